@@ -1,0 +1,47 @@
+import pc from 'picocolors';
+import { locationText } from '../../parse/record-error.js';
+import type { Band } from '../../score/combine.js';
+import type { ResultWriter, ScreenItem } from './types.js';
+
+/** The terminal view: one row per application, band in colour, top reasons; counts at the end. */
+const BAND_COLOUR: Record<Band, (s: string) => string> = { clear: pc.green, review: pc.yellow, hold: (s) => pc.bold(pc.red(s)) };
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+export function tableWriter(options: { colour: boolean; width: number }): ResultWriter {
+  const items: ScreenItem[] = [];
+  const paint = (band: Band, s: string): string => (options.colour ? BAND_COLOUR[band](s) : s);
+  const dim = (s: string): string => (options.colour ? pc.dim(s) : s);
+  return {
+    write: (item) => void items.push(item),
+    finish() {
+      const ok = items.filter((i) => i.ok);
+      const idW = Math.min(24, Math.max(2, ...items.map((i) => (i.ok ? i.result.id : i.id ?? '?').length)));
+      const nameW = Math.min(26, Math.max(4, ...ok.map((i) => i.result.name.length)));
+      const reasonW = Math.max(30, options.width - idW - nameW - 18);
+      const lines = [`${'ID'.padEnd(idW)}  ${'NAME'.padEnd(nameW)}  SCORE  ${'BAND'.padEnd(6)}  TOP REASONS`];
+      const counts: Record<Band | 'error', number> = { clear: 0, review: 0, hold: 0, error: 0 };
+      for (const item of items) {
+        if (!item.ok) {
+          counts.error++;
+          lines.push(`${clip(item.id ?? '?', idW).padEnd(idW)}  ${''.padEnd(nameW)}  ${''.padStart(5)}  ${dim('error'.padEnd(6))}  ${clip(`${locationText(item.location)}: ${item.error}`, reasonW)}`);
+          continue;
+        }
+        const r = item.result;
+        counts[r.band]++;
+        const reasons = r.signals.slice(0, 2).map((s) => `${s.id} (+${s.weight.toFixed(2)}): ${s.evidence}`);
+        const first = reasons[0] ?? dim('no signal');
+        lines.push(`${clip(r.id, idW).padEnd(idW)}  ${clip(r.name, nameW).padEnd(nameW)}  ${String(r.score).padStart(5)}  ${paint(r.band, r.band.padEnd(6))}  ${clip(first, reasonW)}`);
+        for (const more of reasons.slice(1)) lines.push(`${''.padEnd(idW + nameW + 19)}${clip(more, reasonW)}`);
+        if (r.signals.length > 2) lines.push(`${''.padEnd(idW + nameW + 19)}${dim(`… ${r.signals.length - 2} more`)}`);
+      }
+      lines.push('');
+      lines.push(
+        `${items.length} records: ${paint('clear', `${counts.clear} clear`)}, ${paint('review', `${counts.review} review`)}, ${paint('hold', `${counts.hold} hold`)}${counts.error ? `, ${counts.error} unreadable` : ''}`,
+      );
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}

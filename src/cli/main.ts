@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { registerScreenCommand } from './screen-command.js';
+
+/** The `hirewatch` command: each subcommand registers itself from its own module. */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('hirewatch')
+    .description('Screen remote-job applications for state-sponsored IT-worker fraud, with every flag explained.')
+    .showHelpAfterError();
+  registerScreenCommand(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (err) {
+    process.stderr.write(`hirewatch: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

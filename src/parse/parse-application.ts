@@ -1,0 +1,47 @@
+import { ApplicationSchema, type Application } from './application-schema.js';
+import { describeIssues, type RecordError, type RecordLocation } from './record-error.js';
+
+export interface ParsedRecord {
+  readonly ok: true;
+  readonly location: RecordLocation;
+  readonly record: Application;
+}
+
+export type ParseOutcome = ParsedRecord | RecordError;
+
+function idOf(value: unknown): string | undefined {
+  if (value && typeof value === 'object' && 'id' in value) {
+    const id = (value as { id: unknown }).id;
+    if (typeof id === 'string' && id.trim()) return id.trim();
+    if (typeof id === 'number') return String(id);
+  }
+  return undefined;
+}
+
+/** Validate one decoded record against the contract; a failure names the fields. */
+export function parseApplication(value: unknown, location: RecordLocation, describeField?: (path: string) => string): ParseOutcome {
+  const result = ApplicationSchema.safeParse(value);
+  if (result.success) return { ok: true, location, record: result.data };
+  const id = idOf(value);
+  const issues = describeField
+    ? result.error.issues.map((issue) => ({ ...issue, path: [describeField(issue.path.map(String).join('.'))] }))
+    : result.error.issues;
+  return { ok: false, location, ...(id ? { id } : {}), error: describeIssues(issues) };
+}
+
+/** One line of a JSON Lines file. Blank lines are skipped (null). */
+export function parseJsonLine(line: string, location: RecordLocation): ParseOutcome | null {
+  const trimmed = line.trim();
+  if (!trimmed) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, location, error: `not valid JSON (${reason})` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, location, error: 'expected one JSON object per line' };
+  }
+  return parseApplication(value, location);
+}

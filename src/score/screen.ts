@@ -1,0 +1,60 @@
+import { DETECTORS } from '../detect/detectors.js';
+import type { DetectContext, Detector, RawSignal } from '../detect/types.js';
+import type { Application } from '../parse/application-schema.js';
+import { normaliseApplication } from '../normalise/application.js';
+import { combine, type Band, type ScoredSignal } from './combine.js';
+import type { ScoringConfig } from './config.js';
+
+/** Everything one screening needs besides the record. Built once at the edge, read-only. */
+export interface ScreenContext {
+  readonly detect: DetectContext;
+  readonly scoring: ScoringConfig;
+  readonly detectors?: readonly Detector[];
+}
+
+export interface ScreenResult {
+  readonly id: string;
+  readonly name: string;
+  readonly score: number;
+  readonly band: Band;
+  readonly logOdds: number;
+  readonly signals: readonly ScoredSignal[];
+  readonly cluster?: { readonly id: string; readonly size: number };
+  /** Detectors that failed on this record: they are skipped, never fatal. */
+  readonly skipped?: readonly { readonly detector: string; readonly error: string }[];
+}
+
+/** parse -> normalise -> detect -> score for one record. Pure and synchronous. */
+export function screenApplication(app: Application, context: ScreenContext): ScreenResult {
+  const record = normaliseApplication(app);
+  const raw: RawSignal[] = [];
+  const skipped: { detector: string; error: string }[] = [];
+  for (const detector of context.detectors ?? DETECTORS) {
+    try {
+      raw.push(...detector.detect(record, context.detect));
+    } catch (err) {
+      skipped.push({ detector: detector.name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const scored = combine(raw, context.scoring);
+  return {
+    id: record.id,
+    name: app.applicant.fullName,
+    score: scored.score,
+    band: scored.band,
+    logOdds: scored.logOdds,
+    signals: scored.signals,
+    ...(skipped.length ? { skipped } : {}),
+  };
+}
+
+/** The result as records.md fixes it (section 3), nothing more. */
+export function contractView(result: ScreenResult): Record<string, unknown> {
+  return {
+    id: result.id,
+    score: result.score,
+    band: result.band,
+    signals: result.signals.map((s) => ({ id: s.id, family: s.family, weight: s.weight, evidence: s.evidence })),
+    ...(result.cluster ? { cluster: result.cluster } : {}),
+  };
+}
