@@ -6,16 +6,16 @@ import { foldText, squashSpaces } from './text.js';
  * give the same key. Abbreviations follow USPS Publication 28 (street
  * suffixes, directionals, secondary unit designators).
  */
-const SUFFIXES: Record<string, string> = {
+const SUFFIXES = new Map<string, string>(Object.entries({
   street: 'st', str: 'st', avenue: 'ave', av: 'ave', avn: 'ave', road: 'rd', boulevard: 'blvd', boul: 'blvd',
   drive: 'dr', drv: 'dr', lane: 'ln', court: 'ct', place: 'pl', terrace: 'ter', parkway: 'pkwy', pkway: 'pkwy',
   highway: 'hwy', circle: 'cir', square: 'sq', trail: 'trl', way: 'way', alley: 'aly', crossing: 'xing',
   expressway: 'expy', freeway: 'fwy', heights: 'hts', plaza: 'plz', point: 'pt', ridge: 'rdg', route: 'rte',
   turnpike: 'tpke', center: 'ctr', centre: 'ctr', cove: 'cv', creek: 'crk', loop: 'loop', pike: 'pike',
-};
-const DIRECTIONALS: Record<string, string> = {
+}));
+const DIRECTIONALS = new Map<string, string>(Object.entries({
   north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
-};
+}));
 /** Secondary unit designators: all become "#" so "Apt 4", "Unit 4", "Suite 4" and "#4" agree. */
 const UNITS = new Set(['apartment', 'apt', 'unit', 'suite', 'ste', 'room', 'rm', 'floor', 'fl', 'building', 'bldg', 'lot', 'space', 'spc', 'trailer', 'trlr', 'dept', 'department', 'no', 'number']);
 
@@ -57,7 +57,7 @@ export function normaliseStreet(line1: string, line2 = ''): { street: string; un
       continue;
     }
     if (inUnit) unit.push(word.replace(/^#/, ''));
-    else street.push(SUFFIXES[word] ?? DIRECTIONALS[word] ?? word);
+    else street.push(SUFFIXES.get(word) ?? DIRECTIONALS.get(word) ?? word);
   }
   return { street: street.join(' '), unit: unit.join(' ') };
 }

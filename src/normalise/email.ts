@@ -12,7 +12,7 @@ export interface NormalEmail {
   readonly domain?: string;
 }
 
-const DOMAIN_ALIASES: Record<string, string> = { 'googlemail.com': 'gmail.com', 'pm.me': 'proton.me', 'protonmail.com': 'proton.me', 'protonmail.ch': 'proton.me' };
+const DOMAIN_ALIASES = new Map(Object.entries({ 'googlemail.com': 'gmail.com', 'pm.me': 'proton.me', 'protonmail.com': 'proton.me', 'protonmail.ch': 'proton.me' }));
 /** Providers that deliver "name+tag@" to "name@". */
 const PLUS_TAGS = new Set(['gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'proton.me', 'fastmail.com', 'yandex.ru', 'zoho.com']);
 /** Providers that ignore dots in the local part. */
@@ -23,7 +23,7 @@ const LOCAL = /^[^\s@<>()[\]\\,;:"]{1,64}$/;
 /** Canonical domain: lower case, no trailing dot, provider aliases folded. */
 export function canonicalDomain(domain: string): string {
   const d = foldText(domain).trim().replace(/\.$/, '');
-  return DOMAIN_ALIASES[d] ?? d;
+  return DOMAIN_ALIASES.get(d) ?? d;
 }
 
 export function normaliseEmail(raw: string): NormalEmail {

@@ -56,8 +56,10 @@ function describeTyping(raw: string, nationalDigits: string | undefined, calling
 export function normalisePhone(raw: string, defaultCountry: string = 'US'): NormalPhone {
   const country = /^[A-Z]{2}$/.test(defaultCountry) ? (defaultCountry as CountryCode) : 'US';
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
+  // "0044 20 ..." is the international prefix most of the world dials: read it as "+44 20 ...".
+  const text = raw.trim().replace(/^00(?=\s*[1-9])/, '+');
   try {
-    parsed = parsePhoneNumberFromString(raw.trim(), country);
+    parsed = parsePhoneNumberFromString(text, country);
   } catch {
     parsed = undefined;
   }

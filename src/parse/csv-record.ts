@@ -59,7 +59,8 @@ function compact(value: unknown): unknown {
 export function csvRowToRecord(row: Record<string, string>, layout: Record<string, string>): Json {
   const record: Json = {};
   for (const [column, cell] of Object.entries(row)) {
-    const path = layout[column.trim()];
+    const key = column.trim();
+    const path = Object.hasOwn(layout, key) ? layout[key] : undefined;
     if (!path || cell === undefined || cell.trim() === '') continue;
     setPath(record, path, cell.trim());
   }

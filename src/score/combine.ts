@@ -66,7 +66,7 @@ export function combine(raw: readonly RawSignal[], config: ScoringConfig): Score
     if (s.weight <= 0 || total <= cap) return { ...s, weight: round2(s.weight) };
     return { ...s, weight: round2((s.weight * cap) / total), uncappedWeight: round2(s.weight) };
   });
-  scored.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  scored.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const logOdds = config.prior + scored.reduce((sum, s) => sum + s.weight, 0);
   const score = Math.round(100 / (1 + Math.exp(-logOdds)));
   return { score, band: bandOf(score, scored, config), logOdds: round2(logOdds), signals: scored };

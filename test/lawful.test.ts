@@ -1,0 +1,112 @@
+/**
+ * Lawful by construction (DESIGN.md): no detector may use national origin,
+ * ethnicity, the origin of a name, citizenship or language as evidence.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../src/detect/detectors.js';
+import { normaliseApplication } from '../src/normalise/application.js';
+import { application, context, screen } from './helpers/applications.js';
+
+const FORBIDDEN = /accept-?language|language|locale|nationalit|citizenship|ethnic|\brace\b|religio|birth_?place|countryofbirth|country_of_birth|nameorigin|name_origin|origin/i;
+const DETECTION_DIRS = ['src/detect', 'src/score', 'src/linkage'];
+
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function deepKeys(value: unknown, prefix = ''): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [`${prefix}${k}`, ...deepKeys(v, `${prefix}${k}.`)]);
+}
+
+/** Wrap a record so that every property a detector reads is logged. */
+function tracked<T extends object>(value: T, log: string[], path = ''): T {
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      const name = typeof key === 'symbol' ? key.toString() : key;
+      log.push(`${path}${name}`);
+      const v = Reflect.get(target, key, receiver);
+      return v && typeof v === 'object' ? tracked(v as object, log, `${path}${name}.`) : v;
+    },
+  });
+}
+
+describe('lawful by construction', () => {
+  it('no detection code mentions language, nationality, citizenship, ethnicity or name origin', () => {
+    const offenders = DETECTION_DIRS.flatMap(filesUnder).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ file, line: i + 1, text: line }))
+        .filter((l) => !/^\s*(\*|\/\/)/.test(l.text) && FORBIDDEN.test(l.text)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the record detectors see carries no such field, even when the input has them', () => {
+    const record = normaliseApplication(
+      application((a) => {
+        a.applicant.nationality = 'KP';
+        a.applicant.citizenship = 'KP';
+        a.applicant.ethnicity = 'x';
+        a.applicant.nativeLanguage = 'ko';
+        a.session.acceptLanguage = 'ko-KP,ko;q=0.9';
+      }),
+    );
+    expect(deepKeys(record).filter((k) => FORBIDDEN.test(k))).toEqual([]);
+  });
+
+  it('no detector reads such a field', () => {
+    const log: string[] = [];
+    const record = tracked(normaliseApplication(application((a) => (a.applicant.phones = ['+1 (512) 555-0143']))), log);
+    for (const detector of DETECTORS) detector.detect(record, context.detect);
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.filter((k) => FORBIDDEN.test(k))).toEqual([]);
+  });
+
+  const NAMES = [
+    'Daniel Reyes', 'Kim Min-jun', 'Zhang Wei', 'Nguyễn Văn An', 'Oluwaseun Adeyemi', 'Priya Venkataraman',
+    'Mohammed Al-Farsi', 'Olga Ivanova', 'Seo-yeon Park', 'Jong Chol Ri', 'Emily Walker', 'Juan Pablo Hernández',
+    'Aiko Tanaka', 'Kwame Mensah', 'Ahmad Karimi', 'Mei Ling Chen', 'Thabo Nkosi', 'Łukasz Wiśniewski',
+  ];
+
+  it.each([
+    ['no clue', () => undefined],
+    ['one clue', (a: Record<string, any>) => (a.applicant.phones = ['+1 (512) 555-0143'])],
+    ['several clues', (a: Record<string, any>) => {
+      a.applicant.phones = ['+1 (512) 555-0143'];
+      a.applicant.emails = ['x@mailinator.com'];
+      a.references = [{ name: 'R', phone: '512 555 0143' }];
+    }],
+  ])('the same application (%s) under names of different origins gets the same score', (_label, patch) => {
+    const results = NAMES.map((name) =>
+      screen((a) => {
+        patch(a);
+        a.applicant.fullName = name;
+        a.profiles.linkedin.displayName = name.split(' ').reverse().join(' ');
+      }),
+    );
+    const scores = new Set(results.map((r) => `${r.score}|${r.band}|${r.signals.map((s) => s.id).join(',')}`));
+    expect([...scores]).toHaveLength(1);
+  });
+
+  it('living abroad with a local number costs nothing', () => {
+    const homes: [string, string][] = [['US', '(512) 555-0143'], ['GB', '+44 20 7946 0958'], ['KR', '+82 10-2345-6789'], ['IN', '+91 98765 43210'], ['NG', '+234 803 123 4567'], ['BR', '+55 11 91234-5678'], ['DE', '+49 30 12345678']];
+    const scores = homes.map(([country, phone]) =>
+      screen((a) => {
+        a.applicant.address = { city: 'X', country };
+        a.applicant.phones = [phone];
+        a.references = [];
+      }).score,
+    );
+    expect(new Set(scores).size).toBe(1);
+  });
+});
