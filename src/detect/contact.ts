@@ -1,5 +1,5 @@
 import type { NormalEmail } from '../normalise/email.js';
-import type { NormalPhone } from '../normalise/phone.js';
+import { samePhoneNumber, type NormalPhone } from '../normalise/phone.js';
 import type { Detector, RawSignal } from './types.js';
 
 /**
@@ -64,9 +64,9 @@ export const contactDetector: Detector = {
     }
     record.references.forEach((ref, i) => {
       const who = ref.name?.raw ? `reference ${i + 1} (${ref.name.raw})` : `reference ${i + 1}`;
-      const phone = ref.phone?.e164 ? applicant.phones.find((p) => p.e164 === ref.phone!.e164) : undefined;
+      const phone = ref.phone ? applicant.phones.find((p) => samePhoneNumber(ref.phone!, ref.phoneCountry, p)) : undefined;
       if (phone && ref.phone) {
-        out.push({ id: 'contact.reference_is_applicant', evidence: `${who} gives phone '${ref.phone.raw}', the applicant's own ${phone.e164}` });
+        out.push({ id: 'contact.reference_is_applicant', evidence: `${who} gives phone '${ref.phone}', the applicant's own ${phone.e164}` });
       }
       const mailbox = applicant.emails.find((e) => ref.email && sameMailbox(ref.email, e));
       if (mailbox && ref.email) {

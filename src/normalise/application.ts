@@ -21,7 +21,14 @@ export interface NormalPeriod {
 export interface NormalReference {
   readonly name?: NormalName;
   readonly email?: NormalEmail;
-  readonly phone?: NormalPhone;
+  /**
+   * The reference's phone as written. It is compared with the applicant's
+   * numbers (samePhoneNumber) rather than classified, so it is parsed only
+   * when its digits could be one of them.
+   */
+  readonly phone?: string;
+  /** Country a number without a country code is read in (the applicant's address country, else US). */
+  readonly phoneCountry: string;
   readonly organization?: string;
 }
 
@@ -79,9 +86,9 @@ export interface EnrichedApplication {
   readonly resumeText?: string;
 }
 
-const some = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined && value !== '';
-const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
-  (some(value) ? { [key]: value } : {}) as { [P in K]?: V };
+/** Absent, null and empty text all mean "not given". */
+const given = <T>(value: T | null | undefined): T | undefined => (value === null || value === '' ? undefined : value);
+const OPEN_END = /^\s*(present|current|now|ongoing|today)?\s*$/i;
 
 function countryCode(country: string | null | undefined): string | undefined {
   if (!country) return undefined;
@@ -91,9 +98,19 @@ function countryCode(country: string | null | undefined): string | undefined {
 }
 
 function period(start: string | null | undefined, end: string | null | undefined, present: MonthIndex): NormalPeriod {
-  const s = parseMonth(start);
-  const e = parseEndMonth(end, present);
-  return { ...opt('start', s), ...opt('end', e), current: !some(end) || /^\s*(present|current|now|ongoing|today)\s*$/i.test(end ?? '') };
+  return { start: parseMonth(start), end: parseEndMonth(end, present), current: end === null || end === undefined || OPEN_END.test(end) };
+}
+
+function linkedinOf(linkedin: NonNullable<NonNullable<Application['profiles']>['linkedin']>): NormalLinkedin {
+  return {
+    url: given(linkedin.url),
+    displayName: linkedin.displayName ? normaliseName(linkedin.displayName) : undefined,
+    createdAt: parseMonth(linkedin.createdAt),
+    activity: (linkedin.activity ?? []).map(parseMonth).filter((m): m is MonthIndex => m !== undefined).sort((a, b) => a - b),
+    connections: given(linkedin.connections),
+    location: given(linkedin.location),
+    nameChangedAt: parseMonth(linkedin.nameChangedAt),
+  };
 }
 
 /** Normalise a parsed application. Pure; never throws on a record that passed the schema. */
@@ -101,67 +118,45 @@ export function normaliseApplication(app: Application): EnrichedApplication {
   const submittedMonth = parseMonth(app.submittedAt)!;
   const addressCountry = countryCode(app.applicant.address?.country);
   const phoneCountry = addressCountry ?? 'US';
-  const linkedin = app.profiles?.linkedin;
   const session = app.session;
   return {
     id: app.id,
-    ...opt('source', app.source),
+    source: given(app.source),
     submittedAt: app.submittedAt,
     submittedMonth,
     applicant: {
       name: normaliseName(app.applicant.fullName),
-      emails: (app.applicant.emails ?? []).filter(some).map(normaliseEmail),
-      phones: (app.applicant.phones ?? []).filter(some).map((p) => normalisePhone(p, phoneCountry)),
-      ...opt('address', app.applicant.address ? normaliseAddress(app.applicant.address) : undefined),
-      ...opt('addressCountry', addressCountry),
-      links: (app.applicant.links ?? []).filter(some),
-      ...opt('photoHash', app.applicant.photoHash?.toLowerCase()),
+      emails: (app.applicant.emails ?? []).filter(Boolean).map(normaliseEmail),
+      phones: (app.applicant.phones ?? []).filter(Boolean).map((p) => normalisePhone(p, phoneCountry)),
+      address: app.applicant.address ? normaliseAddress(app.applicant.address) : undefined,
+      addressCountry,
+      links: (app.applicant.links ?? []).filter(Boolean),
+      photoHash: given(app.applicant.photoHash)?.toLowerCase(),
     },
     references: (app.references ?? []).map((r) => ({
-      ...opt('name', r.name ? normaliseName(r.name) : undefined),
-      ...opt('email', r.email ? normaliseEmail(r.email) : undefined),
-      ...opt('phone', r.phone ? normalisePhone(r.phone, phoneCountry) : undefined),
-      ...opt('organization', r.organization),
+      name: r.name ? normaliseName(r.name) : undefined,
+      email: r.email ? normaliseEmail(r.email) : undefined,
+      phone: given(r.phone),
+      phoneCountry,
+      organization: given(r.organization),
     })),
     education: (app.education ?? []).map((e) => ({
       ...period(e.start, e.end, submittedMonth),
-      ...opt('institution', e.institution),
-      ...opt('degree', e.degree),
-      ...opt('field', e.field),
-      ...opt('email', e.email ? normaliseEmail(e.email) : undefined),
+      institution: given(e.institution),
+      degree: given(e.degree),
+      field: given(e.field),
+      email: e.email ? normaliseEmail(e.email) : undefined,
     })),
     employment: (app.employment ?? []).map((e) => ({
       ...period(e.start, e.end, submittedMonth),
-      ...opt('employer', e.employer),
-      ...opt('title', e.title),
-      ...opt('location', e.location),
+      employer: given(e.employer),
+      title: given(e.title),
+      location: given(e.location),
     })),
-    ...opt(
-      'linkedin',
-      linkedin
-        ? {
-            ...opt('url', linkedin.url),
-            ...opt('displayName', linkedin.displayName ? normaliseName(linkedin.displayName) : undefined),
-            ...opt('createdAt', parseMonth(linkedin.createdAt)),
-            activity: (linkedin.activity ?? []).map(parseMonth).filter((m): m is MonthIndex => m !== undefined).sort((a, b) => a - b),
-            ...opt('connections', linkedin.connections),
-            ...opt('location', linkedin.location),
-            ...opt('nameChangedAt', parseMonth(linkedin.nameChangedAt)),
-          }
-        : undefined,
-    ),
-    ...opt(
-      'session',
-      session
-        ? {
-            ...opt('ip', session.ip),
-            ...opt('userAgent', session.userAgent),
-            ...opt('timezone', session.timezone),
-            ...opt('utcOffsetMinutes', session.utcOffsetMinutes),
-            ...opt('deviceId', session.deviceId),
-          }
-        : undefined,
-    ),
-    ...opt('resumeText', app.resumeText),
+    linkedin: app.profiles?.linkedin ? linkedinOf(app.profiles.linkedin) : undefined,
+    session: session
+      ? { ip: given(session.ip), userAgent: given(session.userAgent), timezone: given(session.timezone), utcOffsetMinutes: given(session.utcOffsetMinutes), deviceId: given(session.deviceId) }
+      : undefined,
+    resumeText: given(app.resumeText),
   };
 }

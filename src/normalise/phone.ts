@@ -28,6 +28,8 @@ export interface NormalPhone {
   readonly valid: boolean;
   /** libphonenumber's number type for valid numbers: MOBILE, FIXED_LINE_OR_MOBILE, TOLL_FREE, VOIP ... */
   readonly type?: NumberType;
+  /** False when validity and type were not computed (`classify: false`): `valid` then means nothing. */
+  readonly classified?: boolean;
 }
 
 const SEPARATORS = /[\s\-.()/]/g;
@@ -53,7 +55,7 @@ function describeTyping(raw: string, nationalDigits: string | undefined, calling
  * without a country code is read (the claimed address's country; US if none).
  * Never throws.
  */
-export function normalisePhone(raw: string, defaultCountry: string = 'US'): NormalPhone {
+export function normalisePhone(raw: string, defaultCountry: string = 'US', options: { classify?: boolean } = {}): NormalPhone {
   const country = /^[A-Z]{2}$/.test(defaultCountry) ? (defaultCountry as CountryCode) : 'US';
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
   // "0044 20 ..." is the international prefix most of the world dials: read it as "+44 20 ...".
@@ -65,6 +67,11 @@ export function normalisePhone(raw: string, defaultCountry: string = 'US'): Norm
   }
   const typing = describeTyping(raw, parsed?.nationalNumber, parsed?.countryCallingCode);
   if (!parsed) return { raw, typing, possible: false, valid: false };
+  if (options.classify === false) {
+    // Only the identity of the number is wanted (e.g. to compare a reference's number with the
+    // applicant's): skip validity and type, the costly part of libphonenumber.
+    return { raw, typing, e164: parsed.number, country: parsed.country, callingCode: parsed.countryCallingCode, possible: parsed.isPossible(), valid: false, classified: false };
+  }
   const type = parsed.getType();
   return {
     raw,
@@ -77,4 +84,17 @@ export function normalisePhone(raw: string, defaultCountry: string = 'US'): Norm
     valid: type !== undefined || parsed.isValid(),
     ...(type ? { type } : {}),
   };
+}
+
+/**
+ * Is `text` (read in `country`) the same number as `phone`? A cheap digit test
+ * rules most pairs out; a pair that passes it is confirmed by parsing.
+ */
+export function samePhoneNumber(text: string, country: string, phone: NormalPhone): boolean {
+  if (!phone.e164) return false;
+  const digits = text.replace(/\D/g, '');
+  const target = phone.e164.slice(1);
+  const national = target.slice((phone.callingCode ?? '').length);
+  if (digits.length < 6 || !(digits.endsWith(national) || national.endsWith(digits.replace(/^0+/, '')))) return false;
+  return normalisePhone(text, country, { classify: false }).e164 === phone.e164;
 }

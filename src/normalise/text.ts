@@ -5,7 +5,11 @@
  */
 const COMBINING_MARKS = /\p{Mn}+/gu;
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 export function foldText(input: string): string {
+  // Printable ASCII has no compatibility forms or marks: lower case is the whole fold.
+  if (PLAIN_ASCII.test(input)) return input.toLowerCase();
   return input
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
