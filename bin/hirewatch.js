@@ -6,13 +6,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'cli', 'main.js');
-let entry;
+const compiled = join(root, 'dist', 'cli', 'run.js');
 if (existsSync(compiled)) {
-  entry = await import(pathToFileURL(compiled).href);
+  await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  entry = await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
+  await import(pathToFileURL(join(root, 'src', 'cli', 'run.ts')).href);
 }
-await entry.main(process.argv);

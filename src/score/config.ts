@@ -10,7 +10,7 @@ const familyCaps = Object.fromEntries(FAMILIES.map((f) => [f, z.number().positiv
 
 export const DEFAULT_FAMILY_CAPS: Record<Family, number> = {
   identity: 1.2,
-  contact: 2.5,
+  contact: 3,
   education: 2.5,
   employment: 2.5,
   watchlist: 8,
@@ -29,11 +29,11 @@ export const ScoringConfigSchema = z
     thresholds: z
       .object({
         /** Score (0-100) from which a person should look. */
-        review: z.number().min(0).max(100).default(20),
+        review: z.number().min(0).max(100).default(15),
         /** Score from which the process pauses until a person verifies. */
         hold: z.number().min(0).max(100).default(60),
       })
-      .default({ review: 20, hold: 60 })
+      .default({ review: 15, hold: 60 })
       .refine((t) => t.review <= t.hold, 'thresholds.review must not exceed thresholds.hold'),
     /** Highest total a family may add: correlated clues do not count twice. */
     familyCaps: z.object(familyCaps).default({}),
