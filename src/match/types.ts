@@ -56,7 +56,7 @@ export interface MatchFeature {
   token: string;
   /** The listed token it was paired with, or "" when it found no partner. */
   candidate: string;
-  /** How they were paired, or a non-name feature: "unmatched", "dob", "country", "kind", "order", "guard". */
+  /** How they were paired, or a non-name feature: "unmatched", "dob", "country", "kind", "order", "typos", "guard". */
   how: string;
   /** The pair's similarity (0-1), or for non-name features the factor applied to the score. */
   score: number;

@@ -36,6 +36,12 @@ const GROUPS: readonly (readonly string[])[] = [
   ['ko', 'go', 'koh'],
   ['hyun', 'hyon', 'hyeon'],
   ['hwang', 'whang'],
+  ['ahn', 'an'],
+  ['yang', 'ryang'],
+  ['yeom', 'yom', 'ryom', 'ryeom'],
+  ['nam', 'nahm'],
+  ['koo', 'gu', 'ku'],
+  ['seok', 'sok', 'suk'],
   // Korean given-name syllables
   ['eun', 'un'],
   ['sung', 'seong', 'song'],
@@ -54,6 +60,21 @@ const GROUPS: readonly (readonly string[])[] = [
   ['gil', 'kil'],
   ['kuk', 'guk', 'kook'],
   ['ok', 'wook', 'uk'],
+  ['il', 'ill'],
+  ['kwang', 'gwang'],
+  ['pyong', 'pyeong', 'byung', 'byeong', 'byong'],
+  ['bong', 'pong'],
+  ['deok', 'dok', 'tok', 'duk', 'teok'],
+  ['jae', 'chae'],
+  ['sik', 'shik'],
+  ['keun', 'geun', 'kun', 'gun'],
+  ['ki', 'gi'],
+  ['won', 'weon'],
+  ['yeop', 'yop'],
+  ['ryong', 'ryeong'],
+  ['thae', 'tae'],
+  ['hyang', 'hyeang'],
+  ['hak', 'hag'],
   // Chinese: pinyin and Wade-Giles
   ['zhang', 'chang'],
   ['zhou', 'chou'],
@@ -73,6 +94,23 @@ const GROUPS: readonly (readonly string[])[] = [
   ['gao', 'kao'],
   ['ke', 'ko'],
   ['rong', 'jung'],
+  ['zhu', 'chu'],
+  ['zeng', 'tseng'],
+  ['cao', 'tsao'],
+  ['cui', 'tsui'],
+  ['zou', 'tsou'],
+  ['zhuang', 'chuang'],
+  ['jia', 'chia'],
+  ['xiang', 'hsiang'],
+  ['xiong', 'hsiung'],
+  ['ren', 'jen'],
+  ['bai', 'pai'],
+  ['dai', 'tai'],
+  ['gu', 'ku'],
+  ['guan', 'kuan'],
+  ['qi', 'chi'],
+  ['xin', 'hsin'],
+  ['xing', 'hsing'],
 ];
 
 const CANONICAL = new Map<string, string>();
@@ -94,6 +132,18 @@ for (const group of GROUPS) {
   }
 }
 
+/** True when the token is a spelling listed in one of the groups (a known syllable or surname). */
+export function isKnownRomanisation(token: string): boolean {
+  return CANONICAL.has(token);
+}
+
+/** Every spelling that shares a group with the token, itself included ("pak" -> pak, park, bak, bark, pahk). */
+export function romanisationVariants(token: string): readonly string[] {
+  const out = new Set<string>([token]);
+  for (const group of GROUPS) if (group.includes(token)) for (const spelling of group) out.add(spelling);
+  return [...out];
+}
+
 /** The canonical spelling of one folded token ("gim" -> "kim"); unknown tokens map to themselves. */
 export function romanisationKey(token: string): string {
   return CANONICAL.get(token) ?? token;
@@ -107,24 +157,29 @@ export function romanisationReadings(token: string): ReadonlySet<string> {
 /** True when two folded tokens are spellings of the same romanised syllable or surname. */
 export function sameRomanisation(a: string, b: string): boolean {
   if (a === b) return true;
-  const ra = romanisationReadings(a);
-  for (const r of romanisationReadings(b)) if (ra.has(r)) return true;
+  const ra = ALL_READINGS.get(a);
+  const rb = ALL_READINGS.get(b);
+  if (!ra) return rb !== undefined && rb.has(a);
+  if (!rb) return ra.has(b);
+  for (const r of rb) if (ra.has(r)) return true;
   return false;
 }
 
-const SKELETON_RULES: readonly (readonly [RegExp, string])[] = [
-  [/eo/g, 'o'],
-  [/eu/g, 'u'],
-  [/oo/g, 'u'],
-  [/ae/g, 'e'],
-  [/ch/g, 'j'],
-  [/sh/g, 's'],
-  [/k/g, 'g'],
-  [/p/g, 'b'],
-  [/t/g, 'd'],
-  [/r/g, 'l'],
-  [/(.)\1+/g, '$1'],
+/** Rules applied in order: two letters to one, then one letter to another, then runs collapsed. */
+const SKELETON_DIGRAPHS: readonly (readonly [string, string])[] = [
+  ['eo', 'o'],
+  ['eu', 'u'],
+  ['oo', 'u'],
+  ['ae', 'e'],
+  ['ch', 'j'],
+  ['sh', 's'],
 ];
+const SKELETON_LETTERS: Readonly<Record<string, string>> = { k: 'g', p: 'b', t: 'd', r: 'l' };
+
+function replaceDigraph(s: string, from: string, to: string): string {
+  if (!s.includes(from)) return s;
+  return s.split(from).join(to);
+}
 
 /**
  * A coarse spelling skeleton for joined romanised syllables that the table
@@ -134,6 +189,13 @@ const SKELETON_RULES: readonly (readonly [RegExp, string])[] = [
  */
 export function romanisationSkeleton(token: string): string {
   let s = token;
-  for (const [pattern, replacement] of SKELETON_RULES) s = s.replace(pattern, replacement);
-  return s;
+  for (const [from, to] of SKELETON_DIGRAPHS) s = replaceDigraph(s, from, to);
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    const mapped = SKELETON_LETTERS[ch] ?? ch;
+    if (mapped !== last) out += mapped;
+    last = mapped;
+  }
+  return out;
 }

@@ -1,0 +1,138 @@
+import { alignSpans, PairBuffer } from './align.js';
+import { applyEffects, attributeEffects, queryAttributes } from './attributes.js';
+import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './config.js';
+import { domainAndParents, normaliseDomain } from './domains.js';
+import { explainMatch } from './explain.js';
+import { keepWeighted, planQuery, spanPairs, tokenWeight, type IndexedName, type QueryPlan } from './name-plan.js';
+import { prepareName, prepareNameForms } from './prepare.js';
+import { CandidateCollector } from './candidates.js';
+import { TermDictionary } from './term-dictionary.js';
+import type { MatchQuery, NameMatch, SearchOptions, WatchEntry } from './types.js';
+import type { NameKind } from './word-lists.js';
+
+/**
+ * The watchlist index: every name of every entry prepared once at build
+ * time, an inverted index from terms to names, and a search that collects
+ * candidates through the index (or the fallback scan when no token hits),
+ * scores the most promising ones by token alignment, applies date of birth,
+ * country and kind, and explains each match. Pure: no I/O.
+ */
+function nameKind(kind: WatchEntry['kind']): NameKind {
+  return kind === 'person' ? 'person' : 'organization';
+}
+
+export class WatchlistIndex {
+  private readonly dictionary: TermDictionary;
+  private readonly names: IndexedName[] = [];
+  private readonly domains = new Map<string, number[]>();
+  private readonly collector: CandidateCollector;
+  private readonly pairs = new PairBuffer();
+
+  private constructor(
+    private readonly entries: readonly WatchEntry[],
+    readonly config: MatchConfig,
+  ) {
+    this.dictionary = new TermDictionary(config);
+    const pending: { entry: number; display: string; tokens: string[]; classes: IndexedName['classes'] }[] = [];
+    entries.forEach((entry, e) => {
+      const seen = new Set<string>();
+      for (const display of entry.names) {
+        for (const form of prepareNameForms(display, nameKind(entry.kind))) {
+          const { tokens, classes } = keepWeighted(form, config);
+          const key = tokens.join(' ');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          pending.push({ entry: e, display, tokens, classes });
+        }
+      }
+      for (const d of entry.domains) {
+        const domain = normaliseDomain(d);
+        if (domain) this.domains.set(domain, [...(this.domains.get(domain) ?? []), e]);
+      }
+    });
+    const terms = pending.map((p, id) => {
+      const unit = p.tokens.map((t) => this.dictionary.intern(t));
+      const joined: number[] = [];
+      for (let i = 0; i + 1 < p.tokens.length; i++) joined.push(this.dictionary.intern(p.tokens[i]! + p.tokens[i + 1]!, [p.tokens[i]!, p.tokens[i + 1]!]));
+      for (const t of unit) this.dictionary.addPosting(t, id);
+      for (const t of joined) this.dictionary.addPosting(t, id);
+      return { unit, joined };
+    });
+    this.dictionary.finish(pending.length);
+    pending.forEach((p, id) => {
+      const weights = p.tokens.map((t, i) => this.weight(t, p.classes[i]!));
+      const total = weights.reduce((a, b) => a + b, 0);
+      const { unit, joined } = terms[id]!;
+      this.names.push({ entry: p.entry, display: p.display, tokens: p.tokens, classes: p.classes, weights, total, terms: unit, joinedTerms: joined });
+    });
+    this.collector = new CandidateCollector(this.dictionary, this.names, config);
+  }
+
+  static build(entries: WatchEntry[], config: MatchConfig = DEFAULT_MATCH_CONFIG): WatchlistIndex {
+    return new WatchlistIndex(entries, config);
+  }
+
+  /** Entries, names and terms held: for status lines and benchmarks. */
+  get stats(): { entries: number; names: number; terms: number } {
+    return { entries: this.entries.length, names: this.names.length, terms: this.dictionary.size };
+  }
+
+  entry(id: string): WatchEntry | undefined {
+    return this.entries.find((e) => e.entry === id);
+  }
+
+  private weight(text: string, cls: IndexedName['classes'][number]): number {
+    return tokenWeight(this.dictionary.rarity(text), cls, this.config);
+  }
+
+  private plan(query: MatchQuery): QueryPlan | null {
+    const kind: NameKind = query.kind ?? 'any';
+    const prepared = prepareName(typeof query.name === 'string' ? query.name : '', kind);
+    if (prepared.tokens.length === 0) return null;
+    const { tokens, classes } = keepWeighted(prepared, this.config);
+    return planQuery(tokens, classes, this.dictionary, this.config);
+  }
+
+  search(query: MatchQuery, options: SearchOptions = {}): NameMatch[] {
+    const threshold = options.threshold ?? this.config.threshold;
+    const limit = options.limit ?? this.config.limit;
+    const plan = this.plan(query);
+    if (!plan || limit <= 0) return [];
+    const attributes = queryAttributes(query);
+    const best = new Map<number, NameMatch>();
+    for (const id of this.collector.collect(plan, threshold * this.config.estimateSlack)) {
+      const name = this.names[id]!;
+      const entry = this.entries[name.entry]!;
+      const alignment = alignSpans(spanPairs(plan, name, this.dictionary, this.config, this.pairs), plan, name, this.config);
+      const effects = attributeEffects(attributes, entry, this.config);
+      let score = applyEffects(alignment.score, effects);
+      const guardCap = alignment.informative || score <= this.config.weakOnlyCap ? null : this.config.weakOnlyCap;
+      if (guardCap !== null) score = guardCap;
+      score = Math.round(score * 10000) / 10000;
+      if (score < threshold) continue;
+      const previous = best.get(name.entry);
+      if (previous && previous.score >= score) continue;
+      const { features, explanation } = explainMatch({
+        listedName: name.display,
+        queryTokens: plan.tokens,
+        listedTokens: name.tokens,
+        alignment,
+        orderFactor: this.config.orderPenalty,
+        effects,
+        guardCap,
+        score,
+      });
+      best.set(name.entry, { entry: entry.entry, list: entry.list, name: name.display, score, explanation, features });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.entry.localeCompare(b.entry)).slice(0, limit);
+  }
+
+  /** Entries naming this domain or a parent of it ("mail.example.com" finds "example.com"). */
+  lookupDomain(domain: string): WatchEntry[] {
+    const normal = normaliseDomain(domain);
+    if (!normal) return [];
+    const found = new Set<number>();
+    for (const d of domainAndParents(normal)) for (const e of this.domains.get(d) ?? []) found.add(e);
+    return [...found].map((e) => this.entries[e]!);
+  }
+}
