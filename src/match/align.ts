@@ -34,7 +34,7 @@ export interface Alignment {
   readonly listedCoverage: number;
   /** True when matched tokens are in another order than listed (a rotation, surname first or last, is not). */
   readonly reordered: boolean;
-  /** False when at most one common or generic token (and particles) matched: the guard applies. */
+  /** False when no ordinary token matched and the common or generic ones are too few: the guard applies. */
   readonly informative: boolean;
   /** Factor for typo pairs after the first (1 when there are none). */
   readonly typoFactor: number;
@@ -182,8 +182,9 @@ export function alignSpans(buffer: PairBuffer, query: WeightedSide, listed: Weig
   const queryCoverage = query.total > 0 ? Math.min(1, matchedQ / query.total) : 0;
   const listedCoverage = listed.total > 0 ? Math.min(1, matchedC / listed.total) : 0;
   const reordered = isReordered(pairs);
-  // Two common or generic words together ("Li Wang", "Korea Computer Center") may match; one alone may not.
-  const informative = strong > 0 || weak >= 2;
+  // Two common or generic words together ("Li Wang", "Korea Computer Center") may match when they
+  // cover most of the listed name; one alone never does.
+  const informative = strong > 0 || (weak >= 2 && listedCoverage >= config.weakOnlyMinListedCoverage);
   const typoFactor = typos > 1 ? Math.pow(config.extraTypoFactor, typos - 1) : 1;
   const score =
     Math.pow(queryCoverage, config.queryCoverageExponent) *

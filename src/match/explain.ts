@@ -6,7 +6,7 @@ import type { MatchFeature } from './types.js';
  * Features and a one-line explanation for one match: which query token was
  * paired with which listed token and how, which tokens found no partner,
  * what the date of birth, country and kind did, and whether the guard
- * (nothing informative matched) capped the score.
+ * (nothing informative matched) lowered the score.
  */
 export interface ExplainInput {
   readonly listedName: string;
@@ -15,7 +15,8 @@ export interface ExplainInput {
   readonly alignment: Alignment;
   readonly orderFactor: number;
   readonly effects: readonly AttributeEffect[];
-  readonly guardCap: number | null;
+  /** The guard's factor when nothing informative matched. */
+  readonly guard: number | null;
   readonly score: number;
 }
 
@@ -59,9 +60,9 @@ export function explainMatch(input: ExplainInput): { features: MatchFeature[]; e
     features.push(e.feature);
     notes.push(e.text);
   }
-  if (input.guardCap !== null) {
-    features.push({ token: '', candidate: '', how: 'guard', score: input.guardCap });
-    notes.push(`only one common or generic word matched: capped at ${input.guardCap.toFixed(2)}`);
+  if (input.guard !== null) {
+    features.push({ token: '', candidate: '', how: 'guard', score: input.guard });
+    notes.push(`only common or generic words matched (x${input.guard.toFixed(2)})`);
   }
   const matched = parts.length ? parts.join(', ') : 'no token matched';
   const explanation = `"${input.listedName}": ${matched}${notes.length ? `; ${notes.join('; ')}` : ''}; score ${input.score.toFixed(3)}`;

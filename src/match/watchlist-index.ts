@@ -27,6 +27,7 @@ export class WatchlistIndex {
   private readonly domains = new Map<string, number[]>();
   private readonly collector: CandidateCollector;
   private readonly pairs = new PairBuffer();
+  private byId: Map<string, WatchEntry> | undefined;
 
   private constructor(
     private readonly entries: readonly WatchEntry[],
@@ -77,8 +78,10 @@ export class WatchlistIndex {
     return { entries: this.entries.length, names: this.names.length, terms: this.dictionary.size };
   }
 
+  /** The entry with this id ("ofac:20157", "hri-0001"). */
   entry(id: string): WatchEntry | undefined {
-    return this.entries.find((e) => e.entry === id);
+    if (!this.byId) this.byId = new Map(this.entries.map((e) => [e.entry, e]));
+    return this.byId.get(id);
   }
 
   private weight(text: string, cls: IndexedName['classes'][number]): number {
@@ -106,8 +109,8 @@ export class WatchlistIndex {
       const alignment = alignSpans(spanPairs(plan, name, this.dictionary, this.config, this.pairs), plan, name, this.config);
       const effects = attributeEffects(attributes, entry, this.config);
       let score = applyEffects(alignment.score, effects);
-      const guardCap = alignment.informative || score <= this.config.weakOnlyCap ? null : this.config.weakOnlyCap;
-      if (guardCap !== null) score = guardCap;
+      const guard = alignment.informative ? null : this.config.weakOnlyFactor;
+      if (guard !== null) score *= guard;
       score = Math.round(score * 10000) / 10000;
       if (score < threshold) continue;
       const previous = best.get(name.entry);
@@ -119,7 +122,7 @@ export class WatchlistIndex {
         alignment,
         orderFactor: this.config.orderPenalty,
         effects,
-        guardCap,
+        guard,
         score,
       });
       best.set(name.entry, { entry: entry.entry, list: entry.list, name: name.display, score, explanation, features });

@@ -12,7 +12,7 @@ const words = (text: string): Set<string> => new Set(text.split(/\s+/u).filter(B
 /** Legal forms of organisations: "Co., Ltd.", "LLC", "JSC", "S.A. de C.V."... */
 export const LEGAL_FORMS = words(`
   co company companies corp corporation inc incorporated ltd limited llc llp lp plc gmbh mbh ag kg sa sas sarl srl spa
-  sl bv nv ab oy aps kft doo ad pte pvt pty jsc ojsc cjsc pjsc ooo zao oao pao tov fze fzco fzc fzllc fzcllc dmcc sdn bhd
+  sl bv nv ab oy aps kft doo ad pte pvt private pty jsc ojsc cjsc pjsc ooo zao oao pao tov fze fzco fzc fzllc fzcllc dmcc sdn bhd
   cv ltda eirl sac sae saic sab rl jv cooperative coltd llcs pvtltd ptyltd cia liability obshchestvo obschestvo
   ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu aktsionernoe aktsionernoye zakrytoe zakrytoye otkrytoe
   otkrytoye publichnoe publichnoye tovarystvo sociedad anonima limitada societe anonyme joint stock unitary sirketi

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { countryCode } from '../match/country-codes.js';
 import { normaliseDomain } from '../match/domains.js';
 import type { EntryKind, WatchEntry } from '../match/types.js';
+import { dataDir } from './data-dir.js';
 
 /**
  * OFAC's SDN list in its legacy CSV format (sdn.csv, alt.csv, add.csv; `-0-`
@@ -195,7 +195,7 @@ export function ofacWatchEntries(entries: readonly OfacEntry[], options: { inclu
     const names = [...new Set([...(e.name ? [e.name] : []), ...aliases])];
     if (names.length === 0) continue;
     const domains = [...e.websites, ...e.emails].map(normaliseDomain).filter((d): d is string => d !== null && !FREE_MAIL.test(d));
-    const programs = e.programs.length ? `[${e.programs.join('; ')}]` : '[programs not in the Jan 2023 primary file]';
+    const programs = e.programs.length ? `[${e.programs.join('; ')}]` : '[known here only through its aliases: programs not in the Jan 2023 primary file]';
     out.push({
       entry: `ofac:${e.entNum}`,
       list: 'ofac-sdn',
@@ -211,25 +211,14 @@ export function ofacWatchEntries(entries: readonly OfacEntry[], options: { inclu
   return out;
 }
 
-/** The package root: the nearest folder above this file with a package.json (works from src/ and dist/). */
-export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-  return dir;
-}
-
 /** The newest file of a kind in the folder: "alt.csv" or the latest "alt-YYYY-MM.csv". */
 function newest(dir: string, stem: string): string | undefined {
   const names = readdirSync(dir).filter((f) => f === `${stem}.csv` || new RegExp(`^${stem}-\\d{4}-\\d{2}\\.csv$`, 'u').test(f));
   return names.sort().pop();
 }
 
-/** Reads data/ofac/ (sdn.csv plus the newest alt and add files). */
-export function loadOfac(dir: string = join(packageRoot(), 'data', 'ofac')): OfacParseResult & { files: string[] } {
+/** Reads `<data>/ofac/` (sdn.csv plus the newest alt and add files); `<data>` is the package's data/ or HIREWATCH_DATA_DIR. */
+export function loadOfac(dir: string = join(dataDir(), 'ofac')): OfacParseResult & { files: string[] } {
   const sdn = newest(dir, 'sdn');
   if (!sdn) throw new Error(`no sdn.csv in ${dir}`);
   const alt = newest(dir, 'alt');

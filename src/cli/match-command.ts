@@ -1,0 +1,158 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { InvalidArgumentError, type Command } from 'commander';
+import { z } from 'zod';
+import { WatchlistIndex } from '../match/watchlist-index.js';
+import type { MatchQuery, NameMatch } from '../match/types.js';
+import { loadInstitutions } from '../reference/institutions.js';
+import { loadOfac, ofacWatchEntries } from '../reference/ofac.js';
+
+/**
+ * `hirewatch match "NAME" [--kind] [--dob] [--country] [--threshold] [--limit]`
+ * prints the best candidates on the OFAC SDN list, the high-risk
+ * institutions list and the user's custom list, with scores and
+ * explanations; `hirewatch match --file QUERIES.jsonl --format jsonl`
+ * screens a roster, one answer line per query line (a bad line answers
+ * with its error and the run goes on).
+ */
+export const matchQuerySchema = z.object({
+  name: z.string().trim().min(1, 'a name is required'),
+  kind: z.enum(['person', 'organization']).optional(),
+  dob: z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?$/u, 'a year YYYY or a date YYYY-MM-DD')
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/u, 'an ISO 3166-1 alpha-2 code such as KP')
+    .optional(),
+});
+
+export interface MatchCommandDeps {
+  /** Builds the index (default: OFAC SDN + high-risk institutions + custom list from data/). */
+  loadIndex?: () => WatchlistIndex;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
+
+interface MatchOptions {
+  kind?: 'person' | 'organization';
+  dob?: string;
+  country?: string;
+  threshold?: number;
+  limit?: number;
+  file?: string;
+  format: 'table' | 'jsonl';
+}
+
+function defaultIndex(err: (text: string) => void): WatchlistIndex {
+  const ofac = loadOfac();
+  const institutions = loadInstitutions();
+  for (const e of institutions.errors) err(`hirewatch: ${e.file}:${e.line}: ${e.field}: ${e.error}\n`);
+  return WatchlistIndex.build([...ofacWatchEntries(ofac.entries), ...institutions.entries]);
+}
+
+function unitInterval(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a number from 0 to 1');
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
+}
+
+function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!values.includes(value as T)) throw new InvalidArgumentError(`one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+function issueText(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+}
+
+function compact(match: NameMatch): Pick<NameMatch, 'entry' | 'list' | 'name' | 'score' | 'explanation'> {
+  return { entry: match.entry, list: match.list, name: match.name, score: match.score, explanation: match.explanation };
+}
+
+function table(query: MatchQuery, matches: readonly NameMatch[], index: WatchlistIndex, threshold: number): string {
+  const lines = [`query: ${JSON.stringify(query)}`];
+  if (matches.length === 0) return `${lines[0]}\nno candidate at or above ${threshold}\n`;
+  const entryWidth = Math.max(5, ...matches.map((m) => m.entry.length));
+  const listWidth = Math.max(4, ...matches.map((m) => m.list.length));
+  lines.push(`${'score'.padEnd(6)} ${'entry'.padEnd(entryWidth)} ${'list'.padEnd(listWidth)} listed name`);
+  for (const m of matches) {
+    lines.push(`${m.score.toFixed(3).padEnd(6)} ${m.entry.padEnd(entryWidth)} ${m.list.padEnd(listWidth)} ${m.name}`);
+    const indent = ' '.repeat(7);
+    lines.push(`${indent}why: ${m.explanation.slice(m.explanation.indexOf(':') + 2)}`);
+    const source = index.entry(m.entry)?.source;
+    if (source) lines.push(`${indent}source: ${source}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function screenFile(path: string, index: WatchlistIndex, search: { threshold?: number; limit?: number }, out: (text: string) => void): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    if (!raw.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      out(`${JSON.stringify({ line: n, error: `not JSON: ${(e as Error).message}` })}\n`);
+      continue;
+    }
+    const parsed = matchQuerySchema.safeParse(value);
+    if (!parsed.success) {
+      out(`${JSON.stringify({ line: n, error: issueText(parsed.error) })}\n`);
+      continue;
+    }
+    const matches = index.search(parsed.data, search).map(compact);
+    out(`${JSON.stringify({ query: value, matches })}\n`);
+  }
+}
+
+export function registerMatchCommand(program: Command, deps: MatchCommandDeps = {}): void {
+  const out = deps.out ?? ((text: string) => void process.stdout.write(text));
+  const err = deps.err ?? ((text: string) => void process.stderr.write(text));
+  program
+    .command('match')
+    .description('Match a name, or every name of a JSONL file, against the OFAC SDN list and the high-risk institutions list')
+    .argument('[name]', 'the name to screen (a person or an organisation)')
+    .option('--kind <kind>', 'person or organization', oneOf(['person', 'organization'] as const))
+    .option('--dob <year>', 'year of birth (YYYY) or date (YYYY-MM-DD)')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2 country code tied to the name')
+    .option('--threshold <n>', 'lowest score shown, 0 to 1 (default 0.86)', unitInterval)
+    .option('--limit <n>', 'most candidates per query (default 10)', positiveInteger)
+    .option('--file <path>', 'a JSONL file of queries: {"name", "kind"?, "dob"?, "country"?} per line')
+    .option('--format <format>', 'table or jsonl (default: table for one name, jsonl for a file)', oneOf(['table', 'jsonl'] as const))
+    .action(async (name: string | undefined, options: Partial<MatchOptions>) => {
+      if (!name === !options.file) {
+        err('hirewatch match: give either a NAME or --file QUERIES.jsonl\n');
+        process.exitCode = 2;
+        return;
+      }
+      const index = (deps.loadIndex ?? (() => defaultIndex(err)))();
+      const search = { threshold: options.threshold, limit: options.limit };
+      if (options.file) {
+        await screenFile(options.file, index, search, out);
+        return;
+      }
+      const query: MatchQuery = { name: name!, kind: options.kind, dob: options.dob, country: options.country };
+      const parsed = matchQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
+      if (!parsed.success) {
+        err(`hirewatch match: ${issueText(parsed.error)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const matches = index.search(parsed.data, search);
+      if (options.format === 'jsonl') out(`${JSON.stringify({ query: parsed.data, matches: matches.map(compact) })}\n`);
+      else out(table(parsed.data, matches, index, options.threshold ?? index.config.threshold));
+    });
+}
