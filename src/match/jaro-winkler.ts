@@ -1,13 +1,16 @@
 /**
- * Jaro-Winkler similarity of two strings (0-1), with the usual prefix scale
- * of 0.1 over at most four leading characters. Allocation-light: the match
+ * Jaro-Winkler similarity of two strings (0-1), with Winkler's usual prefix
+ * scale of 0.1 over at most four leading characters, applied when the Jaro
+ * similarity reaches the boost threshold of 0.7. Allocation-light: the match
  * flags live in two reusable buffers, since this runs in the hot loop.
  */
 let flagsA = new Uint8Array(64);
 let flagsB = new Uint8Array(64);
 
-export function jaro(a: string, b: string): number {
-  if (a === b) return 1;
+export function jaro(x: string, y: string): number {
+  if (x === y) return 1;
+  // Walk the shorter string and look for its letters in the longer one.
+  const [a, b] = x.length <= y.length ? [x, y] : [y, x];
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
@@ -42,12 +45,13 @@ export function jaro(a: string, b: string): number {
     k++;
   }
   const m = matches;
-  return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  // Half the out-of-order matches, rounded down as in Winkler's strcmp95.
+  return (m / la + m / lb + (m - Math.floor(transpositions / 2)) / m) / 3;
 }
 
 export function jaroWinkler(a: string, b: string): number {
   const j = jaro(a, b);
-  if (j === 0 || j === 1) return j;
+  if (j < 0.7 || j === 1) return j;
   let prefix = 0;
   const max = Math.min(4, a.length, b.length);
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;

@@ -111,6 +111,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['qi', 'chi'],
   ['xin', 'hsin'],
   ['xing', 'hsing'],
+  ['dong', 'tung'],
 ];
 
 const CANONICAL = new Map<string, string>();

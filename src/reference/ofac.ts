@@ -82,7 +82,9 @@ function entNum(row: Row): number | null {
 
 const KINDS: Record<string, EntryKind> = { individual: 'person', vessel: 'vessel', aircraft: 'aircraft' };
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/gu;
-const FREE_MAIL = /^(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|mail|inbox|yandex|rambler|protonmail|proton|gmx|web|qq|163|126|sina|naver|daum|hanmail|rediffmail)\./u;
+/** Mail domains shared by many people (web mail, national ISPs such as net.sy): a listed address there says nothing of the domain. */
+const SHARED_MAIL =
+  /^((gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|mail|inbox|bk|list|yandex|rambler|protonmail|proton|tutanota|gmx|web|qq|163|126|sina|naver|daum|hanmail|rediffmail|eim|emirates|wanadoo|orange|libero|tiscali)\.|(com|net|org|co|ac|gov|edu)\.[a-z]{2}$)/u;
 
 /** Years a DOB remark covers: "15 Jan 1970" -> 1970; "1970 to 1972" -> 1970-1972; "circa 1965" -> 1963-1967. */
 export function dobYears(text: string): number[] {
@@ -194,7 +196,8 @@ export function ofacWatchEntries(entries: readonly OfacEntry[], options: { inclu
     const aliases = e.aliases.filter((a) => a.strength === 'strong' || options.includeWeakAliases).map((a) => a.name);
     const names = [...new Set([...(e.name ? [e.name] : []), ...aliases])];
     if (names.length === 0) continue;
-    const domains = [...e.websites, ...e.emails].map(normaliseDomain).filter((d): d is string => d !== null && !FREE_MAIL.test(d));
+    const mail = e.emails.map(normaliseDomain).filter((d): d is string => d !== null && !SHARED_MAIL.test(d));
+    const domains = [...e.websites.map(normaliseDomain).filter((d): d is string => d !== null), ...mail];
     const programs = e.programs.length ? `[${e.programs.join('; ')}]` : '[known here only through its aliases: programs not in the Jan 2023 primary file]';
     out.push({
       entry: `ofac:${e.entNum}`,
