@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ApplicationSchema } from '../src/parse/application-schema.js';
 import { screenApplication } from '../src/score/screen.js';
-import { context } from './helpers/applications.js';
+import { fullContext } from './helpers/applications.js';
 
 type Expected = Record<string, { kind: 'ordinary' | 'one_clue' | 'combined'; signals: string[]; note: string }>;
 const expected = JSON.parse(readFileSync('examples/expected.json', 'utf8')) as Expected;
 const results = readFileSync('examples/applications.jsonl', 'utf8')
   .split('\n')
   .filter((l) => l.trim())
-  .map((l) => screenApplication(ApplicationSchema.parse(JSON.parse(l)), context));
+  .map((l) => screenApplication(ApplicationSchema.parse(JSON.parse(l)), fullContext()));
 
 const ofKind = (kind: string) => results.filter((r) => expected[r.id]?.kind === kind).map((r) => [r.id, r] as const);
 

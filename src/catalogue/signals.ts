@@ -67,6 +67,154 @@ export const SIGNALS = {
     description: 'The name on the linked profile is not the applicant\'s name, even allowing for nicknames, order, initials and romanisation.',
     source: 'advisory2022',
   },
+  'watchlist.sanctioned_person': {
+    family: 'watchlist',
+    weight: 4,
+    description: "The applicant's name matches a person on the OFAC sanctions (SDN) list; hiring a sanctioned person is itself a violation, so a person must verify.",
+    source: 'ofacSdn',
+  },
+  'watchlist.reference_sanctioned': {
+    family: 'watchlist',
+    weight: 2.5,
+    description: "A reference's name matches a person on the OFAC sanctions (SDN) list.",
+    source: 'ofacSdn',
+  },
+  'watchlist.high_risk_employer': {
+    family: 'watchlist',
+    weight: 3,
+    description: 'A claimed employer matches a high-risk institution or a sanctioned organisation (DPRK IT-worker companies, front companies, their aliases).',
+    source: 'amazon2025',
+  },
+  'watchlist.high_risk_school': {
+    family: 'watchlist',
+    weight: 3,
+    description: 'A claimed school matches a high-risk institution (universities that train DPRK cyber and IT operators) or a sanctioned organisation.',
+    source: 'amazon2025',
+  },
+  'watchlist.reference_org_high_risk': {
+    family: 'watchlist',
+    weight: 2.5,
+    description: "A reference's organisation matches a high-risk institution or a sanctioned organisation.",
+    source: 'amazon2025',
+  },
+  'watchlist.listed_domain': {
+    family: 'watchlist',
+    weight: 3,
+    description: 'A mail domain or a linked website is one a sanctions designation, a seizure or an advisory names for a DPRK scheme.',
+    source: 'doj2023',
+  },
+  'watchlist.listed_address': {
+    family: 'watchlist',
+    weight: 2,
+    description: 'The home or shipping address is an address the sanctions list gives for a listed entry.',
+    source: 'ofacSdn',
+  },
+  // --- education signals (issue 4): insert new entries directly below this line ---
+  // Weights (log-odds) and why, from strongest: data/education/SOURCES.md has the data behind each check.
+  // us_institution_not_found 1.2 (x3.3): a named U.S. school that no list has under any close spelling; left
+  //   honest causes (schools closed before the release, the few outside Title IV) keep it below "strong".
+  // program_not_offered 1.0 (x2.7): Amazon's clue; honest causes left after the broad CIP families are
+  //   programs opened or closed outside the data's years and unusual CIP coding.
+  // mailbox_domain_mismatch 0.8 (x2.2): a mailbox posing as the school's (a look-alike or another school's
+  //   domain); honest causes: a school's second domain missing from both lists.
+  // implausible_duration 0.5, overlapping_degrees 0.5 (x1.65): timelines that do not fit; typos and unusual
+  //   paths (part-time, joint programs) are common, so weak. off_calendar_end 0.3 (x1.35): off-cycle conferrals exist.
+  'education.us_institution_not_found': {
+    family: 'education',
+    weight: 1.2,
+    description: 'A school whose name clearly makes it a U.S. institution (it names a U.S. state, or a SUNY/CUNY/Cal State prefix) is in neither College Scorecard, which lists every Title IV institution, nor the world university list, under any close spelling.',
+    source: 'collegeScorecard',
+  },
+  'education.program_not_offered': {
+    family: 'education',
+    weight: 1,
+    description: 'The U.S. institution named offers no program of the claimed field at the claimed level in the Scorecard field-of-study data (checked only for institutions that data covers; the field and degree must be ones the tables read).',
+    source: 'amazon2025',
+  },
+  'education.mailbox_domain_mismatch': {
+    family: 'education',
+    weight: 0.8,
+    description: "An education mailbox that poses as a school's but is not on the U.S. institution's domains: a look-alike of its domain, another school's domain, or another academic domain.",
+    source: 'advisory2022',
+  },
+  'education.implausible_duration': {
+    family: 'education',
+    weight: 0.5,
+    description: "A degree that takes implausibly little or long: a bachelor's in under 20 months without earlier study or over 10 years, a master's under 6 months or over 8 years, a doctorate under 2 or over 12 years, an associate's under 6 months.",
+    source: 'amazon2025',
+  },
+  'education.overlapping_degrees': {
+    family: 'education',
+    weight: 0.5,
+    description: 'Two degrees of bachelor level or above at different schools overlap by a year or more and do not end together (joint programs end together).',
+    source: 'advisory2022',
+  },
+  'education.off_calendar_end': {
+    family: 'education',
+    weight: 0.3,
+    description: "A bachelor's from a U.S. institution that ends in February, October or November, months in which no U.S. semester, quarter or trimester calendar ends a term.",
+    source: 'amazon2025',
+  },
+  // --- employment and profile signals (issue 4): insert new entries directly below this line ---
+  'employment.overlapping_full_time': {
+    family: 'employment',
+    weight: 0.5,
+    description: 'Two full-time positions overlap for more than three months (contract, part-time, freelance and internship roles excepted).',
+    source: 'fbi2024',
+  },
+  'employment.impossible_dates': {
+    family: 'employment',
+    weight: 0.8,
+    description: 'A position that ends before it starts, or starts after the application was submitted.',
+    source: 'amazon2025',
+  },
+  'employment.experience_claim_exceeds_history': {
+    family: 'employment',
+    weight: 0.6,
+    description: 'The resume claims years of experience that the employment and education history cannot hold (three years or more beyond it).',
+    source: 'amazon2025',
+  },
+  'profile.dormant_revived_renamed': {
+    family: 'profile',
+    weight: 1.5,
+    description: 'The linked profile was silent for two years or more, was renamed after it fell silent, and came back to life within three months of the application: the pattern of a bought or hijacked account. (Silence alone is common and is not evidence.)',
+    source: 'amazon2025',
+  },
+  'profile.location_mismatch': {
+    family: 'profile',
+    weight: 0.4,
+    description: "The linked profile's location is another state or country than the application's address.",
+    source: 'advisory2022',
+  },
+  'profile.name_changed_recently': {
+    family: 'profile',
+    weight: 0.4,
+    description: "The linked profile's name was changed in the six months before the application (weak: people change names for many reasons).",
+    source: 'amazon2025',
+  },
+  'profile.younger_than_career': {
+    family: 'profile',
+    weight: 0.7,
+    description: 'The linked profile is less than a year old but the career it presents spans five years or more.',
+    source: 'fbi2025',
+  },
+  'profile.few_connections_for_seniority': {
+    family: 'profile',
+    weight: 0.4,
+    description: 'Fewer than 50 connections on a profile presenting five years or more of professional work.',
+    source: 'fbi2025',
+  },
+  // --- geography signals (issue 4): insert new entries directly below this line ---
+  // Weights (rationale in src/detect/geography.ts): a residential IP abroad or a clock on another continent is rarely
+  // innocent (1.5, 1.2); VPNs and cloud hosts are used by many honest people (1.0); a different state is often an IP
+  // database error (0.4); people keep their old numbers (0.3). Family cap 2.5 keeps correlated clues from adding up.
+  'geography.ip_hosting_or_vpn': { family: 'geography', weight: 1.0, description: 'The applicant connected from a listed hosting, cloud, commercial VPN or proxy network (by its autonomous system).', source: 'fbiRok2023' },
+  'geography.ip_country_mismatch': { family: 'geography', weight: 1.5, description: 'A non-hosting IP address of the applicant is located in a different country from the claimed address.', source: 'advisory2022' },
+  'geography.ip_region_mismatch': { family: 'geography', weight: 0.4, description: 'A U.S. IP address is located in a different state, far from the claimed ZIP code (beyond the database accuracy).', source: 'fbi2024' },
+  'geography.timezone_mismatch': { family: 'geography', weight: 1.2, description: "The browser's time zone kept a different UTC offset at submission than the claimed address did (tz database, DST included).", source: 'fbiRok2023' },
+  'geography.area_code_region_mismatch': { family: 'geography', weight: 0.3, description: "A North American phone's area code serves a different state or province than the claimed address (weak: people keep their numbers).", source: 'amazon2025' },
+  'geography.zip_place_mismatch': { family: 'geography', weight: 1.0, description: 'The ZIP code belongs to another state, or to a place far from the claimed city.', source: 'amazon2025' },
+  'geography.night_activity': { family: 'geography', weight: 0.6, description: 'Two or more activity times (submission, interviews) fall between midnight and 5 a.m. at the claimed address.', source: 'fbiRok2023' },
 } as const satisfies Record<string, SignalDefinition>;
 
 export type SignalId = keyof typeof SIGNALS;

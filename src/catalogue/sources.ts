@@ -33,6 +33,32 @@ export const SOURCES = {
     date: '2022-05-16',
     url: 'https://ofac.treasury.gov/media/923126/download?inline',
   },
+  ofacSdn: {
+    title: 'Specially Designated Nationals and Blocked Persons List (SDN), with the North Korea sanctions programs (DPRK, DPRK2, DPRK3, DPRK4, DPRK-NKSPEA)',
+    publisher: 'U.S. Department of the Treasury, Office of Foreign Assets Control',
+    date: '2025-12',
+    url: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists',
+  },
+  doj2023: {
+    title: 'Justice Department announces court-authorized action to disrupt illicit revenue generation efforts of DPRK information technology workers (seizure of 17 website domains)',
+    publisher: 'U.S. Department of Justice, Office of Public Affairs',
+    date: '2023-10-18',
+    url: 'https://www.justice.gov/opa/pr/justice-department-announces-court-authorized-action-disrupt-illicit-revenue-generation',
+  },
+  // --- education sources: insert new entries directly below this line ---
+  collegeScorecard: {
+    title: 'College Scorecard data: every Title IV institution (UNITID, name, city, state, website) and, per field of study, the programs (CIP) each offers at each credential level',
+    publisher: 'U.S. Department of Education',
+    date: '2021-22 release',
+    url: 'https://collegescorecard.ed.gov/data/',
+  },
+  // --- geography sources: insert new entries directly below this line ---
+  fbiRok2023: {
+    title: "Additional Guidance on the Democratic People's Republic of Korea Information Technology Workers (U.S.-ROK update: VPNs hide the workers' location; inconsistencies in time and location)",
+    publisher: 'Federal Bureau of Investigation and U.S. Department of State, with the Republic of Korea',
+    date: '2023-10-18',
+    url: 'https://www.ic3.gov/PSA/2023/PSA231018',
+  },
 } as const satisfies Record<string, PublicSource>;
 
 export type SourceKey = keyof typeof SOURCES;

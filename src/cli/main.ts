@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerDataCommand } from './data-command.js';
+import { registerMatchCommand } from './match-command.js';
 import { registerScreenCommand } from './screen-command.js';
 
 /** The `hirewatch` command: each subcommand registers itself from its own module. */
@@ -8,6 +10,8 @@ export function buildProgram(): Command {
     .description('Screen remote-job applications for state-sponsored IT-worker fraud, with every flag explained.')
     .showHelpAfterError();
   registerScreenCommand(program);
+  registerDataCommand(program);
+  registerMatchCommand(program);
   return program;
 }
 

@@ -1,12 +1,29 @@
 import { DETECTORS } from '../detect/detectors.js';
 import { loadDisposableMailDomains } from '../reference/disposable-domains.js';
+import { loadEducationReference } from '../reference/education/education-reference.js';
+import { loadWatchlists } from '../reference/watchlists.js';
 import type { ScoringConfig } from '../score/config.js';
 import type { ScreenContext } from '../score/screen.js';
 
+export interface ContextOptions {
+  /** Load and screen against the watchlists (default true). */
+  readonly watchlists?: boolean;
+  /** Where problems with reference data are reported (the run goes on). */
+  readonly warn?: (message: string) => void;
+}
+
 /** Load the reference data detectors consult, once, at the edge. */
-export function buildScreenContext(scoring: ScoringConfig): ScreenContext {
+export function buildScreenContext(scoring: ScoringConfig, options: ContextOptions = {}): ScreenContext {
+  const watch = options.watchlists === false ? undefined : loadWatchlists();
+  for (const problem of watch?.problems ?? []) options.warn?.(`hirewatch: ${problem}`);
   return {
-    detect: { reference: { disposableMailDomains: loadDisposableMailDomains() } },
+    detect: {
+      reference: {
+        disposableMailDomains: loadDisposableMailDomains(),
+        education: loadEducationReference(),
+        ...(watch ? { watchlist: watch.context } : {}),
+      },
+    },
     scoring,
     detectors: DETECTORS,
   };

@@ -1,4 +1,9 @@
 import type { SignalId } from '../catalogue/signals.js';
+import type { WatchlistIndex } from '../match/watchlist-index.js';
+import type { NameMatch, WatchEntry } from '../match/types.js';
+import type { NormalAddress } from '../normalise/address.js';
+import type { EducationReference } from '../reference/education/education-reference.js';
+import type { GeoReference } from '../reference/geo/geo-reference.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 
 /** What a detector reports: which catalogue signal, and a sentence a reviewer can check. */
@@ -9,10 +14,37 @@ export interface RawSignal {
   readonly strength?: number;
 }
 
+/** A listed address found for an application's address. */
+export interface ListedAddressHit {
+  readonly query: string;
+  readonly listed: string;
+  readonly entry: string;
+  readonly source: string;
+}
+
+/** The watchlists, indexed once per run. */
+export interface WatchlistContext {
+  readonly index: WatchlistIndex;
+  readonly entries: ReadonlyMap<string, WatchEntry>;
+  readonly addresses?: (address: NormalAddress) => readonly ListedAddressHit[];
+  /**
+   * Memo of name searches for this run: employers and schools repeat across
+   * applications. Created with the context and owned by it (not global).
+   */
+  readonly cache: Map<string, NameMatch | null>;
+  readonly cacheLimit: number;
+}
+
 /** Read-only reference data detectors may consult (loaded at the edge, passed in). */
 export interface ReferenceContext {
   /** Lower-case domains of throw-away mail services. */
   readonly disposableMailDomains: ReadonlySet<string>;
+  /** Absent when no watchlist is loaded: the watchlist detector is then silent. */
+  readonly watchlist?: WatchlistContext;
+  /** IP, phone-area and postal geography; absent -> geography detectors are silent. */
+  readonly geo?: GeoReference;
+  /** Institutions and programs; absent -> education detectors are silent. */
+  readonly education?: EducationReference;
 }
 
 export interface DetectContext {

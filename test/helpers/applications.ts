@@ -2,9 +2,17 @@ import { buildScreenContext } from '../../src/cli/screen-context.js';
 import type { Application } from '../../src/parse/application-schema.js';
 import { ApplicationSchema } from '../../src/parse/application-schema.js';
 import { DEFAULT_SCORING } from '../../src/score/config.js';
-import { screenApplication, type ScreenResult } from '../../src/score/screen.js';
+import { screenApplication, type ScreenContext, type ScreenResult } from '../../src/score/screen.js';
 
-export const context = buildScreenContext(DEFAULT_SCORING);
+/** Every detector but the watchlists (their lists are large; family tests do not need them). */
+export const context = buildScreenContext(DEFAULT_SCORING, { watchlists: false });
+
+let full: ScreenContext | undefined;
+/** Every detector with the real watchlists from data/ (loaded once per test file). */
+export function fullContext(): ScreenContext {
+  full ??= buildScreenContext(DEFAULT_SCORING);
+  return full;
+}
 
 /** An ordinary, complete application; tests change one thing at a time. */
 export function baseApplication(): Record<string, unknown> {
@@ -36,8 +44,8 @@ export function application(patch?: Patch): Application {
   return ApplicationSchema.parse(app);
 }
 
-export function screen(patch?: Patch): ScreenResult {
-  return screenApplication(application(patch), context);
+export function screen(patch?: Patch, with_: ScreenContext = context): ScreenResult {
+  return screenApplication(application(patch), with_);
 }
 
 export function signalIdsOf(result: ScreenResult): string[] {

@@ -1,0 +1,41 @@
+import type { ListedAddressHit } from '../detect/types.js';
+import { normaliseStreet, type NormalAddress } from '../normalise/address.js';
+import { foldText, squashSpaces } from '../normalise/text.js';
+import type { OfacEntry } from './ofac.js';
+
+/**
+ * The street addresses the SDN list gives, indexed by street and city so an
+ * application's home address can be looked up in constant time. Only
+ * addresses with a house number and a street are indexed: "Pyongyang" alone
+ * is a city, not an address, and must never match anyone who lives there.
+ */
+function cityOf(text: string | null): string {
+  return squashSpaces(foldText((text ?? '').split(',')[0] ?? '').replace(/[^\p{L}\p{N} ]/gu, ' '));
+}
+
+function keyOf(street: string, city: string): string | undefined {
+  const words = street.split(' ');
+  if (!city || words.length < 2 || !/\d/.test(street)) return undefined;
+  return `${street}|${city}`;
+}
+
+export function buildListedAddressIndex(entries: readonly OfacEntry[]): (address: NormalAddress) => ListedAddressHit[] {
+  const index = new Map<string, { listed: string; entry: string; source: string }[]>();
+  for (const e of entries) {
+    for (const a of e.addresses) {
+      if (!a.address) continue;
+      const key = keyOf(normaliseStreet(a.address).street, cityOf(a.cityStatePostal));
+      if (!key) continue;
+      const listed = [a.address, a.cityStatePostal, a.country].filter(Boolean).join(', ');
+      const hits = index.get(key) ?? [];
+      hits.push({ listed, entry: `ofac:${e.entNum}`, source: `OFAC SDN #${e.entNum}${e.name ? ` ${e.name}` : ''}` });
+      index.set(key, hits);
+    }
+  }
+  return (address) => {
+    const key = keyOf(address.street, cityOf(address.city));
+    if (!key) return [];
+    const query = [address.street, address.unit && `#${address.unit}`, address.city].filter(Boolean).join(', ');
+    return (index.get(key) ?? []).map((h) => ({ query, ...h }));
+  };
+}
