@@ -27,6 +27,12 @@ function files(sub: string, pattern: RegExp): Dataset['files'] {
   );
 }
 
+/** Data rows of a TSV/JSONL file (header excluded for TSV). */
+function lines(sub: string, file: string): number {
+  const n = readFileSync(join(dir, sub, file), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).length;
+  return file.endsWith('.tsv') ? n - 1 : n;
+}
+
 const institutionLines = readFileSync(join(dir, 'watchlists', 'high-risk-institutions.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).length;
 
 const manifest: Manifest = {
@@ -55,6 +61,18 @@ const manifest: Manifest = {
       dir: 'watchlists',
       files: files('watchlists', /^high-risk-institutions\.jsonl$/),
       notes: 'curated by the project; users add entries in data/watchlists/custom.jsonl. See data/watchlists/SOURCES.md.',
+    },
+    education: {
+      title: 'U.S. institutions and programs (College Scorecard) and world universities with their web domains (Hipo university-domains-list)',
+      publisher: 'U.S. Department of Education (College Scorecard); Hipo (university-domains-list)',
+      url: 'https://collegescorecard.ed.gov/data/',
+      licence: 'public domain (Scorecard); MIT (Hipo list, see education/LICENSE-hipo.txt)',
+      asOf: '2022-06',
+      retrieved: '2026-11-25',
+      records: lines('education', 'us-institutions.tsv') + lines('education', 'world-universities.tsv'),
+      dir: 'education',
+      files: files('education', /\.(tsv|json)$/),
+      notes: 'Scorecard about the 2021-22 release; programs (field of study) cover a 112-institution sample only; Hipo list Jun 2026. Derived by scripts/build-education-reference.ts; see data/education/SOURCES.md.',
     },
   },
 };

@@ -215,6 +215,7 @@ export const SIGNALS = {
   'geography.area_code_region_mismatch': { family: 'geography', weight: 0.3, description: "A North American phone's area code serves a different state or province than the claimed address (weak: people keep their numbers).", source: 'amazon2025' },
   'geography.zip_place_mismatch': { family: 'geography', weight: 1.0, description: 'The ZIP code belongs to another state, or to a place far from the claimed city.', source: 'amazon2025' },
   'geography.night_activity': { family: 'geography', weight: 0.6, description: 'Two or more activity times (submission, interviews) fall between midnight and 5 a.m. at the claimed address.', source: 'fbiRok2023' },
+  // --- linkage signals (issue 5): insert new entries directly below this line ---
 } as const satisfies Record<string, SignalDefinition>;
 
 export type SignalId = keyof typeof SIGNALS;

@@ -21,7 +21,7 @@ function printStatus(json: boolean): number {
   process.stdout.write(`${'DATASET'.padEnd(26)} ${'AS OF'.padEnd(10)} ${'RETRIEVED'.padEnd(10)} ${'RECORDS'.padStart(8)}  STATUS\n`);
   for (const r of rows) {
     const status = r.stale
-      ? warn(`older than ${STALE_AFTER_DAYS} days (${r.ageDays} d)${r.updater ? `: run hirewatch data update ${r.name}` : ': curated, review and extend it'}`)
+      ? warn(`older than ${STALE_AFTER_DAYS} days (${r.ageDays} d)${r.updater ? `: run hirewatch data update ${r.name}` : ': no automatic update, see data/SOURCES.md'}`)
       : `current (${r.ageDays} d)`;
     process.stdout.write(`${r.name.padEnd(26)} ${r.asOf.padEnd(10)} ${r.retrieved.padEnd(10)} ${String(r.records).padStart(8)}  ${status}\n`);
   }
