@@ -7,6 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildScreenContext } from '../src/cli/screen-context.js';
+import { contactDetector } from '../src/detect/contact.js';
+import { identityDetector } from '../src/detect/identity.js';
+import { watchlistDetector } from '../src/detect/watchlist.js';
+import type { ScreenContext } from '../src/score/screen.js';
 import { runScreen } from '../src/cli/screen-command.js';
 import { jsonlLine } from '../src/cli/formats/jsonl.js';
 import { parseJsonLine } from '../src/parse/parse-application.js';
@@ -17,7 +21,13 @@ import { generateJsonLines } from './generate-applications.js';
 const count = Number(process.argv[3] ?? 100_000);
 const lines = generateJsonLines(count);
 const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
+const loadStarted = performance.now();
 const context = buildScreenContext(DEFAULT_SCORING);
+const contextLoadMs = Math.round(performance.now() - loadStarted);
+console.log(`reference data and watchlists loaded in ${contextLoadMs} ms`);
+/** The spine of issue 2 (identity and contact families), and the spine plus the watchlists. */
+const spine: ScreenContext = { ...context, detectors: [identityDetector, contactDetector] };
+const spineWatch: ScreenContext = { ...context, detectors: [identityDetector, contactDetector, watchlistDetector] };
 
 function timed(label: string, fn: () => void): number {
   const t0 = performance.now();
@@ -34,12 +44,23 @@ for (const line of lines.slice(0, 5000)) {
   if (o?.ok) jsonlLine({ ok: true, result: screenApplication(o.record, context) });
 }
 
+function pipelineRate(label: string, ctx: ScreenContext): number {
+  return timed(label, () => {
+    for (const [i, line] of lines.entries()) {
+      const o = parseJsonLine(line, { line: i + 1 });
+      if (o?.ok) sink += jsonlLine({ ok: true, result: screenApplication(o.record, ctx) }).length;
+    }
+  });
+}
+
 let sink = 0;
 const parseOnly = timed('parse only (JSON.parse)', () => {
   for (const line of lines) sink += (JSON.parse(line) as { id: string }).id.length;
 });
+const spineRate = pipelineRate('spine: identity + contact', spine);
+const spineWatchRate = pipelineRate('spine + watchlists', spineWatch);
 const bands = { clear: 0, review: 0, hold: 0, error: 0 };
-const pipeline = timed('pipeline in memory (parse..jsonl)', () => {
+const pipeline = timed('all detectors (parse..jsonl)', () => {
   for (const [i, line] of lines.entries()) {
     const o = parseJsonLine(line, { line: i + 1 });
     if (!o?.ok) {
@@ -69,6 +90,10 @@ console.log(
     applications: count,
     inputMB: Number((bytes / 1e6).toFixed(1)),
     parseOnlyPerSec: Math.round(parseOnly),
+    contextLoadMs,
+    spinePerSec: Math.round(spineRate),
+    spineWithWatchlistsPerSec: Math.round(spineWatchRate),
+    watchlistSlowdown: Number((spineRate / spineWatchRate).toFixed(2)),
     pipelinePerSec: Math.round(pipeline),
     fileToFilePerSec: Math.round(fileRate),
     pipelineToParseRatio: Number((pipeline / parseOnly).toFixed(3)),
