@@ -97,7 +97,7 @@ export class CandidateCollector {
       let weight: number;
       if (i < n) {
         const cls = plan.classes[i];
-        if (plan.tokens[i]!.length < 2 || (skipWeak && (cls === 'particle' || cls === 'legal'))) continue;
+        if (skipWeak && (cls === 'particle' || cls === 'legal')) continue;
         hits = this.dictionary.hitsOf(plan.query[i]!);
         plan.looked[i] = true;
         weight = plan.weights[i]!;

@@ -47,7 +47,7 @@ export const matchConfigSchema = z.object({
   kindMismatchFactor: unit(0.75, 'Factor when a person is matched to an organisation or the reverse.'),
   vesselForPersonFactor: unit(0.6, 'Factor when a person or organisation query meets a vessel or aircraft.'),
   maxCandidatesScored: z.number().int().min(1).max(10000).default(48).describe('Most candidate names fully scored per query (best estimates first).'),
-  estimateSlack: unit(0.8, 'A candidate is fully scored only if its index estimate reaches threshold x slack.'),
+  estimateSlack: unit(0.85, 'A candidate is fully scored only if its index estimate reaches threshold x slack.'),
 });
 
 export type MatchConfig = z.output<typeof matchConfigSchema>;

@@ -98,11 +98,12 @@ function unitPair(plan: QueryPlan, q: number, term: number, dictionary: TermDict
   if (!plan.looked[q]) return compareTokens(token.info, info, config);
   const hit = found(token.hits!, term);
   if (hit || info.joined) return hit;
-  let pair = token.unseen.get(term);
+  const unseen = (token.unseen ??= new Map());
+  let pair = unseen.get(term);
   if (pair === undefined) {
     pair = compareUnseen(token.info, info, config);
-    if (token.unseen.size >= 4096) token.unseen.clear();
-    token.unseen.set(term, pair);
+    if (unseen.size >= 4096) unseen.clear();
+    unseen.set(term, pair);
   }
   return pair;
 }

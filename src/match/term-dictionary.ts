@@ -23,8 +23,8 @@ export interface QueryToken {
   readonly rarity: number;
   /** Terms similar to it, sorted by term; filled by `hitsOf`. */
   hits: readonly TermHit[] | undefined;
-  /** Comparisons with terms the lookup did not return, kept as they are made (bounded). */
-  readonly unseen: Map<number, TokenPair | null>;
+  /** Comparisons with terms the lookup did not return, kept as they are made (bounded; created on first use). */
+  unseen: Map<number, TokenPair | null> | undefined;
 }
 
 const MEMO_LIMIT = 50_000;
@@ -138,7 +138,7 @@ export class TermDictionary {
   queryToken(text: string): QueryToken {
     let token = this.memo.get(text);
     if (token === undefined) {
-      token = { info: unitInfo(text, this.isSyllable), rarity: this.rarity(text), hits: undefined, unseen: new Map() };
+      token = { info: unitInfo(text, this.isSyllable), rarity: this.rarity(text), hits: undefined, unseen: undefined };
       remember(this.memo, text, token);
     }
     return token;
@@ -149,7 +149,7 @@ export class TermDictionary {
     const key = `${a} ${b}`;
     let token = this.memo.get(key);
     if (token === undefined) {
-      token = { info: joinedInfo(a, b), rarity: 0, hits: undefined, unseen: new Map() };
+      token = { info: joinedInfo(a, b), rarity: 0, hits: undefined, unseen: undefined };
       remember(this.memo, key, token);
     }
     return token;

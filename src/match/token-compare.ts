@@ -2,7 +2,6 @@ import { sameGivenName } from '../normalise/nicknames.js';
 import { isKnownRomanisation, romanisationKey, romanisationSkeleton, sameRomanisation } from '../normalise/romanisation.js';
 import type { MatchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
-import { jaroWinkler } from './jaro-winkler.js';
 import type { TokenHow } from './types.js';
 
 /**
@@ -25,8 +24,8 @@ export interface TokenPair {
 }
 
 const MIN_KEY_LENGTH = 4;
-/** Below this Jaro-Winkler similarity a shared skeleton is a coincidence (Peter / Bedel). */
-const SKELETON_MIN_JARO_WINKLER = 0.7;
+/** Beyond this many edits a shared skeleton is a coincidence (Peter / Bedel), not one name spelled two ways. */
+const SKELETON_MAX_EDITS = 2;
 const SKELETON_MEMO = new Map<string, string>();
 
 function skeleton(text: string): string {
@@ -85,7 +84,7 @@ function sharedKey(a: TokenInfo, b: TokenInfo): 'skeleton' | 'joined' | null {
       if (a.keys[i] !== b.keys[j]) continue;
       const ownSkeletons = i === 0 && j === 0 && !a.joined && !b.joined;
       if (!ownSkeletons) return 'joined';
-      if (jaroWinkler(a.text, b.text) >= SKELETON_MIN_JARO_WINKLER) found = 'skeleton';
+      if (editDistance(a.text, b.text, SKELETON_MAX_EDITS) <= SKELETON_MAX_EDITS) found = 'skeleton';
     }
   }
   return found;
