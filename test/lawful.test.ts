@@ -99,12 +99,21 @@ describe('lawful by construction', () => {
   });
 
   it('living abroad with a local number costs nothing', () => {
-    const homes: [string, string][] = [['US', '(512) 555-0143'], ['GB', '+44 20 7946 0958'], ['KR', '+82 10-2345-6789'], ['IN', '+91 98765 43210'], ['NG', '+234 803 123 4567'], ['BR', '+55 11 91234-5678'], ['DE', '+49 30 12345678']];
-    const scores = homes.map(([country, phone]) =>
+    const homes: [string, string, string, string][] = [
+      ['US', '(512) 555-0143', '66.68.92.231', 'America/Chicago'],
+      ['GB', '+44 20 7946 0958', '81.161.55.53', 'Europe/London'],
+      ['KR', '+82 10-2345-6789', '121.170.143.133', 'Asia/Seoul'],
+      ['IN', '+91 98765 43210', '157.45.254.14', 'Asia/Kolkata'],
+      ['NG', '+234 803 123 4567', '41.220.71.126', 'Africa/Lagos'],
+      ['BR', '+55 11 91234-5678', '179.95.86.229', 'America/Sao_Paulo'],
+      ['DE', '+49 30 12345678', '37.83.52.196', 'Europe/Berlin'],
+    ];
+    const scores = homes.map(([country, phone, ip, timezone]) =>
       screen((a) => {
         a.applicant.address = { city: 'X', country };
         a.applicant.phones = [phone];
         a.references = [];
+        a.session = { ip, timezone };
       }).score,
     );
     expect(new Set(scores).size).toBe(1);

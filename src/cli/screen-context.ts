@@ -2,6 +2,8 @@ import { DETECTORS } from '../detect/detectors.js';
 import { loadDisposableMailDomains } from '../reference/disposable-domains.js';
 import { loadEducationReference } from '../reference/education/education-reference.js';
 import { loadWatchlists } from '../reference/watchlists.js';
+import type { GeoReference } from '../reference/geo/geo-reference.js';
+import { loadGeoReference } from '../reference/geo/load-geo-reference.js';
 import type { ScoringConfig } from '../score/config.js';
 import type { ScreenContext } from '../score/screen.js';
 
@@ -16,11 +18,18 @@ export interface ContextOptions {
 export function buildScreenContext(scoring: ScoringConfig, options: ContextOptions = {}): ScreenContext {
   const watch = options.watchlists === false ? undefined : loadWatchlists();
   for (const problem of watch?.problems ?? []) options.warn?.(`hirewatch: ${problem}`);
+  let geo: GeoReference | undefined;
+  try {
+    geo = loadGeoReference();
+  } catch (err) {
+    options.warn?.(`hirewatch: geographic reference data not loaded (${err instanceof Error ? err.message : String(err)}); geography signals are off`);
+  }
   return {
     detect: {
       reference: {
         disposableMailDomains: loadDisposableMailDomains(),
         education: loadEducationReference(),
+        ...(geo ? { geo } : {}),
         ...(watch ? { watchlist: watch.context } : {}),
       },
     },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { screen, signalIdsOf } from '../helpers/applications.js';
+import { screen, signalIdsOf as allIds } from '../helpers/applications.js';
+
+/** This family's signals only (an address abroad with a U.S. connection also raises geography clues). */
+const signalIdsOf = (r: Parameters<typeof allIds>[0]) => allIds(r).filter((id) => id.startsWith('profile.'));
 
 const profile = (linkedin: Record<string, unknown>, patch?: (a: Record<string, any>) => void) =>
   screen((a) => {

@@ -31,7 +31,7 @@ export function baseApplication(): Record<string, unknown> {
     education: [{ institution: 'University of Texas at Austin', degree: 'BS', field: 'Computer Science', start: '2011-08', end: '2015-05' }],
     employment: [{ employer: 'Indeed', title: 'Software Engineer', start: '2015-07', end: '2019-03', location: 'Austin, TX' }],
     references: [{ name: 'Maria Chen', email: 'm.chen@example.com', phone: '512-555-0100' }],
-    session: { ip: '73.12.44.8', timezone: 'America/Chicago', utcOffsetMinutes: -360, acceptLanguage: 'en-US,en;q=0.9', deviceId: 'fp_9c2e41' },
+    session: { ip: '66.68.92.231', timezone: 'America/Chicago', utcOffsetMinutes: -360, acceptLanguage: 'en-US,en;q=0.9', deviceId: 'fp_9c2e41' },
     profiles: { linkedin: { url: 'https://www.linkedin.com/in/daniel-reyes-0a1b2c', displayName: 'Daniel Reyes', createdAt: '2012-03', activity: ['2014-02', '2025-10'], connections: 412, location: 'Austin, Texas' } },
   };
 }
