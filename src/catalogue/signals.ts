@@ -216,6 +216,24 @@ export const SIGNALS = {
   'geography.zip_place_mismatch': { family: 'geography', weight: 1.0, description: 'The ZIP code belongs to another state, or to a place far from the claimed city.', source: 'amazon2025' },
   'geography.night_activity': { family: 'geography', weight: 0.6, description: 'Two or more activity times (submission, interviews) fall between midnight and 5 a.m. at the claimed address.', source: 'fbiRok2023' },
   // --- linkage signals (issue 5): insert new entries directly below this line ---
+  // Weights (rationale in src/linkage/linkage-signals.ts): a personal phone, mailbox, payroll account, profile or photo
+  // under two names is rarely innocent (2.0-2.5); a device can be a shared family computer (1.8); a shipping address
+  // that receives several hires' laptops is a known farm pattern (1.6); a home address is shared by families (1.0); an IP
+  // by offices, campuses and VPN exits (0.6); a reference by colleagues (0.6). Only DIFFERENT identities count (samePerson).
+  'linkage.shared_phone_other_identity': { family: 'linkage', weight: 2.1, description: 'The applicant\'s phone number is also on an application under a different identity.', source: 'fbi2025' },
+  'linkage.shared_email_other_identity': { family: 'linkage', weight: 2.3, description: 'The applicant\'s mailbox (canonical form) is also on an application under a different identity.', source: 'fbi2025' },
+  'linkage.shared_device_other_identity': { family: 'linkage', weight: 1.8, description: 'The browser/device fingerprint of the application was also used by a different identity.', source: 'amazon2025' },
+  'linkage.shared_profile_other_identity': { family: 'linkage', weight: 2.0, description: 'The same LinkedIn or GitHub profile (normalised URL) is given by a different identity.', source: 'fbi2025' },
+  'linkage.shared_address_other_identity': { family: 'linkage', weight: 1.0, description: 'The home address (street number, unit, postal code) is also claimed by a different identity.', source: 'amazon2025' },
+  'linkage.shared_shipping_address_other_identity': { family: 'linkage', weight: 1.6, description: 'The onboarding shipping address is also where equipment for a different identity is sent.', source: 'fbi2024' },
+  'linkage.shared_payroll_other_identity': { family: 'linkage', weight: 2.5, description: 'The payroll account (hash) is also given by a different identity.', source: 'fbi2024' },
+  'linkage.shared_ip_other_identity': { family: 'linkage', weight: 0.6, description: 'The application came from the same IP address as an application under a different identity.', source: 'amazon2025' },
+  'linkage.shared_reference_other_identity': { family: 'linkage', weight: 0.6, description: 'A reference phone or mailbox is also given as a reference by a different identity.', source: 'fbi2025' },
+  'linkage.similar_photo_other_identity': { family: 'linkage', weight: 2.0, description: 'The profile photo is the same image (perceptual hash within 6 of 64 bits) as a different identity\'s.', source: 'amazon2025' },
+  'linkage.resume_near_duplicate_other_identity': { family: 'linkage', weight: 1.8, description: 'The resume is a near-duplicate (names, dates and numbers aside) of a different identity\'s resume.', source: 'amazon2025' },
+  'linkage.cluster_many_identities': { family: 'linkage', weight: 1.0, description: 'The application belongs to a cluster of linked applications under three or more identities (full weight from five).', source: 'amazon2025' },
+  'linkage.cluster_contains_held': { family: 'linkage', weight: 2.0, description: 'The application\'s cluster contains an application that a reviewer held or confirmed as fraud.', source: 'amazon2025' },
+  'linkage.burst': { family: 'linkage', weight: 1.0, description: 'Five or more applications from one identifier or cluster, under two or more identities, within 24 hours.', source: 'amazon2025' },
 } as const satisfies Record<string, SignalDefinition>;
 
 export type SignalId = keyof typeof SIGNALS;

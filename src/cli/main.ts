@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDataCommand } from './data-command.js';
 import { registerMatchCommand } from './match-command.js';
+import { registerNetworkCommand } from './network-command.js';
 import { registerScreenCommand } from './screen-command.js';
 
 /** The `hirewatch` command: each subcommand registers itself from its own module. */
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   registerScreenCommand(program);
   registerDataCommand(program);
   registerMatchCommand(program);
+  registerNetworkCommand(program);
   return program;
 }
 

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench -- linkage [COUNT]`: COUNT generated applications (default
+ * 1,000,000) with planted rings (bench/generate-rings.ts), each parsed,
+ * normalised, added to one LinkageIndex and turned into linkage signals, on
+ * one core. Prints wall time, applications/s, the time in the linkage step
+ * alone, peak RSS (sampled every 10,000 applications), planted rings
+ * recovered (all members in one cluster) / planted, and how many benign
+ * applications raised a linkage signal.
+ */
+import { LinkageIndex } from '../src/linkage/linkage-index.js';
+import { onboardingExtras } from '../src/linkage/identifiers.js';
+import { linkageSignals } from '../src/linkage/linkage-signals.js';
+import { normaliseApplication } from '../src/normalise/application.js';
+import { ApplicationSchema } from '../src/parse/application-schema.js';
+import { generateApplication, generateJsonLines } from './generate-applications.js';
+import { plantRing, prng, variedResume, type PlantedRing } from './generate-rings.js';
+
+const count = Number(process.argv[3] ?? 1_000_000);
+const ringCount = Math.max(10, Math.round(count / 500));
+const rand = prng(7);
+generateJsonLines(0, 1); // reset the generator's seed: the same records every run
+
+// Ring k is planted once the stream reaches position starts[k].
+const starts = Array.from({ length: ringCount }, () => Math.floor(rand() * count)).sort((a, b) => a - b);
+const rings: PlantedRing[] = [];
+const index = new LinkageIndex();
+let peakRss = 0;
+let genMs = 0;
+let normMs = 0;
+let linkMs = 0;
+let added = 0;
+let benignFlagged = 0;
+let ringFlagged = 0;
+let ringMembers = 0;
+let next = 0;
+
+function process1(obj: Record<string, unknown>, ring: boolean): void {
+  const t0 = performance.now();
+  const parsed = ApplicationSchema.parse(obj);
+  const record = normaliseApplication(parsed);
+  const t1 = performance.now();
+  const signals = linkageSignals(index.add(record, onboardingExtras(parsed)));
+  linkMs += performance.now() - t1;
+  normMs += t1 - t0;
+  if (signals.length > 0) (ring ? ringFlagged++ : benignFlagged++);
+  if (++added % 10_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+
+const started = performance.now();
+for (let i = 0; i < count; i++) {
+  while (next < ringCount && starts[next] === i) {
+    const g0 = performance.now();
+    const ring = plantRing(next++, count + ringMembers, rand);
+    genMs += performance.now() - g0;
+    rings.push(ring);
+    ringMembers += ring.records.length;
+    for (const r of ring.records) process1(r, true);
+  }
+  const g0 = performance.now();
+  const app = generateApplication(i) as Record<string, unknown>;
+  app.resumeText = variedResume(rand);
+  genMs += performance.now() - g0;
+  process1(app, false);
+}
+const wallMs = performance.now() - started;
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+let recovered = 0;
+let exact = 0;
+for (const ring of rings) {
+  const ids = ring.records.map((r) => r.id as string);
+  const clusters = new Set(ids.map((id) => index.clusterOf(id)?.id ?? `alone:${id}`));
+  if (clusters.size === 1) {
+    recovered++;
+    if (index.clusterOf(ids[0]!)!.size === ids.length) exact++;
+  }
+}
+let benignClusters = 0;
+let largest = 0;
+for (const c of index.allClusters()) {
+  if (!c.members.some((m) => m.startsWith('ring-'))) benignClusters++;
+  largest = Math.max(largest, c.members.length);
+}
+
+const mb = (b: number) => Math.round(b / 1048576);
+const total = added;
+console.log(`${total} applications (${count} benign + ${ringMembers} in ${rings.length} planted rings), one core`);
+console.log(`wall time            ${(wallMs / 1000).toFixed(1)} s  (${Math.round(total / (wallMs / 1000))} applications/s end to end)`);
+console.log(`  generate           ${(genMs / 1000).toFixed(1)} s`);
+console.log(`  parse + normalise  ${(normMs / 1000).toFixed(1)} s`);
+console.log(`  link + cluster + signals ${(linkMs / 1000).toFixed(1)} s  (${Math.round(total / (linkMs / 1000))} applications/s)`);
+console.log(`peak RSS             ${mb(peakRss)} MB`);
+console.log(`planted rings recovered ${recovered} / ${rings.length} (exactly, no benign member: ${exact})`);
+console.log(`ring members with a linkage signal ${ringFlagged} / ${ringMembers}; benign applications with one ${benignFlagged} / ${count}`);
+console.log(`clusters without a planted ring ${benignClusters} (generator collisions: random phones, addresses, devices); largest cluster ${largest}`);
+console.log(JSON.stringify({
+  bench: 'linkage', applications: total, wallSeconds: +(wallMs / 1000).toFixed(2), applicationsPerSecond: Math.round(total / (wallMs / 1000)),
+  generateSeconds: +(genMs / 1000).toFixed(2), normaliseSeconds: +(normMs / 1000).toFixed(2), linkageSeconds: +(linkMs / 1000).toFixed(2),
+  linkageApplicationsPerSecond: Math.round(total / (linkMs / 1000)), peakRssMB: mb(peakRss), ringsPlanted: rings.length, ringsRecovered: recovered,
+  ringsExact: exact, ringMembersFlagged: ringFlagged, ringMembers, benignFlagged, benignClusters, largestCluster: largest,
+}));

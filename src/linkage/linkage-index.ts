@@ -1,0 +1,188 @@
+import { samePerson } from '../match/same-person.js';
+import type { EnrichedApplication } from '../normalise/application.js';
+import { normaliseName, type NormalName } from '../normalise/name.js';
+import { Clusters } from './clusters.js';
+import { hashString, shortHash } from './hash.js';
+import { IDENTIFIER_KINDS, identifiersOf, type IdentifierKind, type LinkExtras } from './identifiers.js';
+import { bandKeys, minhashSignature, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
+import { hamming, parsePhotoHash, photoBands, type PhotoHash } from './photo.js';
+import { PostingTable } from './posting-table.js';
+import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type LinkageConfig, type LinkedApplication, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
+
+/** Each kind hashes with its own seeds, so equal values of two kinds never meet. */
+const KIND_SEED = Object.fromEntries(IDENTIFIER_KINDS.map((k, i) => [k, 0x3c6ef372 + i * 0x1000193])) as Record<IdentifierKind, number>;
+
+/**
+ * The linkage index: every screened application, filed under each of its
+ * identifiers, so that adding one returns the earlier applications sharing
+ * any of them. Each look-up is a hash probe that reads at most
+ * `maxPerIdentifier` postings, so `add` costs the same after ten
+ * applications or ten million. The index keeps fingerprints of identifiers,
+ * not the identifiers; per application it keeps the id, the name as written,
+ * the submission time and a 96-byte resume signature (the high 16 bits of each MinHash).
+ */
+export class LinkageIndex {
+  readonly config: LinkageConfig;
+  private readonly table = new PostingTable(1 << 20);
+  private readonly ids: string[] = [];
+  private readonly names: string[] = [];
+  private readonly times: string[] = [];
+  private sigs = new Uint16Array(1024 * SIGNATURE_LENGTH);
+  private sigAt = new Int32Array(1024);
+  private sigCount = 0;
+  private readonly photos = new Map<number, PhotoHash>();
+  private readonly clusters: Clusters;
+  private readonly strong: ReadonlySet<string>;
+  private readonly nameCache = new Map<string, NormalName>();
+  private readonly byId = new Map<string, number>();
+
+  constructor(config: Partial<LinkageConfig> = {}) {
+    this.config = LinkageConfigSchema.parse({ ...DEFAULT_LINKAGE, ...config });
+    this.strong = new Set(this.config.strongKinds);
+    this.clusters = new Clusters(this.config.clusterMemberCap, (a, b) => this.sameIdentity(a, b), (n) => this.names[n]!);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Links of a new application to all earlier ones; files it; updates its cluster. */
+  add(record: EnrichedApplication, extras?: LinkExtras): LinkResult {
+    const n = this.ids.length;
+    const name = record.applicant.name.raw;
+    this.ids.push(record.id);
+    this.names.push(name);
+    this.times.push(record.submittedAt);
+    this.byId.set(record.id, n);
+    this.clusters.push(n);
+    const seen = (m: number): LinkedApplication => ({ id: this.ids[m]!, name: this.names[m]!, submittedAt: this.times[m]!, sameIdentity: this.sameIdentity(name, this.names[m]!) });
+    const cap = this.config.maxPerIdentifier;
+    const joins: number[] = [];
+
+    const identifiers: IdentifierLink[] = [];
+    for (const { kind, value } of identifiersOf(record, extras)) {
+      const k = KIND_SEED[kind];
+      const slot = hashString(value, k);
+      const check = hashString(value, ~k);
+      const found: number[] = [];
+      const { more } = this.table.find(slot, check, cap, (m) => void (this.ids[m] !== record.id && found.push(m)));
+      this.table.add(slot, check, n);
+      if (found.length === 0) continue;
+      identifiers.push({ kind, value, earlier: found.map(seen), truncated: more });
+      if (!more && this.strong.has(kind)) joins.push(...found);
+    }
+
+    const photos = this.linkPhoto(record.applicant.photoHash, n, seen, joins);
+    const resumes = this.linkResume(record, n, seen, joins);
+    for (const m of joins) this.clusters.union(n, m);
+    const cluster = joins.length > 0 || this.clusters.infoOf(n).size > 1 ? this.clusterView(n) : undefined;
+    return { id: record.id, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(cluster ? { cluster } : {}) };
+  }
+
+  /** The cluster of an application added earlier (undefined when unknown or alone). */
+  clusterOf(id: string): ClusterView | undefined {
+    const n = this.byId.get(id);
+    return n === undefined || this.clusters.infoOf(n).size < 2 ? undefined : this.clusterView(n);
+  }
+
+  /** Cluster id of every application in a cluster of two or more, with the member ids (for benchmarks and exports). */
+  *allClusters(): IterableIterator<{ id: string; members: string[] }> {
+    const byRoot = new Map<number, string[]>();
+    for (let n = 0; n < this.ids.length; n++) {
+      const r = this.clusters.find(n);
+      if (this.clusters.infoOf(r).size < 2) continue;
+      let list = byRoot.get(r);
+      if (!list) byRoot.set(r, (list = []));
+      list.push(this.ids[n]!);
+    }
+    for (const [r, members] of byRoot) yield { id: this.clusterId(r), members };
+  }
+
+  private clusterId(n: number): string {
+    return `c-${shortHash(this.ids[this.clusters.infoOf(n).first]!)}`;
+  }
+
+  private clusterView(n: number): ClusterView {
+    const info = this.clusters.infoOf(n);
+    const members = [...info.members].reverse().map((m) => ({ id: this.ids[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
+    return { id: this.clusterId(n), size: info.size, identities: info.identities.length, members };
+  }
+
+  private linkPhoto(hex: string | undefined, n: number, seen: (m: number) => LinkedApplication, joins: number[]): PhotoLink[] {
+    const hash = parsePhotoHash(hex);
+    if (!hash) return [];
+    const candidates = new Set<number>();
+    for (const band of photoBands(hash, this.config.photoMaxDistance)) {
+      const slot = hashString(band, 0x7a3);
+      const check = hashString(band, ~0x7a3);
+      this.table.find(slot, check, this.config.maxPerIdentifier, (m) => void candidates.add(m));
+      this.table.add(slot, check, n);
+    }
+    this.photos.set(n, hash);
+    const out: PhotoLink[] = [];
+    for (const m of candidates) {
+      const distance = hamming(hash, this.photos.get(m)!);
+      if (distance > this.config.photoMaxDistance || this.ids[m] === this.ids[n]) continue;
+      out.push({ ...seen(m), distance });
+      joins.push(m);
+    }
+    return out;
+  }
+
+  private linkResume(record: EnrichedApplication, n: number, seen: (m: number) => LinkedApplication, joins: number[]): ResumeLink[] {
+    if (!record.resumeText) return [];
+    const names = [record.applicant.name, ...record.references.map((r) => r.name), record.linkedin?.displayName];
+    const ignore = new Set(names.flatMap((x) => (x ? [...x.tokens, ...x.alternates] : [])));
+    const sig = minhashSignature(record.resumeText, ignore);
+    if (!sig) return [];
+    const candidates = new Set<number>();
+    for (const [slot, check] of bandKeys(sig)) {
+      this.table.find(slot, check, this.config.maxPerIdentifier, (m) => void candidates.add(m));
+      this.table.add(slot, check, n);
+    }
+    const at = this.storeSignature(n, sig);
+    const out: ResumeLink[] = [];
+    for (const m of candidates) {
+      const o = this.sigAt[m]! * SIGNATURE_LENGTH;
+      const similarity = signatureSimilarity(this.sigs.subarray(at * SIGNATURE_LENGTH, (at + 1) * SIGNATURE_LENGTH), this.sigs.subarray(o, o + SIGNATURE_LENGTH));
+      if (similarity < this.config.resumeThreshold || this.ids[m] === record.id) continue;
+      out.push({ ...seen(m), similarity: Math.round(similarity * 100) / 100 });
+      joins.push(m);
+    }
+    return out;
+  }
+
+  private storeSignature(n: number, sig: Int32Array): number {
+    if (n >= this.sigAt.length) {
+      const a = new Int32Array(Math.max(n + 1, this.sigAt.length * 2)).fill(-1);
+      a.set(this.sigAt);
+      this.sigAt = a;
+    }
+    if ((this.sigCount + 1) * SIGNATURE_LENGTH > this.sigs.length) {
+      const s = new Uint16Array(this.sigs.length * 2);
+      s.set(this.sigs);
+      this.sigs = s;
+    }
+    const at = this.sigCount++;
+    for (let i = 0; i < SIGNATURE_LENGTH; i++) this.sigs[at * SIGNATURE_LENGTH + i] = sig[i]! >>> 16;
+    this.sigAt[n] = at;
+    return at;
+  }
+
+  private normal(raw: string): NormalName {
+    let name = this.nameCache.get(raw);
+    if (!name) {
+      if (this.nameCache.size > 50_000) this.nameCache.clear();
+      name = normaliseName(raw);
+      this.nameCache.set(raw, name);
+    }
+    return name;
+  }
+
+  /** Could two names be one person (nicknames, order, romanisation)? Unknown names count as the same. */
+  private sameIdentity(a: string, b: string): boolean {
+    return a === b || samePerson(this.normal(a), this.normal(b)).same;
+  }
+}
+
+export type { IdentifierKind };

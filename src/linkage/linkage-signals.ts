@@ -1,0 +1,117 @@
+import type { SignalId } from '../catalogue/signals.js';
+import type { RawSignal } from '../detect/types.js';
+import { KIND_LABEL, type IdentifierKind } from './identifiers.js';
+import type { ClusterMember, LinkedApplication, LinkResult } from './types.js';
+
+/**
+ * Linkage evidence from what the index found (pure). Only links to a
+ * DIFFERENT identity count: one person applying to several jobs, with the
+ * same phone, mailbox and laptop every time, raises nothing.
+ *
+ * Weights (catalogue, log-odds) and why:
+ * - phone 2.1, mailbox 2.3, payroll 2.5, profile 2.0, photo 2.0: personal
+ *   identifiers; two people rarely share one (FBI 2025: cross-reference
+ *   contact information, reuse across applicants).
+ * - device 1.8: a fingerprint can be a shared family computer or a library.
+ * - resume 1.8: the same resume with the names swapped (Amazon 2025,
+ *   anomalies across applications); templates make honest near-copies rarer
+ *   than shared phones but not unknown.
+ * - shipping address 1.6: laptops for several hires at one address is the
+ *   laptop-farm pattern (FBI 2024); home address 1.0: families share homes.
+ * - IP 0.6, reference 0.6: offices, campuses, VPN exits and colleagues.
+ * - cluster of 3+ identities 1.0 (scaled up to 5), cluster holding an
+ *   application a reviewer held 2.0, burst 1.0.
+ * The family cap (score config, linkage: 4) keeps the sum bounded.
+ */
+export interface LinkageSignalOptions {
+  /** Ids of applications a reviewer held or confirmed. */
+  readonly held?: ReadonlySet<string>;
+  readonly burstWindowHours?: number;
+  readonly burstMin?: number;
+}
+
+const SHARED: Partial<Record<IdentifierKind, SignalId>> = {
+  phone: 'linkage.shared_phone_other_identity',
+  email: 'linkage.shared_email_other_identity',
+  device: 'linkage.shared_device_other_identity',
+  profile: 'linkage.shared_profile_other_identity',
+  address: 'linkage.shared_address_other_identity',
+  shippingAddress: 'linkage.shared_shipping_address_other_identity',
+  payroll: 'linkage.shared_payroll_other_identity',
+  ip: 'linkage.shared_ip_other_identity',
+  referencePhone: 'linkage.shared_reference_other_identity',
+  referenceEmail: 'linkage.shared_reference_other_identity',
+};
+const LISTED = 3;
+
+/** "gh-1 (Kevin Park), gh-2 (Alan Smith) and 3 more". */
+export function listApplications(apps: readonly { id: string; name: string }[], more = false): string {
+  const shown = apps.slice(0, LISTED).map((a) => `${a.id} (${a.name})`).join(', ');
+  const rest = apps.length - LISTED;
+  if (rest > 0) return `${shown} and ${rest}${more ? '+' : ''} more`;
+  return more ? `${shown} and more` : shown;
+}
+
+/** How an identifier reads in evidence: addresses with commas, hashes shortened. */
+export function displayValue(kind: IdentifierKind, value: string): string {
+  if (kind === 'address' || kind === 'shippingAddress') return value.split(/[|,]/).filter(Boolean).join(', ');
+  if (kind === 'payroll') return value.length > 20 ? `${value.slice(0, 16)}…` : value;
+  return value;
+}
+
+function hoursApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 3_600_000;
+}
+
+export function linkageSignals(result: LinkResult, options: LinkageSignalOptions = {}): RawSignal[] {
+  const out: RawSignal[] = [];
+  const fired = new Set<SignalId>();
+  for (const link of result.identifiers) {
+    const id = SHARED[link.kind];
+    const others = link.earlier.filter((e) => !e.sameIdentity);
+    if (!id || others.length === 0 || fired.has(id)) continue;
+    fired.add(id);
+    const evidence = `${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)} also on ${listApplications(others, link.truncated)}`;
+    // A hub (more sharers than the index reads: office network, shared template) says less about this one applicant.
+    out.push(link.truncated ? { id, evidence, strength: 0.5 } : { id, evidence });
+  }
+  const photoOthers = result.photos.filter((p) => !p.sameIdentity);
+  if (photoOthers.length > 0) {
+    const closest = Math.min(...photoOthers.map((p) => p.distance));
+    out.push({ id: 'linkage.similar_photo_other_identity', evidence: `photo hash within ${closest} bits of 64 of the photo on ${listApplications(photoOthers)}` });
+  }
+  const resumeOthers = [...result.resumes].filter((r) => !r.sameIdentity).sort((a, b) => b.similarity - a.similarity);
+  if (resumeOthers.length > 0) {
+    const pct = Math.round(resumeOthers[0]!.similarity * 100);
+    out.push({ id: 'linkage.resume_near_duplicate_other_identity', evidence: `resume ${pct} % the same (names, dates and numbers aside) as the resume on ${listApplications(resumeOthers)}` });
+  }
+  const cluster = result.cluster;
+  if (cluster && cluster.identities >= 3) {
+    out.push({
+      id: 'linkage.cluster_many_identities',
+      evidence: `cluster ${cluster.id} links ${cluster.size} applications under ${cluster.identities}${cluster.identities >= 16 ? '+' : ''} different identities`,
+      strength: Math.min(1, (cluster.identities - 2) / 3),
+    });
+  }
+  const held = options.held;
+  if (cluster && held && held.size > 0) {
+    const hits = cluster.members.filter((m) => m.id !== result.id && held.has(m.id));
+    if (hits.length > 0) out.push({ id: 'linkage.cluster_contains_held', evidence: `cluster ${cluster.id} contains ${listApplications(hits)}, held or confirmed by a reviewer` });
+  }
+  const burst = burstOf(result, options.burstWindowHours ?? 24, options.burstMin ?? 5);
+  if (burst) out.push({ id: 'linkage.burst', evidence: burst });
+  return out;
+}
+
+/** The largest group of applications within the window, sharing one identifier or the cluster, with another identity among them. */
+function burstOf(result: LinkResult, windowHours: number, min: number): string | undefined {
+  let best: { count: number; what: string } | undefined;
+  const consider = (what: string, apps: readonly (LinkedApplication | ClusterMember)[]): void => {
+    const near = apps.filter((a) => a.id !== result.id && hoursApart(a.submittedAt, result.submittedAt) <= windowHours);
+    const otherIdentity = near.some((a) => !('sameIdentity' in a) || !a.sameIdentity);
+    if (near.length + 1 >= min && otherIdentity && (!best || near.length + 1 > best.count)) best = { count: near.length + 1, what };
+  };
+  for (const link of result.identifiers) consider(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`, link.earlier);
+  if (result.cluster && result.cluster.identities >= 2) consider(`cluster ${result.cluster.id}`, result.cluster.members);
+  return best ? `${best.count} applications within ${windowHours} h from ${best.what}, under more than one identity` : undefined;
+}

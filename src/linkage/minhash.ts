@@ -1,0 +1,85 @@
+import { foldText } from '../normalise/text.js';
+import { hashString, mix32 } from './hash.js';
+
+/**
+ * Near-duplicate resumes: MinHash signatures over word shingles with LSH
+ * banding (Broder 1997; Leskovec, Rajaraman and Ullman, "Mining of Massive
+ * Datasets", ch. 3). The shingles ignore what changes when a resume is
+ * re-used under another identity: the names, dates, numbers, mail addresses,
+ * phone numbers and links, so a copy with the names swapped is still a copy.
+ *
+ * 8 bands of 4 rows: pairs with Jaccard similarity 0.8 become candidates
+ * with probability 0.985 (0.9: 0.9998), pairs at 0.3 with 0.06; every
+ * candidate is then checked on the whole signature.
+ */
+export const MINHASH = { bands: 8, rows: 4, shingle: 3, minShingles: 8 } as const;
+export const SIGNATURE_LENGTH = MINHASH.bands * MINHASH.rows;
+
+const MUL = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix32(0x5bd1e995 + i * 0x9e3779b9) | 1);
+const ADD = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix32(0x27d4eb2f ^ (i * 0x85ebca6b)));
+const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december', 'present', 'current']);
+/** Mail addresses and links (their parts would otherwise be words); phone numbers and dates go with every word holding a digit. */
+const DROP = /\S+@\S+|https?:\/\/\S+|www\.\S+/g;
+const HAS_DROP = /@|:\/\/|www\./;
+
+/** The words that shingles are made of: folded, without names, dates, numbers, mail, phones, links. */
+export function resumeWords(text: string, ignore: ReadonlySet<string> = new Set()): string[] {
+  return foldText(HAS_DROP.test(text) ? text.replace(DROP, ' ') : text)
+    .split(/[^\p{L}\p{N}+#]+/u)
+    .filter((w) => w.length > 0 && !/\d/.test(w) && !MONTHS.has(w) && !ignore.has(w));
+}
+
+/** Shingle hashes (distinct): word hashes combined, no strings built. */
+export function shingles(words: readonly string[], size: number = MINHASH.shingle): Int32Array {
+  const wh = words.map((w) => hashString(w, 0));
+  const out = new Set<number>();
+  for (let i = 0; i + size <= wh.length; i++) {
+    let h = 0x2f693b5d;
+    for (let k = 0; k < size; k++) h = mix32(Math.imul(h ^ wh[i + k]!, 0x9e3779b1) + k);
+    out.add(h | 0);
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * MinHash signature, or undefined when the text is too short to say anything.
+ * Permutation i is x -> A[i]*mix(x) + B[i] (mod 2^32) with odd A[i]; the high
+ * 16 bits of each minimum are what signatureSimilarity compares.
+ */
+export function minhashSignature(text: string, ignore?: ReadonlySet<string>): Int32Array | undefined {
+  const sh = shingles(resumeWords(text, ignore));
+  if (sh.length < MINHASH.minShingles) return undefined;
+  // Signed 32-bit arithmetic throughout (small integers stay unboxed); the minimum is taken in signed order.
+  const sig = new Int32Array(SIGNATURE_LENGTH).fill(0x7fffffff);
+  for (let s = 0; s < sh.length; s++) {
+    const h = sh[s]! | 0;
+    for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+      const v = (Math.imul(h, MUL[i]!) + ADD[i]!) | 0;
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** One (slot, check) hash pair per band: equal bands land in the same bucket. */
+export function bandKeys(sig: Int32Array): [number, number][] {
+  const keys: [number, number][] = [];
+  for (let b = 0; b < MINHASH.bands; b++) {
+    let h1 = mix32(0x1b873593 ^ b);
+    let h2 = mix32(0x7feb352d ^ b);
+    for (let r = 0; r < MINHASH.rows; r++) {
+      const v = sig[b * MINHASH.rows + r]!;
+      h1 = mix32(h1 ^ v) + 0x6b43a9b5;
+      h2 = mix32((h2 + v) | 0) ^ 0x2c1b3c6d;
+    }
+    keys.push([h1 >>> 0, h2 >>> 0]);
+  }
+  return keys;
+}
+
+/** Estimated Jaccard similarity: the share of equal signature positions (as stored: their high 16 bits). */
+export function signatureSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_LENGTH;
+}
