@@ -55,6 +55,12 @@ export interface NormalLinkedin {
   readonly nameChangedAt?: MonthIndex;
 }
 
+/** When and from where an interview was held (records.md: interviews[]). */
+export interface NormalInterview {
+  readonly at?: string;
+  readonly clientIp?: string;
+}
+
 export interface NormalSession {
   readonly ip?: string;
   readonly userAgent?: string;
@@ -83,6 +89,7 @@ export interface EnrichedApplication {
   readonly employment: readonly NormalEmployment[];
   readonly linkedin?: NormalLinkedin;
   readonly session?: NormalSession;
+  readonly interviews: readonly NormalInterview[];
   readonly resumeText?: string;
 }
 
@@ -157,6 +164,7 @@ export function normaliseApplication(app: Application): EnrichedApplication {
     session: session
       ? { ip: given(session.ip), userAgent: given(session.userAgent), timezone: given(session.timezone), utcOffsetMinutes: given(session.utcOffsetMinutes), deviceId: given(session.deviceId) }
       : undefined,
+    interviews: (app.interviews ?? []).map((i) => ({ at: given(i.at), clientIp: given(i.clientIp) })),
     resumeText: given(app.resumeText),
   };
 }

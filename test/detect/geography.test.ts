@@ -422,12 +422,12 @@ describe('geography.night_activity (only when repeated)', () => {
       fires: [],
     },
     {
-      name: 'interview times in the raw record are dropped by the current normaliser: silent',
+      name: 'interview times in the raw record reach the detector through the normaliser',
       record: () => austin((a) => {
         a.submittedAt = '2025-11-04T08:30:00Z';
         a.interviews = [{ at: '2025-11-12T09:00:00Z', mode: 'video' }];
       }),
-      fires: [],
+      fires: ['geography.night_activity'],
     },
     {
       name: 'times without a zone are not exact: silent',
