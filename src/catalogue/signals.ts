@@ -109,7 +109,6 @@ export const SIGNALS = {
     description: 'The home or shipping address is an address the sanctions list gives for a listed entry.',
     source: 'ofacSdn',
   },
-  // --- education signals (issue 4): insert new entries directly below this line ---
   // Weights (log-odds) and why, from strongest: data/education/SOURCES.md has the data behind each check.
   // us_institution_not_found 1.2 (x3.3): a named U.S. school that no list has under any close spelling; left
   //   honest causes (schools closed before the release, the few outside Title IV) keep it below "strong".
@@ -155,7 +154,6 @@ export const SIGNALS = {
     description: "A bachelor's from a U.S. institution that ends in February, October or November, months in which no U.S. semester, quarter or trimester calendar ends a term.",
     source: 'amazon2025',
   },
-  // --- employment and profile signals (issue 4): insert new entries directly below this line ---
   'employment.overlapping_full_time': {
     family: 'employment',
     weight: 0.5,
@@ -204,7 +202,6 @@ export const SIGNALS = {
     description: 'Fewer than 50 connections on a profile presenting five years or more of professional work.',
     source: 'fbi2025',
   },
-  // --- geography signals (issue 4): insert new entries directly below this line ---
   // Weights (rationale in src/detect/geography.ts): a residential IP abroad or a clock on another continent is rarely
   // innocent (1.5, 1.2); VPNs and cloud hosts are used by many honest people (1.0); a different state is often an IP
   // database error (0.4); people keep their old numbers (0.3). Family cap 2.5 keeps correlated clues from adding up.
@@ -215,7 +212,6 @@ export const SIGNALS = {
   'geography.area_code_region_mismatch': { family: 'geography', weight: 0.3, description: "A North American phone's area code serves a different state or province than the claimed address (weak: people keep their numbers).", source: 'amazon2025' },
   'geography.zip_place_mismatch': { family: 'geography', weight: 1.0, description: 'The ZIP code belongs to another state, or to a place far from the claimed city.', source: 'amazon2025' },
   'geography.night_activity': { family: 'geography', weight: 0.6, description: 'Two or more activity times (submission, interviews) fall between midnight and 5 a.m. at the claimed address.', source: 'fbiRok2023' },
-  // --- linkage signals (issue 5): insert new entries directly below this line ---
   // Weights (rationale in src/linkage/linkage-signals.ts): a personal phone, mailbox, payroll account, profile or photo
   // under two names is rarely innocent (2.0-2.5); a device can be a shared family computer (1.8); a shipping address
   // that receives several hires' laptops is a known farm pattern (1.6); a home address is shared by families (1.0); an IP

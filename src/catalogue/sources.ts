@@ -45,14 +45,12 @@ export const SOURCES = {
     date: '2023-10-18',
     url: 'https://www.justice.gov/opa/pr/justice-department-announces-court-authorized-action-disrupt-illicit-revenue-generation',
   },
-  // --- education sources: insert new entries directly below this line ---
   collegeScorecard: {
     title: 'College Scorecard data: every Title IV institution (UNITID, name, city, state, website) and, per field of study, the programs (CIP) each offers at each credential level',
     publisher: 'U.S. Department of Education',
     date: '2021-22 release',
     url: 'https://collegescorecard.ed.gov/data/',
   },
-  // --- geography sources: insert new entries directly below this line ---
   fbiRok2023: {
     title: "Additional Guidance on the Democratic People's Republic of Korea Information Technology Workers (U.S.-ROK update: VPNs hide the workers' location; inconsistencies in time and location)",
     publisher: 'Federal Bureau of Investigation and U.S. Department of State, with the Republic of Korea',
