@@ -1,6 +1,6 @@
 import { formatMonth } from '../normalise/date.js';
 import { foldText } from '../normalise/text.js';
-import { usStateCode } from '../normalise/us-states.js';
+import { regionCode } from '../reference/geo/regions.js';
 import { countryCode } from '../match/country-codes.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 import type { Detector, RawSignal } from './types.js';
@@ -59,8 +59,8 @@ function locationMismatch(record: EnrichedApplication, location: string): RawSig
   const claimed = [address.city, address.region, country].filter(Boolean).join(', ');
   const mismatch = (why: string): RawSignal[] => [{ id: 'profile.location_mismatch', evidence: `LinkedIn location '${location}' ${why}, not the claimed ${claimed}` }];
   if (country === 'US') {
-    const state = usStateCode(address.region);
-    const named = parts.map(usStateCode).filter((s): s is string => s !== undefined);
+    const state = regionCode('US', address.region);
+    const named = parts.map((p) => regionCode('US', p)).filter((s): s is string => s !== undefined);
     if (state && named.length > 0) return named.includes(state) ? [] : mismatch(`is in ${named[0]}`);
   }
   const countries = parts.map(countryCode).filter((c): c is string => c !== null);

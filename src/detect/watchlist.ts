@@ -2,7 +2,7 @@ import type { SignalId } from '../catalogue/signals.js';
 import { countryCode } from '../match/country-codes.js';
 import type { NameMatch, QueryKind, WatchEntry } from '../match/types.js';
 import { tokenClass } from '../match/word-lists.js';
-import { usStateCode } from '../normalise/us-states.js';
+import { regionCode } from '../reference/geo/regions.js';
 import type { Detector, RawSignal, WatchlistContext } from './types.js';
 
 /**
@@ -58,7 +58,7 @@ function exactOrganisation(match: NameMatch): boolean {
 export function placeCountry(location: string | undefined): string | undefined {
   const last = location?.split(',').pop()?.trim();
   if (!last) return undefined;
-  if (usStateCode(last)) return 'US';
+  if (regionCode('US', last)) return 'US';
   return countryCode(last) ?? undefined;
 }
 

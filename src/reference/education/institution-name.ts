@@ -1,4 +1,5 @@
 import { foldText } from '../../normalise/text.js';
+import { US_STATES, US_TERRITORIES } from '../geo/regions.js';
 
 /**
  * Institution names reduced to a comparable key, and the campus structure of
@@ -181,18 +182,10 @@ export function abbreviationCandidates(key: string): string[] {
 /** U.S. states whose names are also places elsewhere ("Georgia") or are written in Spanish ("Puerto Rico"): not U.S. markers. */
 const AMBIGUOUS_STATES: ReadonlySet<string> = new Set(['georgia']);
 
-export const US_STATES: Readonly<Record<string, string>> = {
-  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
-  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois',
-  IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
-  MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
-  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
-  NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
-  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
-  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
-};
 
-const STATE_KEYS: readonly [string, string][] = Object.values(US_STATES)
+const STATE_KEYS: readonly [string, string][] = Object.entries(US_STATES)
+  .filter(([code]) => !US_TERRITORIES.has(code))
+  .map(([, name]) => name)
   .map((s) => [institutionKey(s), s] as [string, string])
   .filter(([k]) => !AMBIGUOUS_STATES.has(k))
   // Longest first: "west virginia" before "virginia".
