@@ -4,8 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { WatchlistIndex } from '../match/watchlist-index.js';
 import type { MatchQuery, NameMatch } from '../match/types.js';
-import { loadInstitutions } from '../reference/institutions.js';
-import { loadOfac, ofacWatchEntries } from '../reference/ofac.js';
+import { loadWatchlists } from '../reference/watchlists.js';
 
 /**
  * `hirewatch match "NAME" [--kind] [--dob] [--country] [--threshold] [--limit]`
@@ -45,11 +44,11 @@ interface MatchOptions {
   format: 'table' | 'jsonl';
 }
 
+/** The same lists `screen` uses, from the same data folder (HIREWATCH_DATA_DIR honoured). */
 function defaultIndex(err: (text: string) => void): WatchlistIndex {
-  const ofac = loadOfac();
-  const institutions = loadInstitutions();
-  for (const e of institutions.errors) err(`hirewatch: ${e.file}:${e.line}: ${e.field}: ${e.error}\n`);
-  return WatchlistIndex.build([...ofacWatchEntries(ofac.entries), ...institutions.entries]);
+  const loaded = loadWatchlists();
+  for (const problem of loaded.problems) err(`hirewatch: ${problem}\n`);
+  return loaded.index;
 }
 
 function unitInterval(value: string): number {
