@@ -2,6 +2,14 @@
  * Deterministic generator of realistic applications for benchmarks: names of
  * many origins, valid US and foreign numbers, addresses, education, jobs,
  * references and profiles, with a few per cent carrying planted clues.
+ *
+ * Personal identifiers (phone, mailbox, address, device, IP, profile,
+ * reference contacts) are derived from the record number, so two generated
+ * people never share one by accident: random digits would collide by the
+ * thousand in a million records (the birthday bound) and drown the planted
+ * rings of the linkage benchmark in clusters nobody planted. Honest sharing
+ * is planted on purpose instead: SHARED_HOME_RATE of applicants in the US
+ * live with the previous one there (another person, same address), as families do.
  */
 const GIVEN = ['Daniel', 'Maria', 'Wei', 'Min-jun', 'Priya', 'Oluwaseun', 'Olga', 'Juan', 'Aiko', 'Kwame', 'Emily', 'Ahmad', 'Mei', 'Thabo', 'Lukasz', 'Seo-yeon', 'Carlos', 'Fatima', 'Jamal', 'Anh', 'Sofia', 'Ivan', 'Grace', 'Ravi', 'Hannah', 'Omar', 'Chloe', 'Tomasz', 'Yuki', 'Diego'];
 const FAMILY = ['Reyes', 'Chen', 'Kim', 'Park', 'Nguyen', 'Adeyemi', 'Ivanova', 'Hernandez', 'Tanaka', 'Mensah', 'Walker', 'Karimi', 'Nkosi', 'Wisniewski', 'Patel', 'Garcia', 'Okafor', 'Silva', 'Kowalski', 'Smith', 'Johnson', 'Lee', 'Singh', 'Haddad', 'Novak', 'Murphy', 'Rossi', 'Schmidt', 'Tran', 'Cohen'];
@@ -10,11 +18,14 @@ const US_PLACES: [string, string, string, string][] = [
   ['Atlanta', 'GA', '30303', '404'], ['Boston', 'MA', '02108', '617'], ['Raleigh', 'NC', '27601', '919'], ['Portland', 'OR', '97205', '503'],
   ['Phoenix', 'AZ', '85004', '602'], ['New York', 'NY', '10001', '212'], ['San Francisco', 'CA', '94103', '415'], ['Miami', 'FL', '33130', '305'],
 ];
-const ABROAD: [string, string, () => string][] = [
-  ['London', 'GB', () => `+44 20 7946 ${d(4)}`], ['Berlin', 'DE', () => `+49 30 ${d(8)}`], ['Bengaluru', 'IN', () => `+91 98${d(3)} ${d(5)}`],
-  ['Seoul', 'KR', () => `+82 10-${2 + Number(d(1)) % 7}${d(3)}-${d(4)}`], ['São Paulo', 'BR', () => `+55 11 9${d(4)}-${d(4)}`], ['Lagos', 'NG', () => `+234 803 ${d(3)} ${d(4)}`],
+/** Foreign places; each phone is built from the record's 7-digit serial, so it is the record's own. */
+const ABROAD: [string, string, (serial: string) => string][] = [
+  ['London', 'GB', (s) => `+44 7700 ${s.slice(1)}`], ['Berlin', 'DE', (s) => `+49 30 ${d(1)}${s}`], ['Bengaluru', 'IN', (s) => `+91 98${d(1)}${s.slice(0, 2)} ${s.slice(2)}`],
+  ['Seoul', 'KR', (s) => `+82 10-${2 + Number(s[0]) % 7}${s.slice(1, 4)}-${s.slice(3)}`], ['São Paulo', 'BR', (s) => `+55 11 9${d(1)}${s.slice(0, 3)}-${s.slice(3)}`], ['Lagos', 'NG', (s) => `+234 803 ${s.slice(0, 3)} ${s.slice(3)}`],
 ];
-const STREETS = ['Barton Springs Rd', 'Elm St', 'Maple Avenue', 'Oak Street', 'Pine Dr', 'Lake Shore Blvd', 'Main St', 'Cedar Lane'];
+const STREETS = ['Barton Springs Rd', 'Elm St', 'Maple Avenue', 'Oak Street', 'Pine Dr', 'Lake Shore Blvd', 'Main St', 'Cedar Lane', 'Willow Way', 'Birch Rd', 'Sunset Blvd', 'River Rd', 'Hillcrest Dr', 'Park Ave', 'Lincoln St', 'Madison Ave'];
+/** Share of applicants who give the previous applicant's home address (a family, flatmates). */
+export const SHARED_HOME_RATE = 0.002;
 const SCHOOLS = ['University of Texas at Austin', 'University of Washington', 'Georgia Institute of Technology', 'Indian Institute of Technology Bombay', 'Seoul National University', 'University of Lagos', 'Technical University of Munich', 'University of São Paulo'];
 const EMPLOYERS = ['Indeed', 'Dell Technologies', 'Expedia', 'Infosys', 'Samsung SDS', 'Flutterwave', 'SAP', 'Nubank', 'Acme Analytics', 'Globex'];
 const FIELDS = ['Computer Science', 'Electrical Engineering', 'Mathematics', 'Information Systems'];
@@ -33,25 +44,45 @@ function d(n: number): string {
   for (let i = 0; i < n; i++) s += Math.floor(rand() * 10);
   return s;
 }
-/** A valid US exchange: 2-9 first digit, not an N11 code, not 555. */
-function exchange(): string {
-  for (;;) {
-    const e = `${2 + Math.floor(rand() * 8)}${d(2)}`;
-    if (!/^.11$/.test(e) && e !== '555') return e;
-  }
+/** Valid US exchanges (2-9 first digit, no N11, not 555), in a fixed order. */
+const EXCHANGES = Array.from({ length: 800 }, (_, k) => String(200 + k)).filter((e) => !/^.11$/.test(e) && e !== '555');
+
+/** Record i's own place and numbers: unique for i below 1.9 million, spread like random ones. */
+function uniqueParts(i: number): { place: number; street: string; number: number; exchange: string; line: string; refExchange: string; refLine: string; serial: string } {
+  const place = i % US_PLACES.length;
+  const j = Math.floor(i / US_PLACES.length);
+  const street = STREETS[j % STREETS.length]!;
+  const number = 1 + (Math.floor(j / STREETS.length) * 7919) % 9973;
+  const scrambled = (j * 7_654_321) % 7_000_000; // applicants' phones: exchanges 0-699 of the list, spread
+  return {
+    place, street, number,
+    exchange: EXCHANGES[Math.floor(scrambled / 10000)]!, line: String(scrambled % 10000).padStart(4, '0'),
+    refExchange: EXCHANGES[700 + (Math.floor(j / 10000) % 80)]!, refLine: String(j % 10000).padStart(4, '0'),
+    serial: String(i).padStart(7, '0'),
+  };
 }
+
+let previousHome: Record<string, unknown> | undefined;
 
 export function generateApplication(i: number): Record<string, unknown> {
   const given = pick(GIVEN);
   const family = pick(FAMILY);
   const fullName = `${given} ${family}`;
   const abroad = rand() < 0.15;
-  const [city, region, zip, area] = pick(US_PLACES);
+  const own = uniqueParts(i);
+  const [city, region, zip, area] = US_PLACES[own.place]!;
   const foreign = pick(ABROAD);
-  const phone = abroad ? foreign[2]() : rand() < 0.03 ? `+1 (${area}) ${exchange()}-${d(4)}` : `(${area}) ${exchange()}-${d(4)}`;
-  const mailbox = `${given.toLowerCase()}.${family.toLowerCase()}${d(3)}@${rand() < 0.01 ? 'mailinator.com' : pick(DOMAINS)}`;
+  const usPhone = `(${area}) ${own.exchange}-${own.line}`;
+  const phone = abroad ? foreign[2](own.serial) : rand() < 0.03 ? `+1 ${usPhone}` : usPhone;
+  const mailbox = `${given.toLowerCase()}.${family.toLowerCase()}${own.serial}@${rand() < 0.01 ? 'mailinator.com' : pick(DOMAINS)}`;
   const gradYear = 2000 + Math.floor(rand() * 22);
-  const refPhone = rand() < 0.01 ? phone : `(${area}) ${exchange()}-${d(4)}`;
+  const refPhone = rand() < 0.01 ? phone : `(${area}) ${own.refExchange}-${own.refLine}`;
+  const home = abroad
+    ? { line1: `${own.number} ${own.street}`, line2: `Unit ${own.place + 1}`, city: foreign[0], country: foreign[1] }
+    : { line1: `${own.number} ${own.street}${rand() < 0.3 ? ` Apt ${1 + Math.floor(rand() * 40)}` : ''}`, city, region, postalCode: zip, country: 'US' };
+  const address = !abroad && previousHome && rand() < SHARED_HOME_RATE ? previousHome : home;
+  if (!abroad) previousHome = address;
+  const ip = 0x49000000 + ((i * 40503) % 0x1000000); // 73.0.0.0/8, one address per record
   return {
     id: `gen-${i}`,
     source: pick(['greenhouse', 'lever', 'ashby']),
@@ -61,19 +92,17 @@ export function generateApplication(i: number): Record<string, unknown> {
       fullName,
       emails: [mailbox],
       phones: [phone],
-      address: abroad
-        ? { line1: `${1 + Math.floor(rand() * 200)} ${pick(STREETS)}`, city: foreign[0], country: foreign[1] }
-        : { line1: `${1 + Math.floor(rand() * 9000)} ${pick(STREETS)}${rand() < 0.3 ? ` Apt ${1 + Math.floor(rand() * 40)}` : ''}`, city, region, postalCode: zip, country: 'US' },
-      links: [`https://www.linkedin.com/in/${given.toLowerCase()}-${family.toLowerCase()}-${d(6)}`],
+      address,
+      links: [`https://www.linkedin.com/in/${given.toLowerCase()}-${family.toLowerCase()}-${own.serial}`],
     },
     education: [{ institution: pick(SCHOOLS), degree: pick(['BS', 'MS', 'BEng']), field: pick(FIELDS), start: `${gradYear - 4}-09`, end: `${gradYear}-05` }],
     employment: [
       { employer: pick(EMPLOYERS), title: 'Software Engineer', start: `${gradYear}-07`, end: `${gradYear + 3}-03`, location: abroad ? foreign[0] : `${city}, ${region}` },
       { employer: pick(EMPLOYERS), title: 'Senior Software Engineer', start: `${gradYear + 3}-04`, end: null },
     ],
-    references: [{ name: `${pick(GIVEN)} ${pick(FAMILY)}`, email: `ref${d(5)}@example.com`, phone: refPhone }],
+    references: [{ name: `${pick(GIVEN)} ${pick(FAMILY)}`, email: `ref${own.serial}@example.com`, phone: refPhone }],
     resumeText: `${fullName}. Software engineer with experience in distributed systems, data pipelines and cloud infrastructure. Built services in TypeScript, Go and Python at ${pick(EMPLOYERS)}.`,
-    session: { ip: `73.${Math.floor(rand() * 255)}.${Math.floor(rand() * 255)}.${Math.floor(rand() * 255)}`, timezone: 'America/Chicago', utcOffsetMinutes: -360, deviceId: `fp_${d(8)}` },
+    session: { ip: `${ip >>> 24}.${(ip >>> 16) & 255}.${(ip >>> 8) & 255}.${ip & 255}`, timezone: 'America/Chicago', utcOffsetMinutes: -360, deviceId: `fp_${own.serial}` },
     profiles: { linkedin: { displayName: rand() < 0.01 ? `${pick(GIVEN)} ${pick(FAMILY)}` : fullName, createdAt: `${gradYear - 2}-03`, activity: [`${gradYear}-06`, '2025-09'], connections: Math.floor(rand() * 900) } },
   };
 }
@@ -81,5 +110,6 @@ export function generateApplication(i: number): Record<string, unknown> {
 /** `count` applications as JSON Lines, the same every run. */
 export function generateJsonLines(count: number, seed = 1): string[] {
   state = seed;
+  previousHome = undefined;
   return Array.from({ length: count }, (_, i) => JSON.stringify(generateApplication(i)));
 }

@@ -92,7 +92,7 @@ console.log(`  link + cluster + signals ${(linkMs / 1000).toFixed(1)} s  (${Math
 console.log(`peak RSS             ${mb(peakRss)} MB`);
 console.log(`planted rings recovered ${recovered} / ${rings.length} (exactly, no benign member: ${exact})`);
 console.log(`ring members with a linkage signal ${ringFlagged} / ${ringMembers}; benign applications with one ${benignFlagged} / ${count}`);
-console.log(`clusters without a planted ring ${benignClusters} (generator collisions: random phones, addresses, devices); largest cluster ${largest}`);
+console.log(`clusters without a planted ring ${benignClusters} (the generator's shared homes: families); largest cluster ${largest}`);
 console.log(JSON.stringify({
   bench: 'linkage', applications: total, wallSeconds: +(wallMs / 1000).toFixed(2), applicationsPerSecond: Math.round(total / (wallMs / 1000)),
   generateSeconds: +(genMs / 1000).toFixed(2), normaliseSeconds: +(normMs / 1000).toFixed(2), linkageSeconds: +(linkMs / 1000).toFixed(2),

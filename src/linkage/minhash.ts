@@ -15,8 +15,8 @@ import { hashString, mix32 } from './hash.js';
 export const MINHASH = { bands: 8, rows: 4, shingle: 3, minShingles: 8 } as const;
 export const SIGNATURE_LENGTH = MINHASH.bands * MINHASH.rows;
 
-const MUL = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix32(0x5bd1e995 + i * 0x9e3779b9) | 1);
-const ADD = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix32(0x27d4eb2f ^ (i * 0x85ebca6b)));
+const BIN_BITS = Math.log2(SIGNATURE_LENGTH);
+const BIN_SHIFT = 32 - BIN_BITS;
 const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december', 'present', 'current']);
 /** Mail addresses and links (their parts would otherwise be words); phone numbers and dates go with every word holding a digit. */
 const DROP = /\S+@\S+|https?:\/\/\S+|www\.\S+/g;
@@ -41,24 +41,45 @@ export function shingles(words: readonly string[], size: number = MINHASH.shingl
   return Int32Array.from(out);
 }
 
+/** Bin probed for an empty bin `bin` on attempt `attempt` (the same for every document, so signatures stay comparable). */
+function probe(bin: number, attempt: number): number {
+  return mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77)) & (SIGNATURE_LENGTH - 1);
+}
+
 /**
- * MinHash signature, or undefined when the text is too short to say anything.
- * Permutation i is x -> A[i]*mix(x) + B[i] (mod 2^32) with odd A[i]; the high
- * 16 bits of each minimum are what signatureSimilarity compares.
+ * MinHash signature by one-permutation hashing with optimal densification
+ * (Li, Owen and Zhang 2012; Shrivastava 2017): each shingle is hashed once;
+ * the top bits of its hash pick one of SIGNATURE_LENGTH bins and the rest is
+ * kept if it is the bin's minimum. An empty bin borrows the minimum of the
+ * first non-empty bin on its fixed probe sequence. The chance that two
+ * signatures agree in a position is the Jaccard similarity of the shingle
+ * sets, as with SIGNATURE_LENGTH independent permutations, for one hash per
+ * shingle instead of SIGNATURE_LENGTH. Undefined when the text is too short
+ * to say anything. The high 16 bits of each value are what is stored and compared.
  */
 export function minhashSignature(text: string, ignore?: ReadonlySet<string>): Int32Array | undefined {
   const sh = shingles(resumeWords(text, ignore));
   if (sh.length < MINHASH.minShingles) return undefined;
-  // Signed 32-bit arithmetic throughout (small integers stay unboxed); the minimum is taken in signed order.
-  const sig = new Int32Array(SIGNATURE_LENGTH).fill(0x7fffffff);
+  const EMPTY = 0x7fffffff;
+  const sig = new Int32Array(SIGNATURE_LENGTH).fill(EMPTY);
   for (let s = 0; s < sh.length; s++) {
-    const h = sh[s]! | 0;
-    for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-      const v = (Math.imul(h, MUL[i]!) + ADD[i]!) | 0;
-      if (v < sig[i]!) sig[i] = v;
+    const v = mix32(Math.imul(sh[s]! ^ 0x5bd1e995, 0x27d4eb2f)) | 0;
+    const bin = v >>> BIN_SHIFT;
+    const rest = (v << BIN_BITS) >>> 1; // the remaining bits, as a non-negative 31-bit value
+    if (rest < sig[bin]!) sig[bin] = rest;
+  }
+  const filled = Int32Array.from(sig);
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+    if (sig[i] !== EMPTY) continue;
+    for (let attempt = 1; ; attempt++) {
+      const from = probe(i, attempt);
+      if (sig[from] !== EMPTY) {
+        filled[i] = sig[from]! ^ Math.imul(attempt, 0x2c1b3c6d); // keep borrowed values apart from the lender's own
+        break;
+      }
     }
   }
-  return sig;
+  return filled;
 }
 
 /** One (slot, check) hash pair per band: equal bands land in the same bucket. */
