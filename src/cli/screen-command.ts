@@ -6,6 +6,7 @@ import { ColumnMappingSchema } from '../parse/csv-layout.js';
 import { locationText } from '../parse/record-error.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { describeIssues } from '../parse/record-error.js';
+import { LinkedScreener } from '../linkage/linked-screening.js';
 import { screenApplication } from '../score/screen.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
@@ -22,9 +23,17 @@ interface ScreenOptions {
   inputFormat?: InputFormat;
   config?: string;
   progress: boolean;
+  /** Link each application to the earlier ones (default true). */
+  linkage?: boolean;
+  held?: string;
 }
 
 const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
+
+/** Ids of applications a reviewer held or confirmed: one per line, '#' starts a comment. */
+export function readHeldIds(file: string): Set<string> {
+  return new Set(readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
+}
 
 function readColumnMap(file: string): Record<string, string> {
   const parsed = ColumnMappingSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -39,13 +48,15 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   }
   const scoring = loadScoringConfig(options.config);
   const context = buildScreenContext(scoring);
+  const linked = options.linkage !== false ? new LinkedScreener(context, options.held ? { held: readHeldIds(options.held) } : {}) : undefined;
+  const screenOne = linked ? (app: Parameters<typeof screenApplication>[0]) => linked.screen(app).result : (app: Parameters<typeof screenApplication>[0]) => screenApplication(app, context);
   const toFile = options.out ? createWriteStream(options.out) : undefined;
   const emit = (chunk: string): void => void (toFile ? toFile.write(chunk) : process.stdout.write(chunk));
   const writers: Record<OutputFormat, () => ResultWriter> = {
     table: () => tableWriter({ colour: !toFile && Boolean(process.stdout.isTTY), width: process.stdout.columns ?? 140 }),
     jsonl: () => jsonlWriter(emit),
     csv: () => csvWriter(emit),
-    html: () => htmlWriter({ config: scoring, title: `hirewatch screening: ${basename(file)}`, generatedFrom: basename(file) }),
+    html: () => htmlWriter({ config: scoring, title: `hirewatch screening: ${basename(file)}`, generatedFrom: basename(file), ...(linked ? { clusterOf: (id: string) => linked.index.clusterOf(id) } : {}) }),
   };
   const writer = writers[options.format]();
 
@@ -65,7 +76,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   })) {
     if (outcome.ok) {
       read++;
-      writer.write({ ok: true, result: screenApplication(outcome.record, context) });
+      writer.write({ ok: true, result: screenOne(outcome.record) });
     } else {
       failed++;
       writer.write(outcome);
@@ -94,6 +105,8 @@ export function registerScreenCommand(program: Command): void {
     .addOption(new Option('--input-format <format>', 'input format (default: from the file extension)').choices(['jsonl', 'csv']))
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--no-progress', 'never show a progress bar')
+    .option('--no-linkage', 'screen each application alone, without linking it to the ones before it')
+    .option('--held <file>', 'ids of applications a reviewer held or confirmed (one per line): their clusters count as evidence')
     .action(async (file: string, options: ScreenOptions) => {
       process.exitCode = await runScreen(file, options);
     });

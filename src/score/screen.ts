@@ -1,7 +1,7 @@
 import { DETECTORS } from '../detect/detectors.js';
 import type { DetectContext, Detector, RawSignal } from '../detect/types.js';
 import type { Application } from '../parse/application-schema.js';
-import { normaliseApplication } from '../normalise/application.js';
+import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
 import { combine, type Band, type ScoredSignal } from './combine.js';
 import type { ScoringConfig } from './config.js';
 
@@ -24,10 +24,22 @@ export interface ScreenResult {
   readonly skipped?: readonly { readonly detector: string; readonly error: string }[];
 }
 
-/** parse -> normalise -> detect -> score for one record. Pure and synchronous. */
-export function screenApplication(app: Application, context: ScreenContext): ScreenResult {
+/** What the applications seen before add to one screening (linkage, src/linkage). */
+export interface CrossEvidence {
+  readonly signals: readonly RawSignal[];
+  readonly cluster?: { readonly id: string; readonly size: number };
+}
+
+/**
+ * parse -> normalise -> detect -> score for one record, synchronous. Pure
+ * unless `across` is given: it receives the normalised record and returns
+ * the evidence found among earlier applications (it may file the record in
+ * an index as it does so).
+ */
+export function screenApplication(app: Application, context: ScreenContext, across?: (record: EnrichedApplication) => CrossEvidence): ScreenResult {
   const record = normaliseApplication(app);
-  const raw: RawSignal[] = [];
+  const cross = across?.(record);
+  const raw: RawSignal[] = cross ? [...cross.signals] : [];
   const skipped: { detector: string; error: string }[] = [];
   for (const detector of context.detectors ?? DETECTORS) {
     try {
@@ -44,6 +56,7 @@ export function screenApplication(app: Application, context: ScreenContext): Scr
     band: scored.band,
     logOdds: scored.logOdds,
     signals: scored.signals,
+    ...(cross?.cluster ? { cluster: cross.cluster } : {}),
     ...(skipped.length ? { skipped } : {}),
   };
 }

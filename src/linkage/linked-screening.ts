@@ -1,0 +1,42 @@
+import type { Application } from '../parse/application-schema.js';
+import type { EnrichedApplication } from '../normalise/application.js';
+import { screenApplication, type CrossEvidence, type ScreenContext, type ScreenResult } from '../score/screen.js';
+import { onboardingExtras } from './identifiers.js';
+import { LinkageIndex } from './linkage-index.js';
+import { linkageSignals, type LinkageSignalOptions } from './linkage-signals.js';
+import type { LinkageConfig, LinkResult } from './types.js';
+
+export interface LinkedScreeningOptions extends LinkageSignalOptions {
+  readonly linkage?: Partial<LinkageConfig>;
+  /** An index already holding earlier applications (from a store); a new one by default. */
+  readonly index?: LinkageIndex;
+}
+
+/**
+ * Screening with memory: each application is linked to every application
+ * screened before it by the same screener (src/linkage), and what the links
+ * show joins its own evidence before scoring. The order of arrival matters,
+ * as it does in production: the first of a ring is clear when it arrives,
+ * the second is flagged with the first as its evidence.
+ */
+export class LinkedScreener {
+  readonly index: LinkageIndex;
+  private readonly signalOptions: LinkageSignalOptions;
+
+  constructor(private readonly context: ScreenContext, options: LinkedScreeningOptions = {}) {
+    this.index = options.index ?? new LinkageIndex(options.linkage);
+    this.signalOptions = { ...(options.held ? { held: options.held } : {}), ...(options.burstWindowHours ? { burstWindowHours: options.burstWindowHours } : {}), ...(options.burstMin ? { burstMin: options.burstMin } : {}) };
+  }
+
+  /** Screen one application and file it; returns the result and the links it was scored with. */
+  screen(app: Application): { result: ScreenResult; links: LinkResult } {
+    let links: LinkResult | undefined;
+    const across = (record: EnrichedApplication): CrossEvidence => {
+      links = this.index.add(record, onboardingExtras(app));
+      const cluster = links.cluster;
+      return { signals: linkageSignals(links, this.signalOptions), ...(cluster ? { cluster: { id: cluster.id, size: cluster.size } } : {}) };
+    };
+    const result = screenApplication(app, this.context, across);
+    return { result, links: links! };
+  }
+}
