@@ -1,0 +1,154 @@
+import { inspect } from 'node:util';
+import { z } from 'zod';
+import { WEBHOOK_VENDORS, type WebhookVendor } from './webhooks/receive.js';
+
+/**
+ * Server configuration: one zod schema with defaults, read from the
+ * environment. Webhook secrets are wrapped in `Secret`, which prints as
+ * `[redacted]` through String(), JSON.stringify and util.inspect (so pino,
+ * console.log and error reports cannot leak one), and is read only through
+ * `reveal()` at the point of signature checking.
+ */
+
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  /** The secret itself: pass it to the HMAC, never to a logger. */
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [inspect.custom](): string {
+    return '[redacted]';
+  }
+}
+
+const MIN_SECRET_LENGTH = 16;
+const secret = z
+  .string()
+  .min(MIN_SECRET_LENGTH, `a webhook secret must be at least ${MIN_SECRET_LENGTH} characters`)
+  .transform((v) => new Secret(v));
+
+/** Organisation id: what keys and rows carry; also the last part of the webhook URL. */
+const orgId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an organisation id is letters, digits, - and _ (at most 64)');
+
+/** vendor → organisation → secrets (more than one while a secret is being rotated). */
+const webhookSecrets = z
+  .partialRecord(z.enum(WEBHOOK_VENDORS), z.record(orgId, z.array(secret).min(1)))
+  .default({});
+
+export const ServerConfigSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Largest request body, in bytes (single application, webhook). */
+  bodyLimitBytes: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
+  /** Largest body of a batch submission, in bytes. */
+  batchBodyLimitBytes: z.coerce.number().int().min(1024).max(1024 ** 3).default(32 * 1024 * 1024),
+  rateLimit: z
+    .strictObject({
+      /** Requests allowed per API key (per client address for unauthenticated routes) in each window. */
+      max: z.coerce.number().int().min(1).default(600),
+      windowMs: z.coerce.number().int().min(1000).default(60_000),
+    })
+    .default({ max: 600, windowMs: 60_000 }),
+  /** Lever deliveries older than this are refused (its signature covers the timestamp, not the body). */
+  leverMaxAgeMs: z.coerce.number().int().min(1000).default(15 * 60_000),
+  webhookSecrets,
+});
+
+export type ServerConfig = z.output<typeof ServerConfigSchema>;
+export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
+
+/** The secrets for a vendor and organisation, revealed for signature checking (empty: none configured). */
+export function webhookSecretsFor(config: ServerConfig, vendor: WebhookVendor, org: string): string[] {
+  return (config.webhookSecrets[vendor]?.[org] ?? []).map((s) => s.reveal());
+}
+
+export class ServerConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid server configuration: ${problems.join('; ')}`);
+    this.name = 'ServerConfigError';
+  }
+}
+
+/**
+ * Parse a configuration object. Errors name the field and the rule, never
+ * the value given (a secret in the wrong variable must not end up in a log).
+ */
+export function parseServerConfig(input: unknown): ServerConfig {
+  const parsed = ServerConfigSchema.safeParse(input, { reportInput: false });
+  if (parsed.success) return parsed.data;
+  throw new ServerConfigError(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(config)'}: ${i.message}`));
+}
+
+const SECRET_VAR = /^HIREWATCH_WEBHOOK_SECRET__([A-Z]+)__([A-Za-z0-9_-]+?)(?:__(\d+))?$/;
+
+/**
+ * The configuration from environment variables:
+ *
+ * | variable | field |
+ * |---|---|
+ * | `HIREWATCH_HOST`, `HIREWATCH_PORT` | host, port |
+ * | `HIREWATCH_BODY_LIMIT`, `HIREWATCH_BATCH_BODY_LIMIT` | body limits, bytes |
+ * | `HIREWATCH_RATE_LIMIT_MAX`, `HIREWATCH_RATE_LIMIT_WINDOW_MS` | rate limit per key |
+ * | `HIREWATCH_LEVER_MAX_AGE_MS` | Lever replay window |
+ * | `HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>[__<n>]` | a webhook secret (n: a second one while rotating) |
+ *
+ * e.g. `HIREWATCH_WEBHOOK_SECRET__GREENHOUSE__acme=...`. Unset variables take the defaults.
+ */
+export function serverConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const set = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const input: Record<string, unknown> = {};
+  const put = (key: string, name: string) => {
+    const v = set(name);
+    if (v !== undefined) input[key] = v;
+  };
+  put('host', 'HIREWATCH_HOST');
+  put('port', 'HIREWATCH_PORT');
+  put('bodyLimitBytes', 'HIREWATCH_BODY_LIMIT');
+  put('batchBodyLimitBytes', 'HIREWATCH_BATCH_BODY_LIMIT');
+  put('leverMaxAgeMs', 'HIREWATCH_LEVER_MAX_AGE_MS');
+  const max = set('HIREWATCH_RATE_LIMIT_MAX');
+  const windowMs = set('HIREWATCH_RATE_LIMIT_WINDOW_MS');
+  if (max !== undefined || windowMs !== undefined) {
+    input.rateLimit = { ...(max === undefined ? {} : { max }), ...(windowMs === undefined ? {} : { windowMs }) };
+  }
+  const secrets: Record<string, Record<string, { n: number; value: string }[]>> = {};
+  const problems: string[] = [];
+  for (const name of Object.keys(env).sort()) {
+    if (!name.startsWith('HIREWATCH_WEBHOOK_SECRET')) continue;
+    const m = SECRET_VAR.exec(name);
+    const vendor = m?.[1]?.toLowerCase();
+    if (!m || !vendor || !(WEBHOOK_VENDORS as readonly string[]).includes(vendor)) {
+      problems.push(`${name}: expected HIREWATCH_WEBHOOK_SECRET__<${WEBHOOK_VENDORS.join('|').toUpperCase()}>__<org>`);
+      continue;
+    }
+    const value = set(name);
+    if (value === undefined) continue;
+    ((secrets[vendor] ??= {})[m[2]!] ??= []).push({ n: Number(m[3] ?? 0), value });
+  }
+  if (problems.length > 0) throw new ServerConfigError(problems);
+  input.webhookSecrets = Object.fromEntries(
+    Object.entries(secrets).map(([vendor, orgs]) => [
+      vendor,
+      Object.fromEntries(Object.entries(orgs).map(([org, list]) => [org, list.sort((a, b) => a.n - b.n).map((s) => s.value)])),
+    ]),
+  );
+  return parseServerConfig(input);
+}
+
+/** The configuration as it may be logged: secrets replaced by how many there are. */
+export function describeServerConfig(config: ServerConfig): Record<string, unknown> {
+  const { webhookSecrets: hooks, ...rest } = config;
+  const counts = Object.fromEntries(
+    Object.entries(hooks).map(([vendor, orgs]) => [vendor, Object.fromEntries(Object.entries(orgs ?? {}).map(([org, list]) => [org, `${list.length} secret(s)`]))]),
+  );
+  return { ...rest, webhookSecrets: counts };
+}
