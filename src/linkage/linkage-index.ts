@@ -7,7 +7,7 @@ import { IDENTIFIER_KINDS, identifiersOf, type IdentifierKind, type LinkExtras }
 import { bandKeys, minhashSignature, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
 import { hamming, parsePhotoHash, photoBands, type PhotoHash } from './photo.js';
 import { PostingTable } from './posting-table.js';
-import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type LinkageConfig, type LinkedApplication, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
+import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkedApplication, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
 
 /** Each kind hashes with its own seeds, so equal values of two kinds never meet. */
 const KIND_SEED = Object.fromEntries(IDENTIFIER_KINDS.map((k, i) => [k, 0x3c6ef372 + i * 0x1000193])) as Record<IdentifierKind, number>;
@@ -35,6 +35,10 @@ export class LinkageIndex {
   private readonly strong: ReadonlySet<string>;
   private readonly nameCache = new Map<string, NormalName>();
   private readonly byId = new Map<string, number>();
+  /** Fingerprints of each application's phones and mailboxes (low bit: 0 phone, 1 mailbox), for one identity's spread. */
+  private contacts = new Int32Array(4096);
+  private contactEnd = new Int32Array(1024);
+  private contactCount = 0;
 
   constructor(config: Partial<LinkageConfig> = {}) {
     this.config = LinkageConfigSchema.parse({ ...DEFAULT_LINKAGE, ...config });
@@ -63,6 +67,7 @@ export class LinkageIndex {
     for (const { kind, value } of identifiersOf(record, extras)) {
       const k = KIND_SEED[kind];
       const slot = hashString(value, k);
+      if (kind === 'phone' || kind === 'email') this.storeContact((slot & ~1) | (kind === 'email' ? 1 : 0));
       const check = hashString(value, ~k);
       const found: number[] = [];
       const { more } = this.table.find(slot, check, cap, (m) => void (this.ids[m] !== record.id && found.push(m)));
@@ -74,9 +79,11 @@ export class LinkageIndex {
 
     const photos = this.linkPhoto(record.applicant.photoHash, n, seen, joins);
     const resumes = this.linkResume(record, n, seen, joins);
+    this.endContacts(n);
     for (const m of joins) this.clusters.union(n, m);
     const cluster = joins.length > 0 || this.clusters.infoOf(n).size > 1 ? this.clusterView(n) : undefined;
-    return { id: record.id, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(cluster ? { cluster } : {}) };
+    const identity = cluster && cluster.size >= 3 ? this.identitySpread(n) : undefined;
+    return { id: record.id, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
   }
 
   /** The cluster of an application added earlier (undefined when unknown or alone). */
@@ -150,6 +157,43 @@ export class LinkageIndex {
       joins.push(m);
     }
     return out;
+  }
+
+  private storeContact(fingerprint: number): void {
+    if (this.contactCount === this.contacts.length) {
+      const c = new Int32Array(this.contacts.length * 2);
+      c.set(this.contacts);
+      this.contacts = c;
+    }
+    this.contacts[this.contactCount++] = fingerprint;
+  }
+
+  private endContacts(n: number): void {
+    if (n >= this.contactEnd.length) {
+      const e = new Int32Array(this.contactEnd.length * 2);
+      e.set(this.contactEnd);
+      this.contactEnd = e;
+    }
+    this.contactEnd[n] = this.contactCount;
+  }
+
+  /** Applications of n's identity among its cluster's members, and how many phones and mailboxes they give. */
+  private identitySpread(n: number): IdentitySpread | undefined {
+    const name = this.names[n]!;
+    const mine = this.clusters.infoOf(n).members.filter((m) => m === n || this.sameIdentity(name, this.names[m]!));
+    if (mine.length < 2) return undefined;
+    const phones = new Set<number>();
+    const mailboxes = new Set<number>();
+    for (const m of mine) {
+      for (let i = m === 0 ? 0 : this.contactEnd[m - 1]!; i < this.contactEnd[m]!; i++) {
+        const fp = this.contacts[i]!;
+        (fp & 1 ? mailboxes : phones).add(fp);
+      }
+    }
+    const many = this.config.identityManyContacts;
+    if (phones.size < many && mailboxes.size < many) return undefined;
+    const applications = [...mine].reverse().map((m) => ({ id: this.ids[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
+    return { applications, phones: phones.size, mailboxes: mailboxes.size };
   }
 
   private storeSignature(n: number, sig: Int32Array): number {

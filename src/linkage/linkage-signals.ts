@@ -19,6 +19,9 @@ import type { ClusterMember, LinkedApplication, LinkResult } from './types.js';
  * - shipping address 1.6: laptops for several hires at one address is the
  *   laptop-farm pattern (FBI 2024); home address 1.0: families share homes.
  * - IP 0.6, reference 0.6: offices, campuses, VPN exits and colleagues.
+ * - one identity with 3+ phones or mailboxes in its cluster 1.2: a person
+ *   keeps one or two; an identity worked by several operators (a stolen or
+ *   rented identity, Amazon 2025) collects one per operator.
  * - cluster of 3+ identities 1.0 (scaled up to 5), cluster holding an
  *   application a reviewer held 2.0, burst 1.0.
  * The family cap (score config, linkage: 4) keeps the sum bounded.
@@ -97,6 +100,11 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
   if (cluster && held && held.size > 0) {
     const hits = cluster.members.filter((m) => m.id !== result.id && held.has(m.id));
     if (hits.length > 0) out.push({ id: 'linkage.cluster_contains_held', evidence: `cluster ${cluster.id} contains ${listApplications(hits)}, held or confirmed by a reviewer` });
+  }
+  const identity = result.identity;
+  if (identity) {
+    const counts = [identity.phones >= 2 ? `${identity.phones} different phones` : '', identity.mailboxes >= 2 ? `${identity.mailboxes} different mailboxes` : ''].filter(Boolean).join(' and ');
+    out.push({ id: 'linkage.identity_many_contacts', evidence: `${result.name} appears on ${identity.applications.length} linked applications with ${counts}: ${listApplications(identity.applications.filter((a) => a.id !== result.id))} and this one` });
   }
   const burst = burstOf(result, options.burstWindowHours ?? 24, options.burstMin ?? 5);
   if (burst) out.push({ id: 'linkage.burst', evidence: burst });

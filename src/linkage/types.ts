@@ -14,6 +14,8 @@ export const LinkageConfigSchema = z.object({
     .array(z.string())
     .default(['phone', 'email', 'device', 'profile', 'address', 'shippingAddress', 'payroll'])
     .describe('identifier kinds that join clusters'),
+  /** Distinct phones, or distinct mailboxes, from which one identity within a cluster has too many. */
+  identityManyContacts: z.number().int().min(2).default(3).describe('distinct phones or mailboxes of one identity in a cluster'),
   /** Members listed per cluster in a LinkResult (most recent first). */
   clusterMemberCap: z.number().int().positive().default(200).describe('cluster members kept per cluster'),
 });
@@ -63,6 +65,14 @@ export interface ClusterView {
   readonly members: readonly ClusterMember[];
 }
 
+/** One identity (names that are the same person) seen in its cluster with many phones or mailboxes. */
+export interface IdentitySpread {
+  /** The applications of this identity in the cluster, this one included, most recent first. */
+  readonly applications: readonly ClusterMember[];
+  readonly phones: number;
+  readonly mailboxes: number;
+}
+
 /** What adding one application found among the earlier ones. */
 export interface LinkResult {
   readonly id: string;
@@ -73,4 +83,6 @@ export interface LinkResult {
   readonly resumes: readonly ResumeLink[];
   /** Present when the application is linked to at least one other. */
   readonly cluster?: ClusterView;
+  /** Present when this application's identity has identityManyContacts or more phones or mailboxes in its cluster. */
+  readonly identity?: IdentitySpread;
 }

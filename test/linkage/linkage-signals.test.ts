@@ -92,4 +92,23 @@ describe('linkage signals', () => {
     for (const [i, n] of ['Kevin Park', 'Alan Smith', 'Maria Chen', 'Olga Ivanova'].entries()) last = index.add(app(`a${i}`, n, { session: { ip: '10.1.1.1' } }, `2025-0${i + 1}-01T00:00:00Z`));
     expect(linkageSignals(last!)).toEqual([{ id: 'linkage.shared_ip_other_identity', evidence: 'IP 10.1.1.1 also on a2 (Maria Chen), a1 (Alan Smith) and more', strength: 0.5 }]);
   });
+
+  it('one identity worked with many phones and mailboxes: the same LinkedIn profile, a new contact each time', () => {
+    const as = (id: string, name: string, phone: string, email: string, at: string) =>
+      app(id, name, { applicant: { phones: [phone], emails: [email], links: ['https://www.linkedin.com/in/dan-roberts-7c1'] } }, at);
+    const signals = lastSignals([
+      as('r1', 'Daniel Roberts', '(512) 555-0101', 'dan.roberts@gmail.com', '2025-09-01T10:00:00Z'),
+      as('r2', 'Dan Roberts', '(303) 555-0102', 'droberts.dev@outlook.com', '2025-09-20T10:00:00Z'),
+      as('r3', 'Roberts, Daniel', '(602) 555-0103', 'daniel.r.codes@proton.me', '2025-10-09T10:00:00Z'),
+    ]);
+    expect(signals).toEqual([{
+      id: 'linkage.identity_many_contacts',
+      evidence: 'Roberts, Daniel appears on 3 linked applications with 3 different phones and 3 different mailboxes: r2 (Dan Roberts), r1 (Daniel Roberts) and this one',
+    }]);
+  });
+
+  it('a person with a work and a home mailbox and one phone, applying three times, raises nothing', () => {
+    const as = (id: string, email: string, at: string) => app(id, 'Grace Okafor', { applicant: { phones: ['(404) 555-0120'], emails: [email] } }, at);
+    expect(lastSignals([as('g1', 'grace.okafor@gmail.com', '2025-09-01T10:00:00Z'), as('g2', 'grace@okafor.dev', '2025-09-10T10:00:00Z'), as('g3', 'grace.okafor@gmail.com', '2025-09-30T10:00:00Z')])).toEqual([]);
+  });
 });
