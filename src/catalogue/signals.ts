@@ -227,9 +227,37 @@ export const SIGNALS = {
   'linkage.shared_reference_other_identity': { family: 'linkage', weight: 0.6, description: 'A reference phone or mailbox is also given as a reference by a different identity.', source: 'fbi2025' },
   'linkage.similar_photo_other_identity': { family: 'linkage', weight: 2.0, description: 'The profile photo is the same image (perceptual hash within 6 of 64 bits) as a different identity\'s.', source: 'amazon2025' },
   'linkage.resume_near_duplicate_other_identity': { family: 'linkage', weight: 1.8, description: 'The resume is a near-duplicate (names, dates and numbers aside) of a different identity\'s resume.', source: 'amazon2025' },
+  'linkage.identity_many_contacts': { family: 'linkage', weight: 1.2, description: 'One identity (the same name, nicknames and order aside) appears in its cluster with three or more different phones or mailboxes.', source: 'amazon2025' },
   'linkage.cluster_many_identities': { family: 'linkage', weight: 1.0, description: 'The application belongs to a cluster of linked applications under three or more identities (full weight from five).', source: 'amazon2025' },
   'linkage.cluster_contains_held': { family: 'linkage', weight: 2.0, description: 'The application\'s cluster contains an application that a reviewer held or confirmed as fraud.', source: 'amazon2025' },
   'linkage.burst': { family: 'linkage', weight: 1.0, description: 'Five or more applications from one identifier or cluster, under two or more identities, within 24 hours.', source: 'amazon2025' },
+  // Weights (rationale in src/detect/interview.ts): what the interviewer saw. A refused camera or a laggy call has many
+  // honest causes (0.3-0.7); a face that is not the applicant's or a suspected deepfake is rarely innocent (1.5).
+  'interview.camera_off': { family: 'interview', weight: 0.7, description: 'The camera stayed off (or was refused) in a video interview.', source: 'fbi2025' },
+  'interview.audio_lag': { family: 'interview', weight: 0.3, description: 'The interviewer noted a steady lag on every answer (weak: bad connections are common; relays and voice changers add delay too).', source: 'microsoft2025' },
+  'interview.reading_answers': { family: 'interview', weight: 0.5, description: 'The interviewer noted that answers were read out or relayed rather than given.', source: 'microsoft2025' },
+  'interview.face_mismatch': { family: 'interview', weight: 1.5, description: 'The face on camera did not match the applicant\'s photo or identity document, or changed between interviews.', source: 'microsoft2025' },
+  'interview.deepfake_suspected': { family: 'interview', weight: 1.5, description: 'The interviewer or a vendor tool suspected a real-time face swap or other synthetic video.', source: 'fbi2025' },
+  'interview.voice_changer_suspected': { family: 'interview', weight: 1.0, description: 'The interviewer or a vendor tool suspected voice-changing software.', source: 'microsoft2025' },
+  'interview.location_knowledge_failed': { family: 'interview', weight: 0.8, description: 'The applicant could not answer simple questions about the place they claim to live in.', source: 'mandiant2024' },
+  // Weights (rationale in src/detect/onboarding.ts): laptops sent elsewhere than home are common for honest reasons
+  // (0.4); a package forwarder or private mailbox is where a laptop leaves the country (1.2); a remote-only identity check
+  // is what stolen identities pass (0.6). Shared shipping addresses and payroll are linkage signals.
+  'onboarding.shipping_differs_from_home': { family: 'onboarding', weight: 0.4, description: 'Equipment is to be shipped to another address than the applicant\'s home (weak: relatives, offices and moves explain many).', source: 'fbi2024' },
+  'onboarding.shipping_to_mail_drop': { family: 'onboarding', weight: 1.2, description: 'The equipment shipping address is a package forwarder or a private mailbox (a commercial mail receiving agency), from a cited list of address patterns.', source: 'doj2025' },
+  'onboarding.identity_not_verified_in_person': { family: 'onboarding', weight: 0.6, description: 'The identity document was not verified, or only remotely (an upload or a video call), not in person.', source: 'fbi2025' },
+  // Weights (rationale in src/monitor/telemetry-signals.ts): physics and hardware are hard to explain away (IP-KVM 2.0,
+  // keystroke latency 1.5, RTT 1.2, a residential IP shared by several employees 2.0); software and network clues have
+  // honest users (remote tools 1.0, VPN/hosting logins 0.8, jigglers 0.4). Family cap 5.
+  'telemetry.keystroke_latency_remote': { family: 'telemetry', weight: 1.5, description: 'Keystrokes reach the session far later than any input typed at the claimed location could: the median latency exceeds what a path from the farthest point of the claimed country allows (light in fibre, 200 km per ms, with routing and access overheads).', source: 'amazonKeystroke2025' },
+  'telemetry.rtt_beyond_claimed_country': { family: 'telemetry', weight: 1.2, description: 'The smallest network round trip of a day is longer than any path within the claimed country takes (light in fibre, 200 km per ms, with routing and access overheads): the traffic travels abroad or through a relay.', source: 'amazonKeystroke2025' },
+  'telemetry.remote_access_tool': { family: 'telemetry', weight: 1.0, description: 'Remote-access software (AnyDesk, TeamViewer, RustDesk, Chrome Remote Desktop, ScreenConnect, Splashtop, VNC ...) that is not on the organisation\'s approved list ran on the device.', source: 'mandiant2024' },
+  'telemetry.ip_kvm_device': { family: 'telemetry', weight: 2.0, description: 'A USB device with the identity of an IP-KVM (PiKVM, TinyPilot, JetKVM ...) was attached: the laptop is driven over the network by hardware.', source: 'doj2025' },
+  'telemetry.mouse_jiggler': { family: 'telemetry', weight: 0.4, description: 'Mouse-jiggler software ran on the device (weak: many honest employees use one).', source: 'mandiant2024' },
+  'telemetry.login_hosting_or_vpn': { family: 'telemetry', weight: 0.8, description: 'Logins came from a listed hosting, commercial VPN or proxy network (corporate networks configured as such excepted).', source: 'fbiRok2023' },
+  'telemetry.login_abroad': { family: 'telemetry', weight: 1.5, description: 'Logins came from a non-hosting IP address located in another country than the claimed work location.', source: 'advisory2022' },
+  'telemetry.working_hours_other_zone': { family: 'telemetry', weight: 1.2, description: 'On several days the centre of the device\'s activity fell far outside working hours at the claimed location (tz database, DST included), as if the worker kept another time zone.', source: 'fbiRok2023' },
+  'telemetry.shared_residential_ip': { family: 'telemetry', weight: 2.0, description: 'Devices of two or more employees logged in from the same non-hosting IP address on the same day (a laptop farm); corporate networks configured as such excepted.', source: 'doj2025' },
 } as const satisfies Record<string, SignalDefinition>;
 
 export type SignalId = keyof typeof SIGNALS;

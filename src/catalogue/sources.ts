@@ -57,6 +57,35 @@ export const SOURCES = {
     date: '2023-10-18',
     url: 'https://www.ic3.gov/PSA/2023/PSA231018',
   },
+  mandiant2024: {
+    title: 'Staying a Step Ahead: Mitigating the DPRK IT Worker Threat (remote-administration tools such as AnyDesk, TeamViewer, RustDesk and Chrome Remote Desktop on corporate laptops, IP-based KVM hardware, mouse jigglers, VPN logins)',
+    publisher: 'Mandiant (Google Cloud)',
+    date: '2024-09-23',
+    url: 'https://cloud.google.com/blog/topics/threat-intelligence/mitigating-dprk-it-worker-threat',
+  },
+  microsoft2025: {
+    title: "Jasper Sleet: North Korean remote IT workers' evolving tactics to infiltrate organizations (AI-altered photos, voice-changing software, VPNs and remote monitoring and management tools)",
+    publisher: 'Microsoft Threat Intelligence',
+    date: '2025-06-30',
+    url: 'https://www.microsoft.com/en-us/security/blog/2025/06/30/jasper-sleet-north-korean-remote-it-workers-evolving-tactics-to-infiltrate-organizations/',
+  },
+  doj2025: {
+    title: "Justice Department announces coordinated, nationwide actions to combat North Korean remote IT workers' illicit revenue generation schemes (29 laptop farms searched; laptops reached through keyboard-video-mouse (KVM) switches and remote-access software)",
+    publisher: 'U.S. Department of Justice, Office of Public Affairs',
+    date: '2025-06-30',
+    url: 'https://www.justice.gov/opa/pr/justice-department-announces-coordinated-nationwide-actions-combat-north-korean-remote',
+  },
+  amazonKeystroke2025: {
+    title: 'Amazon caught a North Korean IT worker by keystroke lag: input from a laptop said to be in the U.S. took more than 110 ms to reach Seattle, where domestic workers show tens of milliseconds (interview with Stephen Schmidt, Amazon Chief Security Officer)',
+    publisher: 'Bloomberg News',
+    date: '2025-12',
+  },
+  uspsCmra1999: {
+    title: 'Delivery of Mail to a Commercial Mail Receiving Agency (39 CFR Part 111, final rule: mail to a CMRA customer carries the "PMB" private-mailbox designation)',
+    publisher: 'U.S. Postal Service, Federal Register vol. 64 no. 57',
+    date: '1999-03-25',
+    url: 'https://www.govinfo.gov/content/pkg/FR-1999-03-25/html/99-7352.htm',
+  },
 } as const satisfies Record<string, PublicSource>;
 
 export type SourceKey = keyof typeof SOURCES;

@@ -1,6 +1,7 @@
 import { DETECTORS } from '../detect/detectors.js';
 import { loadDisposableMailDomains } from '../reference/disposable-domains.js';
 import { loadEducationReference } from '../reference/education/education-reference.js';
+import { loadMailDrops } from '../reference/mail-drops.js';
 import { loadWatchlists } from '../reference/watchlists.js';
 import type { GeoReference } from '../reference/geo/geo-reference.js';
 import { loadGeoReference } from '../reference/geo/load-geo-reference.js';
@@ -29,6 +30,7 @@ export function buildScreenContext(scoring: ScoringConfig, options: ContextOptio
       reference: {
         disposableMailDomains: loadDisposableMailDomains(),
         education: loadEducationReference(),
+        mailDrops: loadMailDrops(),
         ...(geo ? { geo } : {}),
         ...(watch ? { watchlist: watch.context } : {}),
       },

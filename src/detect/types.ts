@@ -4,6 +4,7 @@ import type { NameMatch, WatchEntry } from '../match/types.js';
 import type { NormalAddress } from '../normalise/address.js';
 import type { EducationReference } from '../reference/education/education-reference.js';
 import type { GeoReference } from '../reference/geo/geo-reference.js';
+import type { MailDropIndex } from '../reference/mail-drops.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 
 /** What a detector reports: which catalogue signal, and a sentence a reviewer can check. */
@@ -45,6 +46,8 @@ export interface ReferenceContext {
   readonly geo?: GeoReference;
   /** Institutions and programs; absent -> education detectors are silent. */
   readonly education?: EducationReference;
+  /** Package forwarders and private mailboxes (data/onboarding); absent -> that onboarding check is silent. */
+  readonly mailDrops?: MailDropIndex;
 }
 
 export interface DetectContext {

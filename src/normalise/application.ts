@@ -55,10 +55,21 @@ export interface NormalLinkedin {
   readonly nameChangedAt?: MonthIndex;
 }
 
-/** When and from where an interview was held (records.md: interviews[]). */
+/** An interview as recorded (records.md: interviews[]): when, from where, how, and the interviewer's flags. */
 export interface NormalInterview {
   readonly at?: string;
   readonly clientIp?: string;
+  readonly mode?: string;
+  readonly cameraOn?: boolean;
+  /** Flags as given, trimmed, empty ones dropped (camera_refused, audio_lag, ...). */
+  readonly flags: readonly string[];
+  readonly notes?: string;
+}
+
+/** What onboarding recorded (records.md: onboarding); the payroll hash is an identifier, read by src/linkage. */
+export interface NormalOnboarding {
+  readonly shippingAddress?: NormalAddress;
+  readonly identityDocument?: { readonly verified?: boolean; readonly method?: string };
 }
 
 export interface NormalSession {
@@ -90,6 +101,7 @@ export interface EnrichedApplication {
   readonly linkedin?: NormalLinkedin;
   readonly session?: NormalSession;
   readonly interviews: readonly NormalInterview[];
+  readonly onboarding?: NormalOnboarding;
   readonly resumeText?: string;
 }
 
@@ -164,7 +176,23 @@ export function normaliseApplication(app: Application): EnrichedApplication {
     session: session
       ? { ip: given(session.ip), userAgent: given(session.userAgent), timezone: given(session.timezone), utcOffsetMinutes: given(session.utcOffsetMinutes), deviceId: given(session.deviceId) }
       : undefined,
-    interviews: (app.interviews ?? []).map((i) => ({ at: given(i.at), clientIp: given(i.clientIp) })),
+    interviews: (app.interviews ?? []).map((i) => ({
+      at: given(i.at),
+      clientIp: given(i.clientIp),
+      mode: given(i.mode),
+      cameraOn: given(i.cameraOn),
+      flags: (i.flags ?? []).map((f) => f.trim()).filter(Boolean),
+      notes: given(i.notes),
+    })),
+    onboarding: app.onboarding ? onboardingOf(app.onboarding) : undefined,
     resumeText: given(app.resumeText),
+  };
+}
+
+function onboardingOf(o: NonNullable<Application['onboarding']>): NormalOnboarding {
+  const doc = o.identityDocument;
+  return {
+    shippingAddress: o.shippingAddress ? normaliseAddress(o.shippingAddress) : undefined,
+    identityDocument: doc ? { verified: given(doc.verified), method: given(doc.method) } : undefined,
   };
 }

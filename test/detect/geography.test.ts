@@ -65,7 +65,7 @@ const ids = (signals: RawSignal[]) => [...new Set(signals.map((s) => s.id))].sor
 
 /** Add interview times / client IPs the way a normaliser that keeps them would. */
 function withInterviews(record: EnrichedApplication, interviews: { at?: string; clientIp?: string }[]): EnrichedApplication {
-  return { ...record, interviews } as EnrichedApplication;
+  return { ...record, interviews: interviews.map((i) => ({ ...i, flags: [] })) };
 }
 
 interface Row {

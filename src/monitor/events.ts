@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { describeIssues } from '../parse/record-error.js';
+
+/**
+ * Telemetry events (records.md section 2), one JSON object a line, `type`
+ * first. The zod schemas are the contract and give the error messages; a
+ * hand-written check accepts exactly the same valid events without zod's
+ * cost, and anything it does not accept goes to zod for the message. The
+ * check is never more lenient than the schema (test/monitor/events.test.ts).
+ */
+export const EVENT_TYPES = ['employee', 'login', 'keystroke', 'network_rtt', 'process', 'usb'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** 2025-12-03T02:14:00Z, 2025-12-03T02:14:00.250-06:00: a time of day with Z or an offset. */
+const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const MAX_MS = 600_000;
+
+const instant = z.string().regex(INSTANT, 'expected an ISO 8601 time with Z or a UTC offset, e.g. 2025-12-03T02:14:00Z');
+const id = z.string().min(1, 'must not be empty').max(256);
+const text = (max: number) => z.string().max(max);
+
+const PlaceSchema = z.looseObject({ city: text(200).optional(), region: text(200).optional(), country: text(100).optional() });
+
+export const EmployeeEventSchema = z.looseObject({
+  type: z.literal('employee'),
+  employeeId: id,
+  applicationId: id.optional(),
+  startDate: z.string().regex(DAY, 'expected a date, e.g. 2025-12-01').optional(),
+  workLocation: PlaceSchema.optional(),
+  deviceIds: z.array(id).max(1000).optional(),
+});
+export const LoginEventSchema = z.looseObject({ type: z.literal('login'), at: instant, employeeId: id.optional(), deviceId: id, ip: z.string().min(1).max(64) });
+export const KeystrokeEventSchema = z.looseObject({
+  type: z.literal('keystroke'),
+  at: instant,
+  deviceId: id,
+  medianLatencyMs: z.number().min(0).max(MAX_MS),
+  samples: z.number().int().min(1).max(1e9),
+});
+export const RttEventSchema = z.looseObject({ type: z.literal('network_rtt'), at: instant, deviceId: id, rttMs: z.number().positive().max(MAX_MS), peer: text(256).optional() });
+export const ProcessEventSchema = z.looseObject({ type: z.literal('process'), at: instant, deviceId: id, name: z.string().min(1).max(512) });
+export const UsbEventSchema = z.looseObject({
+  type: z.literal('usb'),
+  at: instant,
+  deviceId: id,
+  vendorId: z.string().regex(HEX4, 'expected four hex digits'),
+  productId: z.string().regex(HEX4, 'expected four hex digits'),
+  product: text(256).optional(),
+});
+
+const SCHEMAS = {
+  employee: EmployeeEventSchema,
+  login: LoginEventSchema,
+  keystroke: KeystrokeEventSchema,
+  network_rtt: RttEventSchema,
+  process: ProcessEventSchema,
+  usb: UsbEventSchema,
+} as const;
+
+export type EmployeeEvent = z.output<typeof EmployeeEventSchema>;
+export type LoginEvent = z.output<typeof LoginEventSchema>;
+export type KeystrokeEvent = z.output<typeof KeystrokeEventSchema>;
+export type RttEvent = z.output<typeof RttEventSchema>;
+export type ProcessEvent = z.output<typeof ProcessEventSchema>;
+export type UsbEvent = z.output<typeof UsbEventSchema>;
+export type TelemetryEvent = EmployeeEvent | LoginEvent | KeystrokeEvent | RttEvent | ProcessEvent | UsbEvent;
+
+// ------------------------------------------------------------ the fast path
+
+type Obj = Record<string, unknown>;
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 256;
+const optText = (v: unknown, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
+const isMs = (v: unknown, positive: boolean): boolean => typeof v === 'number' && (positive ? v > 0 : v >= 0) && v <= MAX_MS;
+const isInstant = (v: unknown): boolean => typeof v === 'string' && INSTANT.test(v);
+
+function placeOk(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const p = v as Obj;
+  return optText(p.city, 200) && optText(p.region, 200) && optText(p.country, 100);
+}
+
+/** True when the schema of `o.type` would accept `o` as it is (no defaults or transforms are involved). */
+function fastValid(o: Obj): boolean {
+  switch (o.type) {
+    case 'keystroke':
+      return isInstant(o.at) && isId(o.deviceId) && isMs(o.medianLatencyMs, false) && Number.isInteger(o.samples) && (o.samples as number) >= 1 && (o.samples as number) <= 1e9;
+    case 'network_rtt':
+      return isInstant(o.at) && isId(o.deviceId) && isMs(o.rttMs, true) && optText(o.peer, 256);
+    case 'process':
+      return isInstant(o.at) && isId(o.deviceId) && typeof o.name === 'string' && o.name.length >= 1 && o.name.length <= 512;
+    case 'login':
+      return isInstant(o.at) && isId(o.deviceId) && (o.employeeId === undefined || isId(o.employeeId)) && typeof o.ip === 'string' && o.ip.length >= 1 && o.ip.length <= 64;
+    case 'usb':
+      return isInstant(o.at) && isId(o.deviceId) && typeof o.vendorId === 'string' && HEX4.test(o.vendorId) && typeof o.productId === 'string' && HEX4.test(o.productId) && optText(o.product, 256);
+    case 'employee':
+      return (
+        isId(o.employeeId) && (o.applicationId === undefined || isId(o.applicationId)) &&
+        (o.startDate === undefined || (typeof o.startDate === 'string' && DAY.test(o.startDate))) && placeOk(o.workLocation) &&
+        (o.deviceIds === undefined || (Array.isArray(o.deviceIds) && o.deviceIds.length <= 1000 && o.deviceIds.every(isId)))
+      );
+    default:
+      return false;
+  }
+}
+
+export type EventOutcome =
+  | { readonly ok: true; readonly event: TelemetryEvent }
+  | { readonly ok: false; readonly line: number; readonly deviceId?: string; readonly error: string };
+
+/** Validate one decoded value: the fast path, else zod (for the message, or for what the fast path does not know). */
+export function validateEvent(value: unknown, line: number): EventOutcome {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line, error: 'expected one JSON object per line' };
+  const o = value as Obj;
+  if (fastValid(o)) return { ok: true, event: o as TelemetryEvent };
+  const type = o.type;
+  if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, line, error: `type: expected one of ${EVENT_TYPES.join(', ')}${typeof type === 'string' ? `, got '${type.slice(0, 40)}'` : ''}` };
+  }
+  const result = SCHEMAS[type as EventType].safeParse(o);
+  if (result.success) return { ok: true, event: result.data as TelemetryEvent };
+  const deviceId = typeof o.deviceId === 'string' ? o.deviceId : undefined;
+  return { ok: false, line, ...(deviceId ? { deviceId } : {}), error: describeIssues(result.error.issues) };
+}
+
+/** One line of a telemetry file; null for a blank line. */
+export function parseEventLine(text: string, line: number): EventOutcome | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    if (!text.trim()) return null;
+    return { ok: false, line, error: `not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  return validateEvent(value, line);
+}
