@@ -29,16 +29,71 @@ export function resumeWords(text: string, ignore: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0 && !/\d/.test(w) && !MONTHS.has(w) && !ignore.has(w));
 }
 
-/** Shingle hashes (distinct): word hashes combined, no strings built. */
+const MONTH_HASHES = Int32Array.from(MONTHS, (m) => hashString(m, 0));
+const PRINTABLE_ASCII = /^[\x20-\x7e\t\r\n]*$/;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+const isIn = (hashes: Int32Array, h: number): boolean => {
+  for (let i = 0; i < hashes.length; i++) if (hashes[i] === h) return true;
+  return false;
+};
+
+/**
+ * Hashes (hashString(word, 0)) of the words resumeWords keeps, in order. Plain
+ * ASCII text is scanned once, hashing each word as it is read, without
+ * building the words; other text goes through resumeWords.
+ */
+export function resumeWordHashes(text: string, ignore: ReadonlySet<string> = new Set()): Int32Array {
+  const plain = HAS_DROP.test(text) ? text.replace(DROP, ' ') : text;
+  if (!PRINTABLE_ASCII.test(plain)) return Int32Array.from(resumeWords(text, ignore), (w) => hashString(w, 0));
+  const skip = Int32Array.from(ignore, (w) => hashString(w, 0));
+  const out = new Int32Array((plain.length >> 1) + 1);
+  let n = 0;
+  let h = FNV_OFFSET;
+  let len = 0;
+  let digit = false;
+  for (let i = 0; i <= plain.length; i++) {
+    let c = i < plain.length ? plain.charCodeAt(i) : 32;
+    const upper = c >= 65 && c <= 90;
+    const word = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35; // letters, digits, + and #
+    if (word) {
+      if (upper) c |= 32;
+      if (c >= 48 && c <= 57) digit = true;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      len++;
+      continue;
+    }
+    if (len > 0 && !digit) {
+      const wh = mix32(h) | 0;
+      if (!isIn(MONTH_HASHES, wh) && !isIn(skip, wh)) out[n++] = wh;
+    }
+    h = FNV_OFFSET;
+    len = 0;
+    digit = false;
+  }
+  return out.subarray(0, n);
+}
+
+/** Shingle hashes, distinct and sorted, from the words of a text. */
 export function shingles(words: readonly string[], size: number = MINHASH.shingle): Int32Array {
-  const wh = words.map((w) => hashString(w, 0));
-  const out = new Set<number>();
-  for (let i = 0; i + size <= wh.length; i++) {
+  return shinglesOfHashes(Int32Array.from(words, (w) => hashString(w, 0)), size);
+}
+
+/** Shingle hashes, distinct and sorted: word hashes combined in typed arrays, no strings or boxed numbers built. */
+export function shinglesOfHashes(wh: Int32Array, size: number = MINHASH.shingle): Int32Array {
+  const count = wh.length - size + 1;
+  if (count <= 0) return new Int32Array(0);
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = 0x2f693b5d;
     for (let k = 0; k < size; k++) h = mix32(Math.imul(h ^ wh[i + k]!, 0x9e3779b1) + k);
-    out.add(h | 0);
+    out[i] = h;
   }
-  return Int32Array.from(out);
+  out.sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i]!;
+  return out.subarray(0, distinct);
 }
 
 /** Bin probed for an empty bin `bin` on attempt `attempt` (the same for every document, so signatures stay comparable). */
@@ -58,7 +113,7 @@ function probe(bin: number, attempt: number): number {
  * to say anything. The high 16 bits of each value are what is stored and compared.
  */
 export function minhashSignature(text: string, ignore?: ReadonlySet<string>): Int32Array | undefined {
-  const sh = shingles(resumeWords(text, ignore));
+  const sh = shinglesOfHashes(resumeWordHashes(text, ignore));
   if (sh.length < MINHASH.minShingles) return undefined;
   const EMPTY = 0x7fffffff;
   const sig = new Int32Array(SIGNATURE_LENGTH).fill(EMPTY);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minhashSignature, resumeWords, shingles, signatureSimilarity, SIGNATURE_LENGTH } from '../../src/linkage/minhash.js';
+import { hashString } from '../../src/linkage/hash.js';
+import { minhashSignature, resumeWordHashes, resumeWords, shingles, signatureSimilarity, SIGNATURE_LENGTH } from '../../src/linkage/minhash.js';
 
 const VOCABULARY = Array.from({ length: 400 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
 
@@ -48,5 +49,18 @@ describe('MinHash signatures (one permutation, densified)', () => {
     const sig = minhashSignature(VOCABULARY.slice(0, 10).join(' '))!;
     expect(sig).toHaveLength(SIGNATURE_LENGTH);
     expect([...sig].every((v) => v !== 0x7fffffff)).toBe(true);
+  });
+});
+
+describe('resume word hashes', () => {
+  it('the one-pass ASCII scan keeps exactly the words resumeWords keeps', () => {
+    const ascii = fc.stringMatching(/^[A-Za-z0-9 +#.,;:()@\/-]{0,200}$/);
+    fc.assert(
+      fc.property(ascii, fc.array(fc.constantFrom('kevin', 'park', 'maria'), { maxLength: 3 }), (text, names) => {
+        const ignore = new Set(names);
+        expect([...resumeWordHashes(text, ignore)]).toEqual(resumeWords(text, ignore).map((w) => hashString(w, 0) | 0));
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
