@@ -8,9 +8,9 @@ import { listSome, type MonitorReference } from './context.js';
  * the approved list, mouse jigglers, IP-KVM hardware by USB ids. Pure; the
  * catalogues are data files with sources (data/telemetry/).
  *
- * Weights: IP-KVM 2.0 (x7.4: a KVM-over-IP gadget on a company laptop is the
- * laptop-farm tool the DOJ's searches found; IT staff use them on servers,
- * rarely on an employee's laptop), remote-access tool 1.0 (x2.7: support
+ * Weights: IP-KVM 2.5 (x12, a strong signal that can hold on its own: a
+ * KVM-over-IP gadget on a company laptop is the laptop-farm tool the DOJ's
+ * searches found; IT staff use them on servers, rarely on an employee's laptop), remote-access tool 1.0 (x2.7: support
  * desks and home users run them too, which is why an approved list exists),
  * mouse jiggler 0.4 (x1.5: common among honest employees).
  */

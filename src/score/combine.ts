@@ -39,7 +39,8 @@ function mergeById(raw: readonly RawSignal[]): RawSignal[] {
 function bandOf(score: number, signals: readonly ScoredSignal[], config: ScoringConfig): Band {
   if (score >= config.thresholds.hold) {
     const families = new Set(signals.filter((s) => s.weight > 0).map((s) => s.family));
-    const strong = signals.some((s) => s.weight >= config.strongWeight);
+    // Strength is judged before the family cap: more evidence of the same kind must not make a strong clue weak.
+    const strong = signals.some((s) => (s.uncappedWeight ?? s.weight) >= config.strongWeight);
     // One weak clue, or several from one family, never stops a hire on its own.
     if (families.size >= 2 || strong) return 'hold';
     return config.thresholds.review <= score ? 'review' : 'clear';

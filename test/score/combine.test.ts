@@ -29,6 +29,14 @@ describe('combine', () => {
     }
   });
 
+  it('a strong clue stays strong when more evidence of its family caps its contribution', () => {
+    const r = combine(['telemetry.ip_kvm_device', 'telemetry.keystroke_latency_remote', 'telemetry.rtt_beyond_claimed_country', 'telemetry.remote_access_tool', 'telemetry.working_hours_other_zone'].map((id) => raw(id as SignalId)), DEFAULT_SCORING);
+    const kvm = r.signals.find((s) => s.id === 'telemetry.ip_kvm_device')!;
+    expect(kvm.weight).toBeLessThan(DEFAULT_SCORING.strongWeight);
+    expect(kvm.uncappedWeight).toBeGreaterThanOrEqual(DEFAULT_SCORING.strongWeight);
+    expect(r.band).toBe('hold');
+  });
+
   it('caps a family and shows contributions that add up to what was counted', () => {
     const r = combine(
       ['contact.reference_is_applicant', 'contact.disposable_email', 'contact.phone_invalid', 'contact.phone_plus1_format'].map((id) => raw(id as SignalId)),
