@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerDataCommand } from './data-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerMatchCommand } from './match-command.js';
+import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
 import { registerScreenCommand } from './screen-command.js';
 
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerDataCommand(program);
   registerMatchCommand(program);
   registerNetworkCommand(program);
+  registerMonitorCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

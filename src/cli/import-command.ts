@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ColumnMappingSchema } from '../parse/csv-layout.js';
+import { readApplications, type InputFormat } from '../parse/read-input.js';
+import { describeIssues, locationText } from '../parse/record-error.js';
+import { screenApplication } from '../score/screen.js';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, importChunks, openStore, resolveStoreTarget, screeningProvenance, type ImportTotals } from '../store/index.js';
+import { loadScoringConfig } from './load-config.js';
+import { buildScreenContext } from './screen-context.js';
+
+/**
+ * `hirewatch import FILE`: screen every new or changed application and keep
+ * it (version as received, normalised form, result) in the database, one
+ * transaction per chunk. Running it again after a crash completes the import
+ * without duplicating anything.
+ */
+interface ImportCommandOptions {
+  db?: string;
+  org: string;
+  chunk: number;
+  map?: string;
+  inputFormat?: InputFormat;
+  config?: string;
+  json: boolean;
+  verbose: boolean;
+}
+
+function readColumnMap(file: string): Record<string, string> {
+  const parsed = ColumnMappingSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+}
+
+function summaryText(totals: ImportTotals, seconds: number): string {
+  const read = totals.new + totals.changed + totals.unchanged;
+  const rate = seconds > 0 ? Math.round(read / seconds) : read;
+  return `${totals.new} new, ${totals.changed} changed, ${totals.unchanged} unchanged, ${totals.errors} errors `
+    + `(${totals.chunks} chunks, ${seconds.toFixed(1)} s, ${rate} records/s)`;
+}
+
+export async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
+  if (!existsSync(file)) {
+    process.stderr.write(`hirewatch: cannot read ${file}: no such file\n`);
+    return 1;
+  }
+  const target = resolveStoreTarget(options.db);
+  const scoring = loadScoringConfig(options.config);
+  const columnMap = options.map ? readColumnMap(options.map) : undefined;
+  const context = buildScreenContext(scoring, { warn: (message) => process.stderr.write(`${message}\n`) });
+  const provenance = screeningProvenance(scoring);
+  const store = await openStore(target, { org: options.org });
+  const started = performance.now();
+  let totals: ImportTotals;
+  try {
+    totals = await importChunks(
+      store,
+      readApplications(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}) }),
+      {
+        chunkSize: options.chunk,
+        screen: (record) => screenApplication(record, context),
+        provenance,
+        onError: (error) => process.stderr.write(`hirewatch: ${locationText(error.location)}: ${error.id ? `${error.id}: ` : ''}${error.error}\n`),
+        ...(options.verbose ? { onChunk: (r) => process.stderr.write(`hirewatch: chunk ${r.chunk} committed (${r.records} records: ${r.counts.new} new, ${r.counts.changed} changed, ${r.counts.unchanged} unchanged)\n`) } : {}),
+      },
+    );
+  } finally {
+    await store.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ file, db: describeStoreTarget(target), org: options.org, ...totals, seconds: Number(seconds.toFixed(3)) })}\n`);
+  } else {
+    process.stdout.write(`imported ${file} into ${describeStoreTarget(target)} (org ${options.org}): ${summaryText(totals, seconds)}\n`);
+  }
+  if (totals.new + totals.changed + totals.unchanged === 0) {
+    process.stderr.write(`hirewatch: no application could be read from ${file}${totals.errors ? ` (${totals.errors} unreadable)` : ''}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('screen and store applications (JSON Lines or CSV): new and changed records are kept as versions with their results')
+    .argument('<file>', 'applications file: .jsonl (records.md) or .csv (see README for columns)')
+    .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
+    .option('--org <org>', 'organisation the applications belong to', DEFAULT_ORG)
+    .option('--chunk <n>', 'records per transaction', positiveInteger, DEFAULT_CHUNK_SIZE)
+    .option('-m, --map <mapping.json>', 'CSV: map your column headers onto record fields')
+    .addOption(new Option('--input-format <format>', 'input format (default: from the file extension)').choices(['jsonl', 'csv']))
+    .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
+    .option('--json', 'print the summary as one JSON object', false)
+    .option('--verbose', 'report each committed chunk on standard error', false)
+    .action(async (file: string, options: ImportCommandOptions) => {
+      process.exitCode = await runImport(file, options);
+    });
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { canonicalJson, sha256Hex } from './content-hash.js';
+import type { HirewatchDatabase } from './database-schema.js';
+import { isRetryableWriteError } from './row-mapping.js';
+
+type Db = Kysely<HirewatchDatabase>;
+
+/**
+ * Tables for access control, the audit log, post-hire alerts and telemetry
+ * aggregates: minimal typed access now, so the server and monitor build on
+ * the same layer. Every call is confined to the store's organisation, except
+ * `apiKeys.authenticate`, which is how a request learns its organisation.
+ */
+export const ROLES = ['recruiter', 'analyst', 'admin', 'auditor'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export interface ApiKeyInfo { readonly org: string; readonly keyId: string; readonly role: Role; readonly label?: string; readonly createdAt: string; readonly revokedAt?: string }
+export const AuditInputSchema = z.object({
+  actor: z.string().min(1),
+  action: z.string().min(1),
+  target: z.string().optional(),
+  detail: z.record(z.string(), z.unknown()).default({}),
+});
+export interface AuditEntry { readonly seq: number; readonly at: string; readonly actor: string; readonly action: string; readonly target?: string; readonly detail: Record<string, unknown>; readonly prevHash: string; readonly hash: string }
+export const AlertInputSchema = z.object({
+  subjectKind: z.enum(['employee', 'application']),
+  subjectId: z.string().min(1),
+  signalId: z.string().min(1),
+  evidence: z.string().min(1),
+  at: z.string(),
+});
+export interface AlertRow { readonly subjectKind: string; readonly subjectId: string; readonly signalId: string; readonly evidence: string; readonly firstSeen: string; readonly lastSeen: string; readonly count: number }
+
+export interface AdminStore {
+  apiKeys: {
+    /** A new key; the secret is returned once and only its hash is stored. */
+    create(role: Role, label?: string): Promise<{ keyId: string; secret: string }>;
+    /** The key a secret belongs to, in any organisation; undefined when unknown. Check revokedAt. */
+    authenticate(secret: string): Promise<ApiKeyInfo | undefined>;
+    revoke(keyId: string): Promise<boolean>;
+    list(): Promise<ApiKeyInfo[]>;
+  };
+  audit: {
+    append(entry: z.input<typeof AuditInputSchema>): Promise<AuditEntry>;
+    list(afterSeq?: number, limit?: number): Promise<AuditEntry[]>;
+    /** Recompute the chain; the first entry whose hash does not follow is reported. */
+    verify(): Promise<{ ok: boolean; checked: number; brokenAt?: number }>;
+  };
+  alerts: {
+    /** First sighting inserts; later ones raise the count and move last_seen. */
+    record(alert: z.input<typeof AlertInputSchema>): Promise<void>;
+    list(limit?: number): Promise<AlertRow[]>;
+  };
+  telemetry: {
+    putAggregate(deviceId: string, day: string, aggregate: Record<string, unknown>): Promise<void>;
+    getAggregates(deviceId: string, fromDay: string, toDay: string): Promise<{ day: string; aggregate: Record<string, unknown> }[]>;
+  };
+}
+
+const GENESIS = '0'.repeat(64);
+const hashSecret = (secret: string): string => sha256Hex(secret);
+
+function chainHash(org: string, prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
+  return sha256Hex(prevHash + canonicalJson({ org, seq: e.seq, at: e.at, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail }));
+}
+
+function keyInfo(r: HirewatchDatabase['api_keys']): ApiKeyInfo {
+  return { org: r.org_id, keyId: r.key_id, role: RoleSchema.parse(r.role), ...(r.label ? { label: r.label } : {}), createdAt: r.created_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}) };
+}
+
+function auditEntry(r: HirewatchDatabase['audit_log']): AuditEntry {
+  return { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, ...(r.target ? { target: r.target } : {}), detail: JSON.parse(r.detail_json) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash };
+}
+
+export function adminStore(db: Db, org: string): AdminStore {
+  const audit: AdminStore['audit'] = {
+    async append(input) {
+      const entry = AuditInputSchema.parse(input);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).where('org_id', '=', org).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+            const seq = last ? Number(last.seq) + 1 : 1;
+            const prevHash = last?.hash ?? GENESIS;
+            const base = { seq, at: new Date().toISOString(), actor: entry.actor, action: entry.action, ...(entry.target ? { target: entry.target } : {}), detail: entry.detail };
+            const hash = chainHash(org, prevHash, base);
+            await trx.insertInto('audit_log').values({
+              org_id: org, seq, at: base.at, actor: base.actor, action: base.action, target: entry.target ?? null,
+              detail_json: JSON.stringify(base.detail), prev_hash: prevHash, hash,
+            }).execute();
+            return { ...base, prevHash, hash };
+          });
+        } catch (err) {
+          if (attempt >= 5 || !isRetryableWriteError(err)) throw err;
+        }
+      }
+    },
+    async list(afterSeq = 0, limit = 1000) {
+      const rows = await db.selectFrom('audit_log').selectAll().where('org_id', '=', org).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map(auditEntry);
+    },
+    async verify() {
+      let prev = GENESIS;
+      let checked = 0;
+      for (let after = 0; ;) {
+        const page = await audit.list(after, 1000);
+        for (const e of page) {
+          const { prevHash, hash, ...rest } = e;
+          if (prevHash !== prev || chainHash(org, prev, rest) !== hash) return { ok: false, checked, brokenAt: e.seq };
+          prev = hash;
+          checked++;
+        }
+        if (page.length < 1000) return { ok: true, checked };
+        after = page[page.length - 1]!.seq;
+      }
+    },
+  };
+  return {
+    apiKeys: {
+      async create(role, label) {
+        const keyId = randomBytes(6).toString('hex');
+        const secret = `hw_${keyId}_${randomBytes(24).toString('base64url')}`;
+        await db.insertInto('api_keys').values({
+          org_id: org, key_id: keyId, key_hash: hashSecret(secret), role: RoleSchema.parse(role), label: label ?? null,
+          created_at: new Date().toISOString(), revoked_at: null,
+        }).execute();
+        return { keyId, secret };
+      },
+      async authenticate(secret) {
+        const row = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', hashSecret(secret)).executeTakeFirst();
+        return row ? keyInfo(row) : undefined;
+      },
+      async revoke(keyId) {
+        const r = await db.updateTable('api_keys').set({ revoked_at: new Date().toISOString() })
+          .where('org_id', '=', org).where('key_id', '=', keyId).where('revoked_at', 'is', null).executeTakeFirst();
+        return Number(r.numUpdatedRows) > 0;
+      },
+      async list() {
+        return (await db.selectFrom('api_keys').selectAll().where('org_id', '=', org).orderBy('created_at').execute()).map(keyInfo);
+      },
+    },
+    audit,
+    alerts: {
+      async record(input) {
+        const a = AlertInputSchema.parse(input);
+        await db.insertInto('alerts').values({
+          org_id: org, subject_kind: a.subjectKind, subject_id: a.subjectId, signal_id: a.signalId,
+          evidence: a.evidence, first_seen: a.at, last_seen: a.at, count: 1,
+        }).onConflict((oc) => oc.columns(['org_id', 'subject_kind', 'subject_id', 'signal_id']).doUpdateSet((eb) => ({
+          evidence: eb.ref('excluded.evidence'),
+          last_seen: eb.ref('excluded.last_seen'),
+          count: eb('alerts.count', '+', 1),
+        }))).execute();
+      },
+      async list(limit = 100) {
+        const rows = await db.selectFrom('alerts').selectAll().where('org_id', '=', org).orderBy('last_seen', 'desc').limit(limit).execute();
+        return rows.map((r) => ({ subjectKind: r.subject_kind, subjectId: r.subject_id, signalId: r.signal_id, evidence: r.evidence, firstSeen: r.first_seen, lastSeen: r.last_seen, count: Number(r.count) }));
+      },
+    },
+    telemetry: {
+      async putAggregate(deviceId, day, aggregate) {
+        await db.insertInto('telemetry_aggregates').values({ org_id: org, device_id: deviceId, day, aggregate_json: JSON.stringify(aggregate), updated_at: new Date().toISOString() })
+          .onConflict((oc) => oc.columns(['org_id', 'device_id', 'day']).doUpdateSet((eb) => ({ aggregate_json: eb.ref('excluded.aggregate_json'), updated_at: eb.ref('excluded.updated_at') })))
+          .execute();
+      },
+      async getAggregates(deviceId, fromDay, toDay) {
+        const rows = await db.selectFrom('telemetry_aggregates').select(['day', 'aggregate_json'])
+          .where('org_id', '=', org).where('device_id', '=', deviceId).where('day', '>=', fromDay).where('day', '<=', toDay)
+          .orderBy('day').execute();
+        return rows.map((r) => ({ day: r.day, aggregate: JSON.parse(r.aggregate_json) as Record<string, unknown> }));
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { HirewatchDatabase } from './database-schema.js';
+import { migrationProvider } from './migrations.js';
+import { SchemaNameSchema, type StoreTarget } from './store-target.js';
+
+export interface ConnectOptions {
+  /** PostgreSQL only: schema to create (if missing) and work in; default is the server's search_path. */
+  readonly schema?: string;
+  /** PostgreSQL only: pool size (default 10). */
+  readonly poolSize?: number;
+}
+
+export interface Connection {
+  readonly db: Kysely<HirewatchDatabase>;
+  readonly engine: StoreTarget['engine'];
+}
+
+function sqliteConnection(file: string): Kysely<HirewatchDatabase> {
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const database = new Database(file);
+  // WAL: readers never block the writer; a killed process leaves the last committed state.
+  // synchronous=NORMAL is safe against process crashes in WAL mode (a power cut may lose the last commits, never corrupt).
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  return new Kysely<HirewatchDatabase>({ dialect: new SqliteDialect({ database }) });
+}
+
+function postgresConnection(url: string, options: ConnectOptions): Kysely<HirewatchDatabase> {
+  const schema = options.schema === undefined ? undefined : SchemaNameSchema.parse(options.schema);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return new Kysely<HirewatchDatabase>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Open the database and bring its schema up to date (migrations run on every open; applied ones are skipped). */
+export async function connect(target: StoreTarget, options: ConnectOptions = {}): Promise<Connection> {
+  const db = target.engine === 'sqlite' ? sqliteConnection(target.file) : postgresConnection(target.url, options);
+  try {
+    let schema: string | undefined;
+    if (target.engine === 'postgres') {
+      if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
+      // Name the schema: the migrator otherwise finds its tables in any schema of the database.
+      schema = (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined;
+      if (!schema) throw new Error('PostgreSQL: no schema to work in (check search_path)');
+    }
+    const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new Error(`database migration${failed ? ` ${failed}` : ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { db, engine: target.engine };
+}

@@ -1,0 +1,151 @@
+/**
+ * The tables of the hirewatch database, as Kysely sees them. Every table
+ * carries `org_id` and every primary key starts with it, so a Citus cluster
+ * can distribute all tables by organisation and co-locate their joins.
+ *
+ * Portable column types only: times are ISO 8601 UTC text (they sort as
+ * text), JSON documents are text (kept byte for byte as written), counters
+ * are integers. `bigint` columns come back from PostgreSQL as strings, so
+ * their type here is `number | string` and the query layer converts them.
+ */
+
+/** One application (the key of its versions): the latest version and result are kept here for listing. */
+export interface ApplicationsTable {
+  org_id: string;
+  /** `source` of the record, '' when the record names none (records.md: id is unique within its source). */
+  source: string;
+  application_id: string;
+  full_name: string;
+  submitted_at: string;
+  latest_version: number;
+  /** Result number of the latest version's newest result; 0 until it is screened. */
+  latest_result_no: number;
+  first_received_at: string;
+  last_received_at: string;
+}
+
+/** Each version of an application as received. */
+export interface ApplicationVersionsTable {
+  org_id: string;
+  source: string;
+  application_id: string;
+  version: number;
+  /** sha256 (hex) of the record's canonical JSON (keys sorted): same content, same hash. */
+  content_hash: string;
+  raw_json: string;
+  received_at: string;
+}
+
+/** The normalised form of a version (what detectors saw). */
+export interface NormalisedApplicationsTable {
+  org_id: string;
+  source: string;
+  application_id: string;
+  version: number;
+  normalised_json: string;
+}
+
+/** A screening of a version; a version re-screened under a newer catalogue gets result_no 2, 3, ... */
+export interface ScreeningResultsTable {
+  org_id: string;
+  source: string;
+  application_id: string;
+  version: number;
+  result_no: number;
+  screened_at: string;
+  score: number;
+  band: string;
+  log_odds: number;
+  signals_json: string;
+  /** Detectors that failed on the record, when any did. */
+  skipped_json: string | null;
+  cluster_id: string | null;
+  cluster_size: number | null;
+  /** Hash of the signal catalogue (ids, families, weights) that produced the result. */
+  catalogue_version: string;
+  /** Hash of the scoring configuration (prior, thresholds, caps, weights). */
+  scoring_version: string;
+  /** Hash of reference_versions_json. */
+  reference_version: string;
+  /** Each reference dataset: its date (asOf), when it was fetched and a digest of its files. */
+  reference_versions_json: string;
+}
+
+/** One identifier two applications share. The value itself is not stored: only its fingerprint. */
+export interface LinksTable {
+  org_id: string;
+  source: string;
+  application_id: string;
+  other_source: string;
+  other_id: string;
+  kind: string;
+  value_fingerprint: string;
+  linked_at: string;
+}
+
+/** Cluster membership. */
+export interface ClustersTable {
+  org_id: string;
+  cluster_id: string;
+  member_source: string;
+  member_id: string;
+  joined_at: string;
+}
+
+export interface ApiKeysTable {
+  org_id: string;
+  key_id: string;
+  /** sha256 of the secret; the secret itself is shown once and never stored. */
+  key_hash: string;
+  role: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Append-only, hash-chained per organisation: hash = sha256(prev_hash + canonical entry). */
+export interface AuditLogTable {
+  org_id: string;
+  seq: number | string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AlertsTable {
+  org_id: string;
+  /** 'employee' or 'application'. */
+  subject_kind: string;
+  subject_id: string;
+  signal_id: string;
+  evidence: string;
+  first_seen: string;
+  last_seen: string;
+  count: number;
+}
+
+export interface TelemetryAggregatesTable {
+  org_id: string;
+  device_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  aggregate_json: string;
+  updated_at: string;
+}
+
+export interface HirewatchDatabase {
+  applications: ApplicationsTable;
+  application_versions: ApplicationVersionsTable;
+  normalised_applications: NormalisedApplicationsTable;
+  screening_results: ScreeningResultsTable;
+  links: LinksTable;
+  clusters: ClustersTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  alerts: AlertsTable;
+  telemetry_aggregates: TelemetryAggregatesTable;
+}

@@ -1,0 +1,178 @@
+import type { Insertable, Kysely } from 'kysely';
+import { normaliseApplication } from '../normalise/application.js';
+import type { Application } from '../parse/application-schema.js';
+import type { ScreenResult } from '../score/screen.js';
+import { contentHash } from './content-hash.js';
+import type { ApplicationsTable, HirewatchDatabase } from './database-schema.js';
+import { applicationKey, isRetryableWriteError, resultRow, slices } from './row-mapping.js';
+import type { ImportOptions } from './store.js';
+import type { ImportOutcome, ImportStatus } from './store-contract.js';
+
+type Db = Kysely<HirewatchDatabase>;
+
+interface KeyedRecord {
+  readonly record: Application;
+  readonly source: string;
+  readonly id: string;
+  readonly key: string;
+  readonly hash: string;
+}
+
+/** What the database holds for an application: its latest version. */
+interface Current {
+  readonly version: number;
+  readonly resultNo: number;
+  readonly hash: string;
+}
+
+interface Step {
+  readonly item: KeyedRecord;
+  readonly status: ImportStatus;
+  readonly version: number;
+  /** A new version row is written. */
+  readonly writeVersion: boolean;
+  /** Result number to write for this version, 0 for none. */
+  readonly resultNo: number;
+}
+
+const MAX_ATTEMPTS = 5;
+const IDS_PER_QUERY = 500;
+
+async function readCurrent(db: Db, org: string, items: readonly KeyedRecord[]): Promise<Map<string, Current>> {
+  const current = new Map<string, Current>();
+  const wanted = new Set(items.map((i) => i.key));
+  for (const ids of slices([...new Set(items.map((i) => i.id))], IDS_PER_QUERY)) {
+    const rows = await db
+      .selectFrom('applications as a')
+      .innerJoin('application_versions as v', (join) =>
+        join.onRef('v.org_id', '=', 'a.org_id').onRef('v.source', '=', 'a.source')
+          .onRef('v.application_id', '=', 'a.application_id').onRef('v.version', '=', 'a.latest_version'))
+      .select(['a.source', 'a.application_id', 'a.latest_version', 'a.latest_result_no', 'v.content_hash'])
+      .where('a.org_id', '=', org)
+      .where('a.application_id', 'in', ids)
+      .execute();
+    for (const row of rows) {
+      const key = applicationKey(row.source, row.application_id);
+      if (wanted.has(key)) current.set(key, { version: Number(row.latest_version), resultNo: Number(row.latest_result_no), hash: row.content_hash });
+    }
+  }
+  return current;
+}
+
+/** Decide, record by record in order, what each one does to the stored state (pure). */
+function plan(items: readonly KeyedRecord[], stored: ReadonlyMap<string, Current>, screening: boolean): Step[] {
+  const state = new Map(stored);
+  return items.map((item) => {
+    const cur = state.get(item.key);
+    if (cur && cur.hash === item.hash) {
+      // Unchanged; a stored version never screened (an interrupted two-step write) is screened now.
+      const resultNo = screening && cur.resultNo === 0 ? 1 : 0;
+      if (resultNo) state.set(item.key, { ...cur, resultNo });
+      return { item, status: 'unchanged', version: cur.version, writeVersion: false, resultNo };
+    }
+    const version = cur ? cur.version + 1 : 1;
+    const resultNo = screening ? 1 : 0;
+    state.set(item.key, { version, resultNo, hash: item.hash });
+    return { item, status: cur ? 'changed' : 'new', version, writeVersion: true, resultNo };
+  });
+}
+
+function keyed(record: Application): KeyedRecord {
+  const source = record.source ?? '';
+  return { record, source, id: record.id, key: applicationKey(source, record.id), hash: contentHash(record) };
+}
+
+/** Work done before the transaction opens, by record key and content hash. */
+interface Prepared {
+  readonly results: Map<string, ScreenResult>;
+  readonly normalised: Map<string, string>;
+}
+
+const contentKey = (s: Step): string => `${s.item.key}\u0000${s.item.hash}`;
+
+async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared: Prepared, options: ImportOptions, receivedAt: string): Promise<void> {
+  const versions = steps.filter((s) => s.writeVersion);
+  const { results } = prepared;
+  for (const part of slices(versions)) {
+    await trx.insertInto('application_versions').values(part.map((s) => ({
+      org_id: org, source: s.item.source, application_id: s.item.id, version: s.version,
+      content_hash: s.item.hash, raw_json: JSON.stringify(s.item.record), received_at: receivedAt,
+    }))).execute();
+    await trx.insertInto('normalised_applications').values(part.map((s) => ({
+      org_id: org, source: s.item.source, application_id: s.item.id, version: s.version,
+      normalised_json: prepared.normalised.get(contentKey(s))!,
+    }))).execute();
+  }
+  const screened = steps.filter((s) => s.resultNo > 0);
+  for (const part of slices(screened)) {
+    await trx.insertInto('screening_results').values(part.map((s) => resultRow(
+      { org, source: s.item.source, id: s.item.id, version: s.version, resultNo: s.resultNo },
+      results.get(contentKey(s))!, options.provenance!, receivedAt,
+    ))).execute();
+  }
+  const clustered = screened.flatMap((s) => {
+    const cluster = results.get(contentKey(s))!.cluster;
+    return cluster ? [{ org_id: org, cluster_id: cluster.id, member_source: s.item.source, member_id: s.item.id, joined_at: receivedAt }] : [];
+  });
+  for (const part of slices(clustered)) {
+    await trx.insertInto('clusters').values(part).onConflict((oc) => oc.doNothing()).execute();
+  }
+  // The final state of each application touched: the last step for its key wins.
+  const finalState = new Map<string, Insertable<ApplicationsTable>>();
+  for (const s of steps) {
+    if (!s.writeVersion && s.resultNo === 0) continue;
+    finalState.set(s.item.key, {
+      org_id: org, source: s.item.source, application_id: s.item.id,
+      full_name: s.item.record.applicant.fullName, submitted_at: s.item.record.submittedAt,
+      latest_version: s.version, latest_result_no: s.resultNo,
+      first_received_at: receivedAt, last_received_at: receivedAt,
+    });
+  }
+  for (const part of slices([...finalState.values()])) {
+    await trx.insertInto('applications').values(part).onConflict((oc) => oc.columns(['org_id', 'source', 'application_id']).doUpdateSet((eb) => ({
+      full_name: eb.ref('excluded.full_name'),
+      submitted_at: eb.ref('excluded.submitted_at'),
+      latest_version: eb.ref('excluded.latest_version'),
+      latest_result_no: eb.ref('excluded.latest_result_no'),
+      last_received_at: eb.ref('excluded.last_received_at'),
+    }))).execute();
+  }
+}
+
+/**
+ * Store a batch in one transaction. Records are screened before the
+ * transaction opens (CPU work never holds the write lock); inside it the
+ * stored state is read again, so a concurrent writer is never overwritten,
+ * and a conflict with one retries the whole batch.
+ */
+export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  if (options.screen && !options.provenance) throw new Error('importBatch: screening needs the provenance of its results');
+  if (records.length === 0) return [];
+  const items = records.map(keyed);
+  const screening = Boolean(options.screen);
+  const prepared: Prepared = { results: new Map(), normalised: new Map() };
+  // Normalise and screen what needs it (CPU work, outside the transaction when the plan holds).
+  const prepare = (steps: readonly Step[]): void => {
+    for (const s of steps) {
+      const k = contentKey(s);
+      if (s.writeVersion && !prepared.normalised.has(k)) prepared.normalised.set(k, JSON.stringify(normaliseApplication(s.item.record)));
+      if (s.resultNo > 0 && !prepared.results.has(k)) prepared.results.set(k, options.screen!(s.item.record));
+    }
+  };
+  prepare(plan(items, await readCurrent(db, org, items), screening));
+
+  for (let attempt = 1; ; attempt++) {
+    const receivedAt = options.receivedAt ?? new Date().toISOString();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const steps = plan(items, await readCurrent(trx, org, items), screening);
+        prepare(steps);
+        await writeSteps(trx, org, steps, prepared, options, receivedAt);
+        return steps.map((s) => ({ id: s.item.id, source: s.item.source, status: s.status, version: s.version }));
+      });
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryableWriteError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}

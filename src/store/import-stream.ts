@@ -1,0 +1,68 @@
+import type { Application } from '../parse/application-schema.js';
+import type { ParseOutcome } from '../parse/parse-application.js';
+import type { RecordError } from '../parse/record-error.js';
+import type { HirewatchStore, ImportOptions } from './store.js';
+
+/**
+ * A stream of parsed records into the store, one transaction per chunk: a
+ * crash loses at most the chunk in flight, and running the same input again
+ * stores what is missing and skips what is there (identical content is a
+ * no-op), so nothing is lost or stored twice.
+ */
+export const DEFAULT_CHUNK_SIZE = 500;
+
+export interface ImportTotals {
+  new: number;
+  changed: number;
+  unchanged: number;
+  errors: number;
+  chunks: number;
+}
+
+export interface ChunkReport {
+  /** 1-based number of the chunk just committed. */
+  readonly chunk: number;
+  readonly records: number;
+  /** What this chunk did. */
+  readonly counts: Readonly<Pick<ImportTotals, 'new' | 'changed' | 'unchanged'>>;
+  readonly totals: Readonly<ImportTotals>;
+}
+
+export interface ImportStreamOptions extends ImportOptions {
+  readonly chunkSize?: number;
+  /** A record that could not be read (it names its line and field); the import goes on. */
+  readonly onError?: (error: RecordError) => void;
+  /** After each committed chunk. */
+  readonly onChunk?: (report: ChunkReport) => void;
+}
+
+export async function importChunks(store: HirewatchStore, outcomes: AsyncIterable<ParseOutcome>, options: ImportStreamOptions = {}): Promise<ImportTotals> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`chunk size must be a positive integer, not ${chunkSize}`);
+  const totals: ImportTotals = { new: 0, changed: 0, unchanged: 0, errors: 0, chunks: 0 };
+  const { chunkSize: _chunkSize, onError, onChunk, ...batchOptions } = options;
+  let pending: Application[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const counts = { new: 0, changed: 0, unchanged: 0 };
+    for (const o of await store.importBatch(batch, batchOptions)) counts[o.status]++;
+    totals.new += counts.new;
+    totals.changed += counts.changed;
+    totals.unchanged += counts.unchanged;
+    totals.chunks++;
+    onChunk?.({ chunk: totals.chunks, records: batch.length, counts, totals: { ...totals } });
+  };
+  for await (const outcome of outcomes) {
+    if (!outcome.ok) {
+      totals.errors++;
+      onError?.(outcome);
+      continue;
+    }
+    pending.push(outcome.record);
+    if (pending.length >= chunkSize) await flush();
+  }
+  await flush();
+  return totals;
+}

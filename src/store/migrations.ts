@@ -1,0 +1,155 @@
+import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+
+/**
+ * The schema, written once with Kysely's schema builder for SQLite and
+ * PostgreSQL alike, and applied on open by Kysely's Migrator. A migration is
+ * never edited once released: a change is a new entry at the end.
+ *
+ * Citus: every table has org_id first in its primary key, so each can be
+ * distributed with `create_distributed_table('<table>', 'org_id')`. The
+ * migrator's own bookkeeping tables are small local tables.
+ */
+// Migrations run against whatever the schema is at that point in history, not today's types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+/** Columns naming an application (org, source, id), first in every application-keyed table. */
+function applicationKey<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'org_id' | 'source' | 'application_id'> {
+  return table
+    .addColumn('org_id', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('application_id', 'text', (c) => c.notNull());
+}
+
+const initialSchema: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await applicationKey(db.schema.createTable('applications'))
+      .addColumn('full_name', 'text', (c) => c.notNull())
+      .addColumn('submitted_at', 'text', (c) => c.notNull())
+      .addColumn('latest_version', 'integer', (c) => c.notNull())
+      .addColumn('latest_result_no', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('first_received_at', 'text', (c) => c.notNull())
+      .addColumn('last_received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('applications_pk', ['org_id', 'source', 'application_id'])
+      .execute();
+    await db.schema.createIndex('applications_by_id').on('applications').columns(['org_id', 'application_id']).execute();
+    await db.schema.createIndex('applications_by_received').on('applications').columns(['org_id', 'last_received_at']).execute();
+
+    await applicationKey(db.schema.createTable('application_versions'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('raw_json', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('application_versions_pk', ['org_id', 'source', 'application_id', 'version'])
+      .execute();
+
+    await applicationKey(db.schema.createTable('normalised_applications'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('normalised_json', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('normalised_applications_pk', ['org_id', 'source', 'application_id', 'version'])
+      .execute();
+
+    await applicationKey(db.schema.createTable('screening_results'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('result_no', 'integer', (c) => c.notNull())
+      .addColumn('screened_at', 'text', (c) => c.notNull())
+      .addColumn('score', 'integer', (c) => c.notNull())
+      .addColumn('band', 'text', (c) => c.notNull())
+      .addColumn('log_odds', 'double precision', (c) => c.notNull())
+      .addColumn('signals_json', 'text', (c) => c.notNull())
+      .addColumn('skipped_json', 'text')
+      .addColumn('cluster_id', 'text')
+      .addColumn('cluster_size', 'integer')
+      .addColumn('catalogue_version', 'text', (c) => c.notNull())
+      .addColumn('scoring_version', 'text', (c) => c.notNull())
+      .addColumn('reference_version', 'text', (c) => c.notNull())
+      .addColumn('reference_versions_json', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('screening_results_pk', ['org_id', 'source', 'application_id', 'version', 'result_no'])
+      .execute();
+    await db.schema.createIndex('screening_results_by_band').on('screening_results').columns(['org_id', 'band', 'score']).execute();
+
+    await applicationKey(db.schema.createTable('links'))
+      .addColumn('other_source', 'text', (c) => c.notNull())
+      .addColumn('other_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('value_fingerprint', 'text', (c) => c.notNull())
+      .addColumn('linked_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('links_pk', ['org_id', 'source', 'application_id', 'other_source', 'other_id', 'kind', 'value_fingerprint'])
+      .execute();
+    await db.schema.createIndex('links_by_other').on('links').columns(['org_id', 'other_source', 'other_id']).execute();
+    await db.schema.createIndex('links_by_fingerprint').on('links').columns(['org_id', 'kind', 'value_fingerprint']).execute();
+
+    await db.schema
+      .createTable('clusters')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('cluster_id', 'text', (c) => c.notNull())
+      .addColumn('member_source', 'text', (c) => c.notNull())
+      .addColumn('member_id', 'text', (c) => c.notNull())
+      .addColumn('joined_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('clusters_pk', ['org_id', 'cluster_id', 'member_source', 'member_id'])
+      .execute();
+    await db.schema.createIndex('clusters_by_member').on('clusters').columns(['org_id', 'member_source', 'member_id']).execute();
+
+    await db.schema
+      .createTable('api_keys')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('key_id', 'text', (c) => c.notNull())
+      .addColumn('key_hash', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('label', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addPrimaryKeyConstraint('api_keys_pk', ['org_id', 'key_id'])
+      .addUniqueConstraint('api_keys_hash_unique', ['org_id', 'key_hash'])
+      .execute();
+    await db.schema.createIndex('api_keys_by_hash').on('api_keys').columns(['key_hash']).execute();
+
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('target', 'text')
+      .addColumn('detail_json', 'text', (c) => c.notNull())
+      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('audit_log_pk', ['org_id', 'seq'])
+      .execute();
+
+    await db.schema
+      .createTable('alerts')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('subject_kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'text', (c) => c.notNull())
+      .addColumn('signal_id', 'text', (c) => c.notNull())
+      .addColumn('evidence', 'text', (c) => c.notNull())
+      .addColumn('first_seen', 'text', (c) => c.notNull())
+      .addColumn('last_seen', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('alerts_pk', ['org_id', 'subject_kind', 'subject_id', 'signal_id'])
+      .execute();
+    await db.schema.createIndex('alerts_by_last_seen').on('alerts').columns(['org_id', 'last_seen']).execute();
+
+    await db.schema
+      .createTable('telemetry_aggregates')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('aggregate_json', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('telemetry_aggregates_pk', ['org_id', 'device_id', 'day'])
+      .execute();
+  },
+};
+
+/** Migrations in order of their names. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026_001_initial_schema': initialSchema,
+};
+
+/** The in-code provider the Migrator reads (no migration files to ship or find). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,75 @@
+import type { Application } from '../parse/application-schema.js';
+import type { ScreenResult } from '../score/screen.js';
+import type { AdminStore } from './admin-queries.js';
+import type {
+  ApplicationRef, ImportOutcome, LinkInput, ResultFilter, ResultPage, ScreeningProvenance, StoreCounts,
+  StoredApplication, StoredCluster, StoredLink, StoredResult, VersionSummary,
+} from './store-contract.js';
+
+/** Screens one record (parse -> normalise -> detect -> score); called only for new or changed content. */
+export type Screener = (record: Application) => ScreenResult;
+
+export interface ImportOptions {
+  /** Screen new and changed records (and stored ones never screened) in the same transaction as their version. */
+  readonly screen?: Screener;
+  /** Required with `screen`: what produced the results (see screeningProvenance). */
+  readonly provenance?: ScreeningProvenance;
+  /** Time of receipt recorded on new versions (default: now). */
+  readonly receivedAt?: string;
+}
+
+export type StoreErrorCode = 'not_found' | 'ambiguous' | 'invalid';
+
+/** A domain error: the server maps its code to an HTTP status in one place. */
+export class StoreError extends Error {
+  constructor(readonly code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/**
+ * The hirewatch store, bound to one organisation: every read and write is
+ * confined to it (an id of another organisation is simply not found).
+ * The same interface over SQLite and PostgreSQL.
+ */
+export interface HirewatchStore {
+  readonly engine: 'sqlite' | 'postgres';
+  readonly org: string;
+  /** The same connection, bound to another organisation (the server: one store, the caller's org per request). */
+  withOrg(org: string): HirewatchStore;
+
+  /**
+   * One transaction: each record is stored as a new application, a new
+   * version of a changed one, or nothing when its content equals the latest
+   * version. Either all of it is committed or none of it.
+   */
+  importBatch(records: readonly Application[], options?: ImportOptions): Promise<ImportOutcome[]>;
+  /** importBatch of one record. */
+  putVersion(record: Application, options?: ImportOptions): Promise<ImportOutcome>;
+  /** A (re-)screening of a stored version: it becomes that version's newest result. */
+  putResult(ref: ApplicationRef & { readonly version: number }, result: ScreenResult, provenance: ScreeningProvenance): Promise<StoredResult>;
+
+  /** Latest version with its newest result and cluster; undefined when this organisation has no such application. Throws StoreError('ambiguous') when the id exists under several sources and none is given. */
+  getApplication(id: string, source?: string): Promise<StoredApplication | undefined>;
+  /** Every version of an application, oldest first. */
+  listVersions(ref: ApplicationRef): Promise<VersionSummary[]>;
+  /** One version's record as received. */
+  getVersionRecord(ref: ApplicationRef, version: number): Promise<Record<string, unknown> | undefined>;
+  /** Every result of an application (all versions), oldest first. */
+  listResultHistory(ref: ApplicationRef): Promise<StoredResult[]>;
+  /** Latest results, filtered, one page at a time. */
+  listResults(filter?: ResultFilter): Promise<ResultPage>;
+  counts(): Promise<StoreCounts>;
+
+  putLinks(ref: ApplicationRef, links: readonly LinkInput[]): Promise<void>;
+  listLinks(ref: ApplicationRef): Promise<StoredLink[]>;
+  addClusterMembers(clusterId: string, members: readonly ApplicationRef[]): Promise<void>;
+  getCluster(clusterId: string): Promise<StoredCluster | undefined>;
+
+  /** API keys, audit log, alerts and telemetry aggregates of this organisation. */
+  readonly admin: AdminStore;
+
+  /** Close the connection (every org-bound view of it). */
+  close(): Promise<void>;
+}
