@@ -59,7 +59,8 @@ export class LinkageIndex {
     this.times.push(record.submittedAt);
     this.byId.set(record.id, n);
     this.clusters.push(n);
-    const seen = (m: number): LinkedApplication => ({ id: this.ids[m]!, name: this.names[m]!, submittedAt: this.times[m]!, sameIdentity: this.sameIdentity(name, this.names[m]!) });
+    const judge = (other: string): boolean => this.sameIdentity(name, other);
+    const seen = (m: number): LinkedApplication => new Earlier(this.ids[m]!, this.names[m]!, this.times[m]!, judge);
     const cap = this.config.maxPerIdentifier;
     const joins: number[] = [];
 
@@ -130,7 +131,8 @@ export class LinkageIndex {
     for (const m of candidates) {
       const distance = hamming(hash, this.photos.get(m)!);
       if (distance > this.config.photoMaxDistance || this.ids[m] === this.ids[n]) continue;
-      out.push({ ...seen(m), distance });
+      const e = seen(m);
+      out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, distance });
       joins.push(m);
     }
     return out;
@@ -138,8 +140,11 @@ export class LinkageIndex {
 
   private linkResume(record: EnrichedApplication, n: number, seen: (m: number) => LinkedApplication, joins: number[]): ResumeLink[] {
     if (!record.resumeText) return [];
-    const names = [record.applicant.name, ...record.references.map((r) => r.name), record.linkedin?.displayName];
-    const ignore = new Set(names.flatMap((x) => (x ? [...x.tokens, ...x.alternates] : [])));
+    const ignore: string[] = [];
+    const skipName = (x: NormalName | undefined): void => void (x && ignore.push(...x.tokens, ...x.alternates));
+    skipName(record.applicant.name);
+    for (const r of record.references) skipName(r.name);
+    skipName(record.linkedin?.displayName);
     const sig = minhashSignature(record.resumeText, ignore);
     if (!sig) return [];
     const candidates = new Set<number>();
@@ -153,7 +158,8 @@ export class LinkageIndex {
       const o = this.sigAt[m]! * SIGNATURE_LENGTH;
       const similarity = signatureSimilarity(this.sigs.subarray(at * SIGNATURE_LENGTH, (at + 1) * SIGNATURE_LENGTH), this.sigs.subarray(o, o + SIGNATURE_LENGTH));
       if (similarity < this.config.resumeThreshold || this.ids[m] === record.id) continue;
-      out.push({ ...seen(m), similarity: Math.round(similarity * 100) / 100 });
+      const e = seen(m);
+      out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, similarity: Math.round(similarity * 100) / 100 });
       joins.push(m);
     }
     return out;
@@ -226,6 +232,32 @@ export class LinkageIndex {
   /** Could two names be one person (nicknames, order, romanisation)? Unknown names count as the same. */
   private sameIdentity(a: string, b: string): boolean {
     return a === b || samePerson(this.normal(a), this.normal(b)).same;
+  }
+}
+
+/**
+ * An earlier application seen through a link. Whether its name could be the
+ * new applicant's is decided when first asked: a busy identifier (an IP
+ * network) lists up to maxPerIdentifier earlier applications, and most of
+ * them are never asked about.
+ */
+class Earlier implements LinkedApplication {
+  private same: boolean | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly submittedAt: string,
+    private readonly judge: (other: string) => boolean,
+  ) {}
+
+  get sameIdentity(): boolean {
+    this.same ??= this.judge(this.name);
+    return this.same;
+  }
+
+  toJSON(): { id: string; name: string; submittedAt: string; sameIdentity: boolean } {
+    return { id: this.id, name: this.name, submittedAt: this.submittedAt, sameIdentity: this.sameIdentity };
   }
 }
 

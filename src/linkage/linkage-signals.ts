@@ -71,8 +71,9 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
   const fired = new Set<SignalId>();
   for (const link of result.identifiers) {
     const id = SHARED[link.kind];
+    if (!id || fired.has(id)) continue;
     const others = link.earlier.filter((e) => !e.sameIdentity);
-    if (!id || others.length === 0 || fired.has(id)) continue;
+    if (others.length === 0) continue;
     fired.add(id);
     const evidence = `${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)} also on ${listApplications(others, link.truncated)}`;
     // A hub (more sharers than the index reads: office network, shared template) says less about this one applicant.
@@ -116,6 +117,7 @@ function burstOf(result: LinkResult, windowHours: number, min: number): string |
   let best: { count: number; what: string } | undefined;
   const consider = (what: string, apps: readonly (LinkedApplication | ClusterMember)[]): void => {
     const near = apps.filter((a) => a.id !== result.id && hoursApart(a.submittedAt, result.submittedAt) <= windowHours);
+    if (near.length + 1 < min) return;
     const otherIdentity = near.some((a) => !('sameIdentity' in a) || !a.sameIdentity);
     if (near.length + 1 >= min && otherIdentity && (!best || near.length + 1 > best.count)) best = { count: near.length + 1, what };
   };

@@ -30,7 +30,6 @@ export function resumeWords(text: string, ignore: ReadonlySet<string> = new Set(
 }
 
 const MONTH_HASHES = Int32Array.from(MONTHS, (m) => hashString(m, 0));
-const PRINTABLE_ASCII = /^[\x20-\x7e\t\r\n]*$/;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -44,9 +43,8 @@ const isIn = (hashes: Int32Array, h: number): boolean => {
  * ASCII text is scanned once, hashing each word as it is read, without
  * building the words; other text goes through resumeWords.
  */
-export function resumeWordHashes(text: string, ignore: ReadonlySet<string> = new Set()): Int32Array {
+export function resumeWordHashes(text: string, ignore: Iterable<string> = []): Int32Array {
   const plain = HAS_DROP.test(text) ? text.replace(DROP, ' ') : text;
-  if (!PRINTABLE_ASCII.test(plain)) return Int32Array.from(resumeWords(text, ignore), (w) => hashString(w, 0));
   const skip = Int32Array.from(ignore, (w) => hashString(w, 0));
   const out = new Int32Array((plain.length >> 1) + 1);
   let n = 0;
@@ -55,6 +53,7 @@ export function resumeWordHashes(text: string, ignore: ReadonlySet<string> = new
   let digit = false;
   for (let i = 0; i <= plain.length; i++) {
     let c = i < plain.length ? plain.charCodeAt(i) : 32;
+    if (c > 126) return Int32Array.from(resumeWords(text, new Set(ignore)), (w) => hashString(w, 0)); // folding needed
     const upper = c >= 65 && c <= 90;
     const word = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35; // letters, digits, + and #
     if (word) {
@@ -112,7 +111,7 @@ function probe(bin: number, attempt: number): number {
  * shingle instead of SIGNATURE_LENGTH. Undefined when the text is too short
  * to say anything. The high 16 bits of each value are what is stored and compared.
  */
-export function minhashSignature(text: string, ignore?: ReadonlySet<string>): Int32Array | undefined {
+export function minhashSignature(text: string, ignore?: Iterable<string>): Int32Array | undefined {
   const sh = shinglesOfHashes(resumeWordHashes(text, ignore));
   if (sh.length < MINHASH.minShingles) return undefined;
   const EMPTY = 0x7fffffff;
