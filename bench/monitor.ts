@@ -12,45 +12,11 @@ import { buildMonitorReference } from '../src/cli/monitor-command.js';
 import { assessTelemetry } from '../src/monitor/assess.js';
 import { ingestFile } from '../src/monitor/ingest.js';
 import { DEFAULT_SCORING } from '../src/score/config.js';
+import { generateTelemetry } from './generate-telemetry.js';
 
 const count = Number(process.argv[3] ?? 1_000_000);
-const DEVICES = 400;
-const DAYS = 10;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function generate(n: number): string[] {
-  const r = rng(42);
-  const lines: string[] = [];
-  for (let e = 0; e < DEVICES; e++) {
-    lines.push(JSON.stringify({ type: 'employee', employeeId: `E${e}`, applicationId: `app-${e}`, workLocation: { city: 'Austin', region: 'TX', country: 'US' }, deviceIds: [`LAP-${e}`] }));
-  }
-  const procs = ['chrome.exe', 'Code.exe', 'Slack.exe', 'Zoom.exe', 'AnyDesk.exe', 'explorer.exe'];
-  const start = Date.UTC(2025, 11, 1);
-  for (let i = lines.length; i < n; i++) {
-    const device = `LAP-${Math.floor(r() * DEVICES)}`;
-    const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString().replace('.000Z', 'Z');
-    const k = r();
-    if (k < 0.6) lines.push(`{"type":"keystroke","at":"${at}","deviceId":"${device}","medianLatencyMs":${Math.round(15 + r() * 40)},"samples":${50 + Math.floor(r() * 400)}}`);
-    else if (k < 0.8) lines.push(`{"type":"network_rtt","at":"${at}","deviceId":"${device}","rttMs":${Math.round(20 + r() * 60)},"peer":"vpn-us-central"}`);
-    else if (k < 0.93) lines.push(`{"type":"process","at":"${at}","deviceId":"${device}","name":"${procs[Math.floor(r() * procs.length)]}"}`);
-    else if (k < 0.98) lines.push(`{"type":"login","at":"${at}","employeeId":"E${device.slice(4)}","deviceId":"${device}","ip":"66.68.${Math.floor(r() * 250)}.${Math.floor(r() * 250)}"}`);
-    else lines.push(`{"type":"usb","at":"${at}","deviceId":"${device}","vendorId":"046d","productId":"c52b","product":"USB Receiver"}`);
-  }
-  return lines;
-}
-
-const lines = generate(count);
+const lines = generateTelemetry(count);
 const dir = mkdtempSync(join(tmpdir(), 'hirewatch-monitor-'));
 const file = join(dir, 'telemetry.jsonl');
 const text = `${lines.join('\n')}\n`;

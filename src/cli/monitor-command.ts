@@ -9,13 +9,18 @@ import { loadTelemetryCatalogue } from '../reference/telemetry-catalogue.js';
 import { loadUsExtent } from '../reference/us-extent.js';
 import { assessTelemetry, type MonitorReport } from '../monitor/assess.js';
 import { parseCidr, type MonitorReference } from '../monitor/context.js';
+import type { Aggregate } from '../monitor/aggregate.js';
 import { ingestFile } from '../monitor/ingest.js';
+import { consumeTelemetry, publishTelemetryFile, type NatsTelemetryOptions } from '../monitor/nats-consumer.js';
+import { openStore, resolveStoreTarget, type HirewatchStore } from '../store/index.js';
 import { loadScoringConfig } from './load-config.js';
+import { applicationsFromStore, ingestFileIntoStore, storedAggregate } from './monitor-sources.js';
 
 /**
- * `hirewatch monitor FILE [--applications FILE] [--format table|jsonl]
- * [--approved-tools a,b] [--corporate-networks CIDR,...] [--config FILE]`:
- * aggregates a telemetry file per device and day and scores each employee.
+ * `hirewatch monitor [FILE] [--applications FILE] [--db PATH|URL] [--nats URL]
+ * [--format table|jsonl] [--approved-tools a,b] [--corporate-networks CIDR,...]`:
+ * aggregates telemetry per device and day (from a file, or from a NATS
+ * JetStream subject into the store) and scores each employee.
  */
 interface MonitorOptions {
   applications?: string;
@@ -23,6 +28,15 @@ interface MonitorOptions {
   approvedTools?: string;
   corporateNetworks?: string;
   config?: string;
+  db?: string;
+  org?: string;
+  nats?: string;
+  subject: string;
+  stream: string;
+  durable: string;
+  untilIdle?: string;
+  batch: string;
+  publish?: boolean;
 }
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -56,53 +70,111 @@ function tableOf(report: MonitorReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runMonitor(file: string, options: MonitorOptions): Promise<number> {
-  if (!existsSync(file)) {
-    process.stderr.write(`hirewatch: cannot read ${file}: no such file\n`);
+const say = (m: string): void => void process.stderr.write(`hirewatch: ${m}\n`);
+
+/** Where the aggregate comes from: a file alone, a file into the store, a NATS subject into the store, or the store. */
+async function aggregateFor(file: string | undefined, options: MonitorOptions, store: HirewatchStore | undefined): Promise<Aggregate | undefined> {
+  if (options.nats && store) {
+    const nats: NatsTelemetryOptions = { servers: options.nats, subject: options.subject, stream: options.stream, durable: options.durable };
+    const stop = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+    const idle = options.untilIdle === undefined ? undefined : Number(options.untilIdle) * 1000;
+    const totals = await consumeTelemetry({ ...nats, store: store.monitor, signal: stop.signal, batch: Number(options.batch), ...(idle !== undefined ? { idleMs: idle } : {}), onError: (seq, e) => say(`${options.subject} message ${seq}: ${e}`) });
+    say(`${totals.folded} events stored from ${options.subject} (up to stream sequence ${totals.lastSequence}; ${totals.skipped} already stored, ${totals.errors} unreadable)`);
+    return totals.folder.aggregate;
+  }
+  if (file && store) {
+    const r = await ingestFileIntoStore(file, store.monitor, (line, e) => say(`${file}:${line}: ${e}`));
+    say(`${r.folded} events stored from ${file}${r.skipped ? ` (${r.skipped} lines already stored)` : ''}${r.errors ? `, ${r.errors} unreadable` : ''}`);
+    return r.aggregate;
+  }
+  if (store) return storedAggregate(store.monitor);
+  const ingest = await ingestFile(file!);
+  for (const e of ingest.errors) say(`${file}:${e.line}: ${e.error}`);
+  if (ingest.errorCount > ingest.errors.length) say(`${ingest.errorCount - ingest.errors.length} more unreadable lines`);
+  if (ingest.accepted === 0) {
+    say(`no telemetry event could be read from ${file}`);
+    return undefined;
+  }
+  return ingest.aggregate;
+}
+
+export async function runMonitor(file: string | undefined, options: MonitorOptions): Promise<number> {
+  if (file && !existsSync(file)) {
+    say(`cannot read ${file}: no such file`);
+    return 1;
+  }
+  if (options.publish) {
+    if (!file || !options.nats) {
+      say('--publish needs a FILE and --nats URL');
+      return 1;
+    }
+    const n = await publishTelemetryFile(file, { servers: options.nats, subject: options.subject, stream: options.stream, durable: options.durable });
+    say(`${n} events published to ${options.subject}`);
+    return 0;
+  }
+  if (!file && !options.nats && !options.db) {
+    say('give a telemetry FILE, --nats URL (with --db) or --db to assess what is stored');
     return 1;
   }
   const scoring = loadScoringConfig(options.config);
-  const reference = buildMonitorReference({
-    approvedTools: list(options.approvedTools),
-    corporateNetworks: list(options.corporateNetworks),
-    warn: (m) => process.stderr.write(`${m}\n`),
-  });
-  const applications = new Map<string, EnrichedApplication>();
-  if (options.applications) {
-    for await (const outcome of readApplications(options.applications)) {
-      if (outcome.ok) applications.set(outcome.record.id, normaliseApplication(outcome.record));
+  const reference = buildMonitorReference({ approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks), warn: (m) => process.stderr.write(`${m}\n`) });
+  const store = options.db || options.nats ? await openStore(resolveStoreTarget(options.db), options.org ? { org: options.org } : {}) : undefined;
+  try {
+    const aggregate = await aggregateFor(file, options, store);
+    if (!aggregate) return 1;
+    const applications = new Map<string, EnrichedApplication>();
+    if (options.applications) {
+      for await (const outcome of readApplications(options.applications)) if (outcome.ok) applications.set(outcome.record.id, normaliseApplication(outcome.record));
+    } else if (store) {
+      for (const [id, app] of await applicationsFromStore(store, aggregate)) applications.set(id, app);
     }
-  }
-  const ingest = await ingestFile(file);
-  for (const e of ingest.errors) process.stderr.write(`hirewatch: ${file}:${e.line}: ${e.error}\n`);
-  if (ingest.errorCount > ingest.errors.length) process.stderr.write(`hirewatch: ${ingest.errorCount - ingest.errors.length} more unreadable lines\n`);
-  if (ingest.accepted === 0) {
-    process.stderr.write(`hirewatch: no telemetry event could be read from ${file}\n`);
-    return 1;
-  }
-  const report = assessTelemetry(ingest.aggregate, applications, reference, scoring);
-  if (options.format === 'jsonl') {
-    for (const e of report.employees) {
-      process.stdout.write(`${JSON.stringify({ employeeId: e.employeeId, ...(e.applicationId ? { applicationId: e.applicationId } : {}), score: e.score, band: e.band, signals: e.signals })}\n`);
+    const report = assessTelemetry(aggregate, applications, reference, scoring);
+    if (store) await recordAlerts(store, report);
+    if (options.format === 'jsonl') {
+      for (const e of report.employees) {
+        process.stdout.write(`${JSON.stringify({ employeeId: e.employeeId, ...(e.applicationId ? { applicationId: e.applicationId } : {}), score: e.score, band: e.band, signals: e.signals })}\n`);
+      }
+      for (const d of report.unassignedDevices) say(`device ${d.deviceId} (${d.events} events on ${d.days} day(s)) is tied to no employee`);
+    } else {
+      process.stdout.write(tableOf(report));
     }
-    for (const d of report.unassignedDevices) process.stderr.write(`hirewatch: device ${d.deviceId} (${d.events} events on ${d.days} day(s)) is tied to no employee\n`);
-  } else {
-    process.stdout.write(tableOf(report));
+    return 0;
+  } finally {
+    await store?.close();
   }
-  return 0;
+}
+
+/** Each employee signal as an alert beside the employee's application, deduplicated with a one-day cool-down. */
+async function recordAlerts(store: HirewatchStore, report: MonitorReport): Promise<void> {
+  const at = new Date().toISOString();
+  const counts = { new: 0, again: 0, suppressed: 0 };
+  for (const e of report.employees) {
+    for (const s of e.signals) counts[await store.admin.alerts.record({ subjectKind: 'employee', subjectId: e.employeeId, signalId: s.id, evidence: s.evidence, at })]++;
+  }
+  if (counts.new + counts.again + counts.suppressed > 0) say(`alerts: ${counts.new} new, ${counts.again} again after the cool-down, ${counts.suppressed} already reported today`);
 }
 
 export function registerMonitorCommand(program: Command): void {
   program
     .command('monitor')
     .description('aggregate post-hire telemetry per device and day and score each employee (laptop farms, remote control)')
-    .argument('<file>', 'telemetry events, JSON Lines (records.md section 2)')
+    .argument('[file]', 'telemetry events, JSON Lines (records.md section 2)')
     .option('-a, --applications <file>', "the employees' applications (JSON Lines or CSV): claimed addresses")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .option('--approved-tools <names>', 'remote-access tools the organisation approves, comma-separated (e.g. TeamViewer,ScreenConnect)')
     .option('--corporate-networks <cidrs>', "the organisation's own egress networks, comma-separated CIDRs (never counted as VPN, abroad or a farm)")
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
-    .action(async (file: string, options: MonitorOptions) => {
+    .option('--db <path|url>', 'store aggregates and alerts: an SQLite file or postgres:// URL (default with --nats: ./hirewatch.db or DATABASE_URL)')
+    .option('--org <org>', 'organisation in the store (default "default")')
+    .option('--nats <url>', 'consume events from a NATS JetStream subject (e.g. nats://127.0.0.1:4222) into the store')
+    .option('--subject <subject>', 'NATS subject of the events', 'hirewatch.telemetry')
+    .option('--stream <name>', 'JetStream stream holding the subject (created when missing)', 'HIREWATCH_TELEMETRY')
+    .option('--durable <name>', 'durable consumer name', 'hirewatch-monitor')
+    .option('--batch <n>', 'with --nats: messages folded, stored and acknowledged together', '1000')
+    .option('--until-idle <seconds>', 'with --nats: stop after this many seconds without a message (default: run until interrupted)')
+    .option('--publish', 'with FILE and --nats: publish the file\'s events to the subject instead of reading them')
+    .action(async (file: string | undefined, options: MonitorOptions) => {
       process.exitCode = await runMonitor(file, options);
     });
 }

@@ -103,6 +103,13 @@ function employeeFrom(e: Extract<TelemetryEvent, { type: 'employee' }>, into: Em
   return out;
 }
 
+/** The UTC day (YYYY-MM-DD) an event is aggregated under; undefined for employee events and unreadable times. */
+export function eventDay(event: TelemetryEvent): string | undefined {
+  if (event.type === 'employee') return undefined;
+  const ms = Date.parse(event.at);
+  return Number.isFinite(ms) ? dayName(Math.floor(ms / DAY_MS)) : undefined;
+}
+
 /** Add one event to the aggregate (in place) and return it. */
 export function fold(agg: Aggregate, event: TelemetryEvent): Aggregate {
   agg.events++;

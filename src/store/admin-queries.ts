@@ -50,8 +50,12 @@ export interface AdminStore {
     verify(): Promise<{ ok: boolean; checked: number; brokenAt?: number }>;
   };
   alerts: {
-    /** First sighting inserts; later ones raise the count and move last_seen. */
-    record(alert: z.input<typeof AlertInputSchema>): Promise<void>;
+    /**
+     * First sighting inserts; later ones raise the count and move last_seen.
+     * 'new' and 'again' (the last sighting is older than the cool-down) are
+     * worth telling someone; 'suppressed' is the same alert within it.
+     */
+    record(alert: z.input<typeof AlertInputSchema>, coolDownMs?: number): Promise<'new' | 'again' | 'suppressed'>;
     list(limit?: number): Promise<AlertRow[]>;
   };
   telemetry: {
@@ -144,16 +148,25 @@ export function adminStore(db: Db, org: string): AdminStore {
     },
     audit,
     alerts: {
-      async record(input) {
+      async record(input, coolDownMs = 24 * 3_600_000) {
         const a = AlertInputSchema.parse(input);
-        await db.insertInto('alerts').values({
-          org_id: org, subject_kind: a.subjectKind, subject_id: a.subjectId, signal_id: a.signalId,
-          evidence: a.evidence, first_seen: a.at, last_seen: a.at, count: 1,
-        }).onConflict((oc) => oc.columns(['org_id', 'subject_kind', 'subject_id', 'signal_id']).doUpdateSet((eb) => ({
-          evidence: eb.ref('excluded.evidence'),
-          last_seen: eb.ref('excluded.last_seen'),
-          count: eb('alerts.count', '+', 1),
-        }))).execute();
+        return db.transaction().execute(async (trx) => {
+          const seen = await trx.selectFrom('alerts').select(['last_seen', 'last_notified', 'first_seen']).where('org_id', '=', org).where('subject_kind', '=', a.subjectKind)
+            .where('subject_id', '=', a.subjectId).where('signal_id', '=', a.signalId).executeTakeFirst();
+          const since = seen ? (seen.last_notified ?? seen.first_seen) : undefined;
+          const status = !since ? 'new' : Date.parse(a.at) - Date.parse(since) >= coolDownMs ? 'again' : 'suppressed';
+          const notified = status === 'suppressed' ? since! : a.at;
+          await trx.insertInto('alerts').values({
+            org_id: org, subject_kind: a.subjectKind, subject_id: a.subjectId, signal_id: a.signalId,
+            evidence: a.evidence, first_seen: a.at, last_seen: a.at, count: 1, last_notified: notified,
+          }).onConflict((oc) => oc.columns(['org_id', 'subject_kind', 'subject_id', 'signal_id']).doUpdateSet((eb) => ({
+            evidence: eb.ref('excluded.evidence'),
+            last_seen: eb.ref('excluded.last_seen'),
+            last_notified: eb.ref('excluded.last_notified'),
+            count: eb('alerts.count', '+', 1),
+          }))).execute();
+          return status;
+        });
       },
       async list(limit = 100) {
         const rows = await db.selectFrom('alerts').selectAll().where('org_id', '=', org).orderBy('last_seen', 'desc').limit(limit).execute();

@@ -126,6 +126,8 @@ export interface AlertsTable {
   first_seen: string;
   last_seen: string;
   count: number;
+  /** Added by migration 2026_002: the last sighting that was reported (null before it). */
+  last_notified?: string | null;
 }
 
 export interface TelemetryAggregatesTable {
@@ -134,6 +136,23 @@ export interface TelemetryAggregatesTable {
   /** YYYY-MM-DD (UTC). */
   day: string;
   aggregate_json: string;
+  updated_at: string;
+}
+
+export interface TelemetryCheckpointsTable {
+  org_id: string;
+  /** A telemetry consumer's name (the durable consumer of a stream, or a file import). */
+  consumer: string;
+  last_sequence: number | string;
+  updated_at: string;
+}
+
+export interface EmployeesTable {
+  org_id: string;
+  employee_id: string;
+  application_id: string | null;
+  /** The employee event's facts as folded (records.md section 2). */
+  info_json: string;
   updated_at: string;
 }
 
@@ -148,4 +167,6 @@ export interface HirewatchDatabase {
   audit_log: AuditLogTable;
   alerts: AlertsTable;
   telemetry_aggregates: TelemetryAggregatesTable;
+  telemetry_checkpoints: TelemetryCheckpointsTable;
+  employees: EmployeesTable;
 }

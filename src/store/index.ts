@@ -7,3 +7,4 @@ export { screeningProvenance, catalogueVersion, scoringVersion } from './provena
 export { contentHash, canonicalJson, valueFingerprint } from './content-hash.js';
 export { ROLES, RoleSchema, type AdminStore, type ApiKeyInfo, type AuditEntry, type AlertRow, type Role } from './admin-queries.js';
 export { importChunks, DEFAULT_CHUNK_SIZE, type ChunkReport, type ImportTotals } from './import-stream.js';
+export { type MonitorState, type MonitorStore, type StoredDeviceDay, type StoredEmployee } from './monitor-queries.js';

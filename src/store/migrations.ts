@@ -144,9 +144,35 @@ const initialSchema: Migration = {
   },
 };
 
+/** Where a telemetry consumer stands (the last stream sequence folded into the stored aggregates) and the employees it has seen. */
+const monitorState: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema
+      .createTable('telemetry_checkpoints')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('consumer', 'text', (c) => c.notNull())
+      .addColumn('last_sequence', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('telemetry_checkpoints_pk', ['org_id', 'consumer'])
+      .execute();
+    await db.schema
+      .createTable('employees')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('employee_id', 'text', (c) => c.notNull())
+      .addColumn('application_id', 'text')
+      .addColumn('info_json', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('employees_pk', ['org_id', 'employee_id'])
+      .execute();
+    // When an alert was last worth telling someone: the cool-down runs from there, not from the last sighting.
+    await db.schema.alterTable('alerts').addColumn('last_notified', 'text').execute();
+  },
+};
+
 /** Migrations in order of their names. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_001_initial_schema': initialSchema,
+  '2026_002_monitor_state': monitorState,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

@@ -3,6 +3,7 @@ import { adminStore, type AdminStore } from './admin-queries.js';
 import { connect, type ConnectOptions } from './connect.js';
 import type { HirewatchDatabase } from './database-schema.js';
 import { importBatch } from './import-batch.js';
+import { monitorStore, type MonitorStore } from './monitor-queries.js';
 import { listResults } from './list-results.js';
 import { counts, getApplication, getCluster, getVersionRecord, listResultHistory, listVersions } from './read-queries.js';
 import type { HirewatchStore } from './store.js';
@@ -20,6 +21,7 @@ const ref = (r: ApplicationRef): { id: string; source: string } => ApplicationRe
 function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], orgInput: string): HirewatchStore {
   const org = OrgIdSchema.parse(orgInput);
   let admin: AdminStore | undefined;
+  let monitor: MonitorStore | undefined;
   const store: HirewatchStore = {
     engine,
     org,
@@ -40,6 +42,10 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     get admin() {
       admin ??= adminStore(db, org);
       return admin;
+    },
+    get monitor() {
+      monitor ??= monitorStore(db, org);
+      return monitor;
     },
     close: () => db.destroy(),
   };

@@ -1,6 +1,7 @@
 import type { Application } from '../parse/application-schema.js';
 import type { ScreenResult } from '../score/screen.js';
 import type { AdminStore } from './admin-queries.js';
+import type { MonitorStore } from './monitor-queries.js';
 import type {
   ApplicationRef, ImportOutcome, LinkInput, ResultFilter, ResultPage, ScreeningProvenance, StoreCounts,
   StoredApplication, StoredCluster, StoredLink, StoredResult, VersionSummary,
@@ -69,6 +70,8 @@ export interface HirewatchStore {
 
   /** API keys, audit log, alerts and telemetry aggregates of this organisation. */
   readonly admin: AdminStore;
+  /** Telemetry consumers' stored aggregates, employees and checkpoints (src/monitor). */
+  readonly monitor: MonitorStore;
 
   /** Close the connection (every org-bound view of it). */
   close(): Promise<void>;

@@ -9,6 +9,11 @@ export interface CliRun { readonly code: number | null; readonly signal: NodeJS.
  * `onStderr` sees the standard error so far after each piece of it.
  */
 export function runHirewatch(args: readonly string[], onStderr?: (soFar: string, child: ChildProcess) => void): Promise<CliRun> {
+  return startHirewatch(args, onStderr).done;
+}
+
+/** The same, with the child process at hand (to kill it). */
+export function startHirewatch(args: readonly string[], onStderr?: (soFar: string, child: ChildProcess) => void): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -21,8 +26,9 @@ export function runHirewatch(args: readonly string[], onStderr?: (soFar: string,
     stderr += d.toString();
     onStderr?.(stderr, child);
   });
-  return new Promise((resolve, reject) => {
+  const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { child, done };
 }
