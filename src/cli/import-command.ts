@@ -6,6 +6,7 @@ import { describeIssues, locationText } from '../parse/record-error.js';
 import { screenApplication } from '../score/screen.js';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, importChunks, openStore, resolveStoreTarget, screeningProvenance, type ImportTotals } from '../store/index.js';
 import { loadScoringConfig } from './load-config.js';
+import { StoreLinkedScreener } from './linked-store.js';
 import { buildScreenContext } from './screen-context.js';
 
 /**
@@ -23,6 +24,7 @@ interface ImportCommandOptions {
   config?: string;
   json: boolean;
   verbose: boolean;
+  linkage: boolean;
 }
 
 function readColumnMap(file: string): Record<string, string> {
@@ -58,12 +60,15 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   const started = performance.now();
   let totals: ImportTotals;
   try {
+    const linked = options.linkage ? await StoreLinkedScreener.open(store, context) : undefined;
+    if (linked && options.verbose) process.stderr.write(`hirewatch: linking against ${linked.replayed} stored applications\n`);
     totals = await importChunks(
       store,
       readApplications(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}) }),
       {
         chunkSize: options.chunk,
-        screen: (record) => screenApplication(record, context),
+        screen: linked ? linked.screen : (record) => screenApplication(record, context),
+        ...(linked ? { linksOf: linked.linksOf } : {}),
         provenance,
         onError: (error) => process.stderr.write(`hirewatch: ${locationText(error.location)}: ${error.id ? `${error.id}: ` : ''}${error.error}\n`),
         ...(options.verbose ? { onChunk: (r) => process.stderr.write(`hirewatch: chunk ${r.chunk} committed (${r.records} records: ${r.counts.new} new, ${r.counts.changed} changed, ${r.counts.unchanged} unchanged)\n`) } : {}),
@@ -98,6 +103,7 @@ export function registerImportCommand(program: Command): void {
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--json', 'print the summary as one JSON object', false)
     .option('--verbose', 'report each committed chunk on standard error', false)
+    .option('--no-linkage', 'screen each application alone, without linking it to the stored ones')
     .action(async (file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(file, options);
     });

@@ -7,6 +7,9 @@ import { locationText } from '../parse/record-error.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { describeIssues } from '../parse/record-error.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
+import type { Application } from '../parse/application-schema.js';
+import { DEFAULT_ORG, openStore, resolveStoreTarget, screeningProvenance, type HirewatchStore } from '../store/index.js';
+import { StoreLinkedScreener } from './linked-store.js';
 import { screenApplication } from '../score/screen.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
@@ -26,7 +29,13 @@ interface ScreenOptions {
   /** Link each application to the earlier ones (default true). */
   linkage?: boolean;
   held?: string;
+  /** Keep every version and result, and link against what earlier runs stored (SQLite path or postgres:// URL). */
+  db?: string;
+  org?: string;
 }
+
+/** Records per store transaction when screening into a database. */
+const STORE_CHUNK = 500;
 
 const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 
@@ -48,8 +57,20 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   }
   const scoring = loadScoringConfig(options.config);
   const context = buildScreenContext(scoring);
-  const linked = options.linkage !== false ? new LinkedScreener(context, options.held ? { held: readHeldIds(options.held) } : {}) : undefined;
-  const screenOne = linked ? (app: Parameters<typeof screenApplication>[0]) => linked.screen(app).result : (app: Parameters<typeof screenApplication>[0]) => screenApplication(app, context);
+  const held = options.held ? { held: readHeldIds(options.held) } : {};
+  const store: HirewatchStore | undefined = options.db ? await openStore(resolveStoreTarget(options.db), { org: options.org ?? DEFAULT_ORG }) : undefined;
+  const stored = store && options.linkage !== false ? await StoreLinkedScreener.open(store, context, held) : undefined;
+  if (stored) process.stderr.write(`hirewatch: linking against ${stored.replayed} applications stored in ${options.db}\n`);
+  const linked = stored?.screener ?? (options.linkage !== false ? new LinkedScreener(context, held) : undefined);
+  const screenOne = (app: Application) => (linked ? linked.screen(app).result : screenApplication(app, context));
+  const provenance = store ? screeningProvenance(scoring) : undefined;
+  let chunk: { app: Application; result: ReturnType<typeof screenOne> }[] = [];
+  const flush = async (): Promise<void> => {
+    if (!store || chunk.length === 0) return;
+    const byKey = new Map(chunk.map((c) => [`${c.app.source ?? ''}\u0000${c.app.id}`, c.result]));
+    await store.importBatch(chunk.map((c) => c.app), { screen: (app) => byKey.get(`${app.source ?? ''}\u0000${app.id}`)!, provenance: provenance!, ...(stored ? { linksOf: stored.linksOf } : {}) });
+    chunk = [];
+  };
   const toFile = options.out ? createWriteStream(options.out) : undefined;
   const emit = (chunk: string): void => void (toFile ? toFile.write(chunk) : process.stdout.write(chunk));
   const writers: Record<OutputFormat, () => ResultWriter> = {
@@ -76,7 +97,12 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   })) {
     if (outcome.ok) {
       read++;
-      writer.write({ ok: true, result: screenOne(outcome.record) });
+      const result = screenOne(outcome.record);
+      writer.write({ ok: true, result });
+      if (store) {
+        chunk.push({ app: outcome.record, result });
+        if (chunk.length >= STORE_CHUNK) await flush();
+      }
     } else {
       failed++;
       writer.write(outcome);
@@ -84,6 +110,8 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     }
   }
   bar?.stop();
+  await flush();
+  await store?.close();
   emit(writer.finish());
   if (toFile) await new Promise<void>((resolve, reject) => toFile.end((err?: Error | null) => (err ? reject(err) : resolve())));
   if (read === 0) {
@@ -106,6 +134,8 @@ export function registerScreenCommand(program: Command): void {
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--no-progress', 'never show a progress bar')
     .option('--no-linkage', 'screen each application alone, without linking it to the ones before it')
+    .option('--db <path|url>', 'keep versions and results in a database and link against earlier runs: an SQLite file or postgres:// URL')
+    .option('--org <org>', 'organisation in the database (default "default")')
     .option('--held <file>', 'ids of applications a reviewer held or confirmed (one per line): their clusters count as evidence')
     .action(async (file: string, options: ScreenOptions) => {
       process.exitCode = await runScreen(file, options);

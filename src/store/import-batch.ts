@@ -3,7 +3,7 @@ import { normaliseApplication } from '../normalise/application.js';
 import type { Application } from '../parse/application-schema.js';
 import type { ScreenResult } from '../score/screen.js';
 import { contentHash } from './content-hash.js';
-import type { ApplicationsTable, HirewatchDatabase } from './database-schema.js';
+import type { ApplicationsTable, HirewatchDatabase, LinksTable } from './database-schema.js';
 import { applicationKey, isRetryableWriteError, resultRow, slices } from './row-mapping.js';
 import type { ImportOptions } from './store.js';
 import type { ImportOutcome, ImportStatus } from './store-contract.js';
@@ -114,6 +114,17 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
     const cluster = results.get(contentKey(s))!.cluster;
     return cluster ? [{ org_id: org, cluster_id: cluster.id, member_source: s.item.source, member_id: s.item.id, joined_at: receivedAt }] : [];
   });
+  const linkRows: Insertable<LinksTable>[] = [];
+  for (const s of options.linksOf ? screened : []) {
+    const found = options.linksOf!(s.item.record);
+    if (!found) continue;
+    for (const l of found.links) {
+      linkRows.push({ org_id: org, source: s.item.source, application_id: s.item.id, other_source: l.other.source ?? '', other_id: l.other.id, kind: l.kind, value_fingerprint: l.valueFingerprint, linked_at: receivedAt });
+    }
+    const cluster = results.get(contentKey(s))!.cluster;
+    for (const m of cluster ? found.members : []) clustered.push({ org_id: org, cluster_id: cluster!.id, member_source: m.source ?? '', member_id: m.id, joined_at: receivedAt });
+  }
+  for (const part of slices(linkRows)) await trx.insertInto('links').values(part).onConflict((oc) => oc.doNothing()).execute();
   for (const part of slices(clustered)) {
     await trx.insertInto('clusters').values(part).onConflict((oc) => oc.doNothing()).execute();
   }

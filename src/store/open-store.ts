@@ -3,6 +3,7 @@ import { adminStore, type AdminStore } from './admin-queries.js';
 import { connect, type ConnectOptions } from './connect.js';
 import type { HirewatchDatabase } from './database-schema.js';
 import { importBatch } from './import-batch.js';
+import { latestRecords } from './latest-records.js';
 import { monitorStore, type MonitorStore } from './monitor-queries.js';
 import { listResults } from './list-results.js';
 import { counts, getApplication, getCluster, getVersionRecord, listResultHistory, listVersions } from './read-queries.js';
@@ -35,6 +36,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     listResultHistory: (r) => listResultHistory(db, org, ref(r)),
     listResults: (filter) => listResults(db, org, filter),
     counts: () => counts(db, org),
+    latestRecords: () => latestRecords(db, org),
     putLinks: (r, links) => putLinks(db, org, ref(r), links),
     listLinks: (r) => listLinks(db, org, ref(r)),
     addClusterMembers: (clusterId, members) => addClusterMembers(db, org, clusterId, members),

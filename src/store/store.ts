@@ -1,6 +1,7 @@
 import type { Application } from '../parse/application-schema.js';
 import type { ScreenResult } from '../score/screen.js';
 import type { AdminStore } from './admin-queries.js';
+import type { LatestRecord } from './latest-records.js';
 import type { MonitorStore } from './monitor-queries.js';
 import type {
   ApplicationRef, ImportOutcome, LinkInput, ResultFilter, ResultPage, ScreeningProvenance, StoreCounts,
@@ -17,6 +18,18 @@ export interface ImportOptions {
   readonly provenance?: ScreeningProvenance;
   /** Time of receipt recorded on new versions (default: now). */
   readonly receivedAt?: string;
+  /**
+   * The links a screened record was found with and the members of its
+   * cluster (src/linkage): written in the same transaction as its result,
+   * so a crash never leaves a result without its links.
+   */
+  readonly linksOf?: (record: Application) => RecordLinks | undefined;
+}
+
+export interface RecordLinks {
+  readonly links: readonly LinkInput[];
+  /** The cluster's members (the result's cluster id is theirs now: clusters merge). */
+  readonly members: readonly ApplicationRef[];
 }
 
 export type StoreErrorCode = 'not_found' | 'ambiguous' | 'invalid';
@@ -62,6 +75,8 @@ export interface HirewatchStore {
   /** Latest results, filtered, one page at a time. */
   listResults(filter?: ResultFilter): Promise<ResultPage>;
   counts(): Promise<StoreCounts>;
+  /** The latest version of every application with its normalised form, in order of first arrival (linkage replays them). */
+  latestRecords(): AsyncIterable<LatestRecord>;
 
   putLinks(ref: ApplicationRef, links: readonly LinkInput[]): Promise<void>;
   listLinks(ref: ApplicationRef): Promise<StoredLink[]>;
