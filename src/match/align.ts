@@ -26,6 +26,8 @@ export interface WeightedSide {
   readonly weights: ArrayLike<number>;
   readonly classes: readonly TokenClass[];
   readonly total: number;
+  /** Bit i: token i is of class 'normal' (the classes as one number, read without touching the array). */
+  readonly normal: number;
 }
 
 export interface Alignment {
@@ -92,15 +94,30 @@ function hasClass(side: WeightedSide, from: number, to: number, cls: TokenClass)
 
 /** Informative: an ordinary token, or two tokens written as one ("Yongson" is more specific than "Yong"). */
 function informativeSpan(side: WeightedSide, from: number, to: number): boolean {
-  return from !== to || side.classes[from] === 'normal';
+  return from !== to || ((side.normal >>> from) & 1) === 1;
 }
 
+/** Listed position of each pair in query order: a rotation (surname moved to the front or back) is not a reordering. */
 function isReordered(pairs: readonly SpanPair[]): boolean {
-  if (pairs.length < 2) return false;
-  const listed = [...pairs].sort((a, b) => a.q0 - b.q0).map((p) => p.c0);
+  const n = pairs.length;
+  if (n < 2) return false;
+  let first = -1;
+  let last = -1;
+  let previous = -1;
   let descents = 0;
-  for (let i = 1; i < listed.length; i++) if (listed[i]! < listed[i - 1]!) descents++;
-  return descents > 1 || (descents === 1 && listed[listed.length - 1]! > listed[0]!);
+  // Walk the pairs by ascending q0 (each query token is in one pair at most, so q0 values differ).
+  let from = -1;
+  for (let k = 0; k < n; k++) {
+    let next = -1;
+    for (let i = 0; i < n; i++) if (pairs[i]!.q0 > from && (next < 0 || pairs[i]!.q0 < pairs[next]!.q0)) next = i;
+    from = pairs[next]!.q0;
+    const c = pairs[next]!.c0;
+    if (k === 0) first = c;
+    else if (c < previous) descents++;
+    previous = c;
+    last = c;
+  }
+  return descents > 1 || (descents === 1 && last > first);
 }
 
 type Order = 'score' | 'span';
@@ -133,14 +150,14 @@ function sortPairs(buffer: PairBuffer, by: Order): void {
   }
 }
 
-/** Greedy assignment in the buffer's current order: each token used once. */
-function assign(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide): { pairs: SpanPair[]; matchedQ: number; matchedC: number } {
-  const { q0, q1, c0, c1, score: scores, how, order } = buffer;
+/** Greedy assignment in the buffer's current order, each token used once: the chosen pairs' buffer indices go into `chosen`. */
+function assign(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide, chosen: number[]): number {
+  const { q0, q1, c0, c1, score, order } = buffer;
   let usedQ = 0;
   let usedC = 0;
-  const pairs: SpanPair[] = [];
   let matchedQ = 0;
   let matchedC = 0;
+  chosen.length = 0;
   for (let k = 0; k < buffer.length; k++) {
     const i = order[k]!;
     const mq = spanMask(q0[i]!, q1[i]!);
@@ -148,7 +165,20 @@ function assign(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide): 
     if (usedQ & mq || usedC & mc) continue;
     usedQ |= mq;
     usedC |= mc;
-    const pair: SpanPair = { q0: q0[i]!, q1: q1[i]!, c0: c0[i]!, c1: c1[i]!, score: scores[i]!, how: how[i]! };
+    chosen.push(i);
+    matchedQ += score[i]! * spanWeight(query, q0[i]!, q1[i]!);
+    matchedC += score[i]! * spanWeight(listed, c0[i]!, c1[i]!);
+  }
+  return matchedQ + matchedC;
+}
+
+/** The chosen pairs as objects, with the weight they match on each side (summed in the order chosen). */
+function chosenPairs(buffer: PairBuffer, chosen: readonly number[], query: WeightedSide, listed: WeightedSide): { pairs: SpanPair[]; matchedQ: number; matchedC: number } {
+  const pairs: SpanPair[] = [];
+  let matchedQ = 0;
+  let matchedC = 0;
+  for (const i of chosen) {
+    const pair: SpanPair = { q0: buffer.q0[i]!, q1: buffer.q1[i]!, c0: buffer.c0[i]!, c1: buffer.c1[i]!, score: buffer.score[i]!, how: buffer.how[i]! };
     pairs.push(pair);
     matchedQ += pair.score * spanWeight(query, pair.q0, pair.q1);
     matchedC += pair.score * spanWeight(listed, pair.c0, pair.c1);
@@ -156,19 +186,22 @@ function assign(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide): 
   return { pairs, matchedQ, matchedC };
 }
 
+const firstChoice: number[] = [];
+const secondChoice: number[] = [];
+
 export function alignSpans(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide, config: MatchConfig): Alignment {
   sortPairs(buffer, 'score');
-  let best = assign(buffer, query, listed);
+  const first = assign(buffer, query, listed, firstChoice);
+  let chosen = firstChoice;
   // Joined spans can lose to a single token that another span needed ("Haythamahmad ... Ahmad"):
   // then the joined spans go first, and the better assignment wins.
   let hasJoined = false;
   for (let i = 0; i < buffer.length && !hasJoined; i++) hasJoined = buffer.q0[i] !== buffer.q1[i] || buffer.c0[i] !== buffer.c1[i];
   if (hasJoined) {
     sortPairs(buffer, 'span');
-    const other = assign(buffer, query, listed);
-    if (other.matchedQ + other.matchedC > best.matchedQ + best.matchedC + 1e-9) best = other;
+    if (assign(buffer, query, listed, secondChoice) > first + 1e-9) chosen = secondChoice;
   }
-  const { pairs, matchedQ, matchedC } = best;
+  const { pairs, matchedQ, matchedC } = chosenPairs(buffer, chosen, query, listed);
   let strong = 0;
   let weak = 0;
   let typos = 0;

@@ -60,7 +60,7 @@ export function attributeEffects(query: QueryAttributes, listed: ListedAttribute
     }
   }
   if (query.dobYear !== null && listed.dobYears.length > 0) {
-    const agrees = listed.dobYears.some((y) => Math.abs(y - query.dobYear!) <= config.dobToleranceYears);
+    const agrees = listed.dobYears.some((y: number) => Math.abs(y - query.dobYear!) <= config.dobToleranceYears);
     const listedText = yearsText(listed.dobYears);
     effects.push(
       agrees
@@ -97,5 +97,37 @@ export function applyEffects(score: number, effects: readonly AttributeEffect[])
   let s = score;
   for (const e of effects) if (e.factor !== 1) s *= e.factor;
   for (const e of effects) if (e.bonus > 0) s += e.bonus * (1 - s);
+  return s;
+}
+
+/**
+ * The score after attributes, as applyEffects(score, attributeEffects(...))
+ * computes it (same factors and bonuses, same order), without building the
+ * effects' texts: for candidates that may still be discarded. `listed`
+ * needs its years and countries only when the query gives a year or a country.
+ */
+export function scoreWithAttributes(score: number, query: QueryAttributes, listed: Pick<ListedAttributes, 'kind'> & Partial<ListedAttributes>, config: MatchConfig): number {
+  let s = score;
+  if (query.kind) {
+    const otherKind = listed.kind === 'vessel' || listed.kind === 'aircraft';
+    if (otherKind || listed.kind !== query.kind) {
+      const factor = otherKind ? config.vesselForPersonFactor : config.kindMismatchFactor;
+      if (factor !== 1) s *= factor;
+    }
+  }
+  let dobBonus = 0;
+  if (query.dobYear !== null && listed.dobYears && listed.dobYears.length > 0) {
+    const year = query.dobYear;
+    const agrees = listed.dobYears.some((y: number) => Math.abs(y - year) <= config.dobToleranceYears);
+    if (agrees) dobBonus = config.dobAgreementBonus;
+    else if (config.dobMismatchFactor !== 1) s *= config.dobMismatchFactor;
+  }
+  let countryBonus = 0;
+  if (query.country !== null && listed.countries && listed.countries.length > 0) {
+    if (listed.countries.includes(query.country)) countryBonus = config.countryAgreementBonus;
+    else if (config.countryMismatchFactor !== 1) s *= config.countryMismatchFactor;
+  }
+  if (dobBonus > 0) s += dobBonus * (1 - s);
+  if (countryBonus > 0) s += countryBonus * (1 - s);
   return s;
 }

@@ -1,6 +1,6 @@
 import type { MatchConfig } from './config.js';
 import type { IndexedName, QueryPlan } from './name-plan.js';
-import type { TermDictionary, TermHit } from './term-dictionary.js';
+import type { TermDictionary, TermHits } from './term-dictionary.js';
 
 /**
  * Candidate collection through the inverted index. Each query token (and
@@ -19,16 +19,25 @@ import type { TermDictionary, TermHit } from './term-dictionary.js';
 interface Slot {
   readonly slot: number;
   readonly weight: number;
-  readonly hits: readonly TermHit[];
-  readonly size: number;
+  readonly hits: TermHits;
 }
 
-function contains(sorted: readonly number[], id: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
+/**
+ * Per name: the round it was last touched in, alone in a small array (read for every posting walked),
+ * and in one array, so that one cache line holds them, the slot that last added to it, its gain and
+ * that slot's gain (read only for names touched).
+ */
+const LAST_SLOT = 0;
+const GAINED = 1;
+const LAST_GAIN = 2;
+const FIELDS = 3;
+
+function contains(ids: Int32Array, from: number, to: number, id: number): boolean {
+  let lo = from;
+  let hi = to - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
+    const v = ids[mid]!;
     if (v === id) return true;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
@@ -36,13 +45,29 @@ function contains(sorted: readonly number[], id: number): boolean {
   return false;
 }
 
+/** Margin on the pruning bound, so that rounding in the running sums never drops a name the final test would keep. */
+const SLACK = 1e-9;
+
+/** Rarest slot first; a stable insertion sort (a query has a handful of slots). */
+function sortBySize(slots: Slot[]): void {
+  for (let i = 1; i < slots.length; i++) {
+    const slot = slots[i]!;
+    let j = i - 1;
+    while (j >= 0 && slots[j]!.hits.size > slot.hits.size) {
+      slots[j + 1] = slots[j]!;
+      j--;
+    }
+    slots[j + 1] = slot;
+  }
+}
+
 export class CandidateCollector {
-  private readonly gained: Float64Array;
   private readonly stamp: Int32Array;
-  private readonly lastSlot: Int32Array;
-  private readonly lastGain: Float64Array;
+  private readonly state: Float64Array;
   /** Total listed weight of each name. */
   private readonly totals: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly slots: Slot[] = [];
   private round = 0;
 
   constructor(
@@ -50,10 +75,8 @@ export class CandidateCollector {
     names: readonly IndexedName[],
     private readonly config: MatchConfig,
   ) {
-    this.gained = new Float64Array(names.length);
     this.stamp = new Int32Array(names.length);
-    this.lastSlot = new Int32Array(names.length);
-    this.lastGain = new Float64Array(names.length);
+    this.state = new Float64Array(names.length * FIELDS);
     this.totals = Float64Array.from(names, (n) => n.total);
   }
 
@@ -65,35 +88,49 @@ export class CandidateCollector {
     // The estimate is at most (gain / query weight)^q: below this gain a name cannot reach the floor.
     const minGain = q > 0 ? plan.total * Math.pow(floor, 1 / q) : 0;
     const slots = this.lookups(plan);
-    slots.sort((a, b) => a.size - b.size);
-    let remaining = slots.reduce((sum, s) => sum + s.weight, 0);
-    const touched: number[] = [];
+    sortBySize(slots);
+    let remaining = 0;
+    for (const slot of slots) remaining += slot.weight;
+    const touched = this.touched;
+    touched.length = 0;
     for (const slot of slots) {
-      if (remaining >= minGain) this.accumulate(slot, touched, true);
-      else if (touched.length > 0) this.probe(slot, touched);
+      if (remaining >= minGain) this.accumulate(slot, true);
+      else if (touched.length > 0) {
+        // A name that cannot reach minGain even with every slot left is dropped now (it would be at the end).
+        this.prune(minGain - remaining - SLACK);
+        if (touched.length > 0) this.probe(slot);
+      }
       remaining -= slot.weight;
     }
-    const scored: { id: number; estimate: number }[] = [];
+    const { state, totals } = this;
+    const ids: number[] = [];
+    const estimates: number[] = [];
+    // The estimate is also at most (gain / listed weight)^c: names far below are dropped without computing it.
+    const minListedShare = c > 0 ? Math.pow(floor, 1 / c) * (1 - SLACK) : 0;
     for (const id of touched) {
-      const gain = this.gained[id]!;
-      if (gain < minGain) continue;
-      const estimate = Math.pow(Math.min(1, gain / plan.total), q) * Math.pow(Math.min(1, gain / this.totals[id]!), c);
-      if (estimate >= floor) scored.push({ id, estimate });
+      const gain = state[id * FIELDS + GAINED]!;
+      if (gain < minGain || gain < minListedShare * totals[id]!) continue;
+      const estimate = Math.pow(Math.min(1, gain / plan.total), q) * Math.pow(Math.min(1, gain / totals[id]!), c);
+      if (estimate >= floor) {
+        ids.push(id);
+        estimates.push(estimate);
+      }
     }
-    scored.sort((a, b) => b.estimate - a.estimate || a.id - b.id);
-    if (scored.length > this.config.maxCandidatesScored) scored.length = this.config.maxCandidatesScored;
-    return scored.map((s) => s.id);
+    if (ids.length <= 1) return ids;
+    const order = ids.map((_, i) => i).sort((a, b) => estimates[b]! - estimates[a]! || ids[a]! - ids[b]!);
+    if (order.length > this.config.maxCandidatesScored) order.length = this.config.maxCandidatesScored;
+    return order.map((i) => ids[i]!);
   }
 
   private lookups(plan: QueryPlan): Slot[] {
-    const out: Slot[] = [];
-    const { postings } = this.dictionary;
+    const out = this.slots;
+    out.length = 0;
     // Particles and legal forms find nothing worth finding unless the name has nothing else.
     let skipWeak = false;
     for (const cls of plan.classes) if (cls !== 'particle' && cls !== 'legal') skipWeak = true;
     const n = plan.tokens.length;
     for (let i = 0; i < n + plan.joined.length; i++) {
-      let hits: readonly TermHit[];
+      let hits: TermHits;
       let weight: number;
       if (i < n) {
         const cls = plan.classes[i];
@@ -105,49 +142,69 @@ export class CandidateCollector {
         hits = this.dictionary.hitsOf(plan.joined[i - n]!);
         weight = plan.weights[i - n]! + plan.weights[i - n + 1]!;
       }
-      let size = 0;
-      for (const h of hits) size += postings[h.term]!.length;
-      out.push({ slot: i, weight, hits, size });
+      out.push({ slot: i, weight, hits });
     }
     return out;
   }
 
   private gain(id: number, slot: number, gain: number): void {
-    const { gained, lastSlot, lastGain } = this;
-    if (lastSlot[id] !== slot) {
-      lastSlot[id] = slot;
-      lastGain[id] = gain;
-      gained[id] = gained[id]! + gain;
-    } else if (gain > lastGain[id]!) {
-      gained[id] = gained[id]! + gain - lastGain[id]!;
-      lastGain[id] = gain;
+    const state = this.state;
+    const at = id * FIELDS;
+    if (state[at + LAST_SLOT] !== slot) {
+      state[at + LAST_SLOT] = slot;
+      state[at + LAST_GAIN] = gain;
+      state[at + GAINED] = state[at + GAINED]! + gain;
+    } else if (gain > state[at + LAST_GAIN]!) {
+      state[at + GAINED] = state[at + GAINED]! + gain - state[at + LAST_GAIN]!;
+      state[at + LAST_GAIN] = gain;
     }
   }
 
-  private accumulate(slot: Slot, touched: number[], addNew: boolean): void {
-    const { stamp, round } = this;
-    for (const hit of slot.hits) {
-      const gain = slot.weight * hit.pair.score;
-      for (const id of this.dictionary.postings[hit.term]!) {
+  private accumulate(slot: Slot, addNew: boolean): void {
+    const { stamp, state, round, touched } = this;
+    const { postingStart, postingIds } = this.dictionary;
+    const { terms, pairs } = slot.hits;
+    for (let h = 0; h < terms.length; h++) {
+      const gain = slot.weight * pairs[h]!.score;
+      const term = terms[h]!;
+      for (let p = postingStart[term]!, end = postingStart[term + 1]!; p < end; p++) {
+        const id = postingIds[p]!;
         if (stamp[id] === round) this.gain(id, slot.slot, gain);
         else if (addNew) {
+          const at = id * FIELDS;
           stamp[id] = round;
-          this.gained[id] = gain;
-          this.lastSlot[id] = slot.slot;
-          this.lastGain[id] = gain;
+          state[at + GAINED] = gain;
+          state[at + LAST_SLOT] = slot.slot;
+          state[at + LAST_GAIN] = gain;
           touched.push(id);
         }
       }
     }
   }
 
+  /** Keeps in `touched` only the names whose gain reaches `below`. */
+  private prune(below: number): void {
+    const { touched, state } = this;
+    let kept = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched[i]!;
+      if (state[id * FIELDS + GAINED]! >= below) touched[kept++] = id;
+    }
+    touched.length = kept;
+  }
+
   /** Adds a slot's gain to names already found, by binary search when that is cheaper than a walk. */
-  private probe(slot: Slot, touched: number[]): void {
-    if (touched.length * 12 > slot.size) return this.accumulate(slot, touched, false);
-    for (const hit of slot.hits) {
-      const list = this.dictionary.postings[hit.term]!;
-      const gain = slot.weight * hit.pair.score;
-      for (const id of touched) if (contains(list, id)) this.gain(id, slot.slot, gain);
+  private probe(slot: Slot): void {
+    const touched = this.touched;
+    if (touched.length * 12 > slot.hits.size) return this.accumulate(slot, false);
+    const { postingStart, postingIds } = this.dictionary;
+    const { terms, pairs } = slot.hits;
+    for (let h = 0; h < terms.length; h++) {
+      const term = terms[h]!;
+      const gain = slot.weight * pairs[h]!.score;
+      const from = postingStart[term]!;
+      const to = postingStart[term + 1]!;
+      for (const id of touched) if (contains(postingIds, from, to, id)) this.gain(id, slot.slot, gain);
     }
   }
 }

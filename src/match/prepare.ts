@@ -75,8 +75,16 @@ function classify(tokens: string[], kind: NameKind): PreparedName {
   return { tokens: use, classes: use.map((t) => tokenClass(t, kind)) };
 }
 
-/** Every form under which one written name is indexed (usually one). */
-export function prepareNameForms(raw: string, kind: NameKind): PreparedName[] {
+interface Folded {
+  readonly folded: string;
+  /** The name without its parenthesised parts. */
+  readonly main: string;
+  /** The parenthesised parts. */
+  readonly inner: readonly string[];
+  readonly ascii: boolean;
+}
+
+function foldName(raw: string): Folded {
   const inner: string[] = [];
   const lowered = fold(raw);
   const ascii = PLAIN_ASCII.test(lowered);
@@ -91,6 +99,12 @@ export function prepareNameForms(raw: string, kind: NameKind): PreparedName[] {
         }),
       )
     : folded;
+  return { folded, main, inner, ascii };
+}
+
+/** Every form under which one written name is indexed (usually one). */
+export function prepareNameForms(raw: string, kind: NameKind): PreparedName[] {
+  const { folded, main, inner, ascii } = foldName(raw);
   const forms: PreparedName[] = [];
   const primary = classify(split(turnAround(main, kind), ascii), kind);
   if (primary.tokens.length > 0) forms.push(primary);
@@ -105,6 +119,15 @@ export function prepareNameForms(raw: string, kind: NameKind): PreparedName[] {
     if (all.tokens.length > 0) forms.push(all);
   }
   return forms;
+}
+
+/** The tokens of prepareName(raw, kind), not yet classified (a query's tokens are classified by the caller's memo). */
+export function prepareNameTokens(raw: string, kind: NameKind): readonly string[] {
+  const { main, inner, ascii } = foldName(raw);
+  if (inner.length > 0) return prepareName(raw, kind).tokens;
+  const tokens = split(turnAround(main, kind), ascii);
+  const kept = kind === 'organization' ? tokens : tokens.filter((t) => !isHonorific(t));
+  return kept.length > 0 ? kept : tokens;
 }
 
 /** The main prepared form of a name, or an empty name. */

@@ -1,5 +1,7 @@
 import { isKnownRomanisation, romanisationKey, romanisationReadings } from '../normalise/romanisation.js';
-import type { MatchConfig } from './config.js';
+import type { MatchConfig, TokenClass } from './config.js';
+import { tokenClass, type NameKind } from './word-lists.js';
+import { DeletionIndex } from './deletion-index.js';
 import { compareTokens, joinedInfo, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 
 /**
@@ -8,7 +10,7 @@ import { compareTokens, joinedInfo, typoScore, unitInfo, type TokenInfo, type To
  * list of the names holding it. A query token finds terms through its text,
  * its romanisation readings, its romanisation forms (skeletons, joined
  * syllables) and its one-deletion neighbourhood (one typo, insertion or
- * transposition). A long token that finds nothing that way goes through
+ * transposition; see DeletionIndex). A long token that finds nothing that way goes through
  * `scan`, which finds every term within two edits through a letter-triple index.
  */
 export interface TermHit {
@@ -16,15 +18,27 @@ export interface TermHit {
   readonly pair: TokenPair;
 }
 
+/** The terms similar to one query token: `terms` sorted, `pairs[i]` how `terms[i]` compares. */
+export interface TermHits {
+  readonly terms: Int32Array;
+  readonly pairs: readonly TokenPair[];
+  /** Names in the postings of all the terms (with repeats). */
+  readonly size: number;
+}
+
 /** A query token (or two joined) as the index knows it, memoised by text: info, rarity, and its hits once looked up. */
 export interface QueryToken {
   readonly info: TokenInfo;
   /** 1 for a token in no indexed name, towards 0 for one in every name. */
   readonly rarity: number;
-  /** Terms similar to it, sorted by term; filled by `hitsOf`. */
-  hits: readonly TermHit[] | undefined;
+  /** Terms similar to it; filled by `hitsOf`. */
+  hits: TermHits | undefined;
   /** Comparisons with terms the lookup did not return, kept as they are made (bounded; created on first use). */
-  unseen: Map<number, TokenPair | null> | undefined;
+  unseen?: Map<number, TokenPair | null>;
+  /** Its class (see tokenClass) for each kind of name, once asked. */
+  classes?: Partial<Record<NameKind, TokenClass>>;
+  /** This token written joined with the token after it, by that token (created on first use). */
+  next?: Map<QueryToken, QueryToken>;
 }
 
 const MEMO_LIMIT = 50_000;
@@ -40,15 +54,6 @@ function push(map: Map<string, number[]>, key: string, term: number): void {
   else if (list[list.length - 1] !== term) list.push(term);
 }
 
-function deletions(token: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < token.length; i++) {
-    const d = token.slice(0, i) + token.slice(i + 1);
-    if (out[out.length - 1] !== d) out.push(d);
-  }
-  return out;
-}
-
 /** Letter triples of a token with start and end marks: "kim" -> ^ki, kim, im$. */
 function trigrams(token: string): string[] {
   const padded = `^${token}$`;
@@ -59,12 +64,17 @@ function trigrams(token: string): string[] {
 
 export class TermDictionary {
   readonly infos: TokenInfo[] = [];
-  readonly postings: number[][] = [];
+  /** 1 for a term of two joined tokens. */
+  joined = new Uint8Array(0);
+  /** Postings of term t (the names holding it, ascending): postingIds[postingStart[t]] to postingIds[postingStart[t + 1] - 1]. */
+  postingStart = new Int32Array(1);
+  postingIds = new Int32Array(0);
+  private postings: number[][] = [];
   private readonly byText = new Map<string, number>();
   private readonly byJoinedText = new Map<string, number>();
   private readonly byReading = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
-  private readonly byDeletion = new Map<string, number[]>();
+  private neighbours: DeletionIndex | undefined;
   private readonly byTrigram = new Map<string, number[]>();
   private readonly canonicalFrequency = new Map<string, number>();
   private seen = new Int32Array(0);
@@ -112,12 +122,18 @@ export class TermDictionary {
         const canonical = romanisationKey(info.text);
         this.canonicalFrequency.set(canonical, (this.canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
         for (const reading of romanisationReadings(info.text)) push(this.byReading, reading, term);
-        if (info.text.length >= this.config.minTypoLength) for (const d of deletions(info.text)) push(this.byDeletion, d, term);
         if (info.text.length >= this.config.twoTypoLength - 2) for (const g of trigrams(info.text)) push(this.byTrigram, `${g}${info.text.length}`, term);
       }
       for (const key of info.keys) push(this.byKey, key, term);
     }
     this.seen = new Int32Array(this.infos.length);
+    this.joined = Uint8Array.from(this.infos, (info) => (info.joined ? 1 : 0));
+    this.postingStart = new Int32Array(this.infos.length + 1);
+    this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
+    this.postingIds = Int32Array.from(this.postings.flat());
+    this.postings = [];
+    const minTypo = this.config.minTypoLength;
+    this.neighbours = new DeletionIndex(this.infos.map((info) => (info.joined ? null : info.text)), minTypo - 1, minTypo);
   }
 
   /** In how many names a token (or another spelling of it) appears. */
@@ -138,19 +154,26 @@ export class TermDictionary {
   queryToken(text: string): QueryToken {
     let token = this.memo.get(text);
     if (token === undefined) {
-      token = { info: unitInfo(text, this.isSyllable), rarity: this.rarity(text), hits: undefined, unseen: undefined };
+      token = { info: unitInfo(text, this.isSyllable), rarity: this.rarity(text), hits: undefined };
       remember(this.memo, text, token);
     }
     return token;
   }
 
-  /** Two adjacent query tokens written joined (memoised). */
-  joinedToken(a: string, b: string): QueryToken {
-    const key = `${a} ${b}`;
-    let token = this.memo.get(key);
+  /** A query token's class for this kind of name (memoised on the token). */
+  tokenClass(token: QueryToken, kind: NameKind): TokenClass {
+    const classes = (token.classes ??= {});
+    return (classes[kind] ??= tokenClass(token.info.text, kind));
+  }
+
+  /** Two adjacent query tokens written joined, memoised on the first (no key string to build). */
+  joinedToken(a: QueryToken, b: QueryToken): QueryToken {
+    const next = (a.next ??= new Map());
+    let token = next.get(b);
     if (token === undefined) {
-      token = { info: joinedInfo(a, b), rarity: 0, hits: undefined, unseen: undefined };
-      remember(this.memo, key, token);
+      token = { info: joinedInfo(a.info.text, b.info.text), rarity: 0, hits: undefined };
+      if (next.size >= 256) next.clear();
+      next.set(b, token);
     }
     return token;
   }
@@ -160,43 +183,56 @@ export class TermDictionary {
    * for a long token that finds nothing closer. Kept on the token, so a
    * token met again costs nothing (the dictionary never changes once built).
    */
-  hitsOf(token: QueryToken): readonly TermHit[] {
+  hitsOf(token: QueryToken): TermHits {
     if (token.hits === undefined) {
       const { info } = token;
       let hits = this.find(info);
       if (hits.length === 0 && !info.joined && info.text.length >= this.config.twoTypoLength) hits = this.scan(info.text);
-      token.hits = hits.sort((a, b) => a.term - b.term);
+      hits.sort((a, b) => a.term - b.term);
+      const terms = Int32Array.from(hits, (h) => h.term);
+      let size = 0;
+      for (const term of terms) size += this.postingStart[term + 1]! - this.postingStart[term]!;
+      token.hits = { terms, pairs: hits.map((h) => h.pair), size };
     }
     return token.hits;
   }
 
   private find(token: TokenInfo): TermHit[] {
-    const seen = this.seen;
-    const round = (this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1);
+    this.round = this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1;
     const hits: TermHit[] = [];
-    const consider = (term: number): void => {
-      if (seen[term] === round) return;
-      seen[term] = round;
-      const pair = compareTokens(token, this.infos[term]!, this.config);
-      if (pair) hits.push({ term, pair });
-    };
     const exact = this.byText.get(token.text);
-    if (exact !== undefined) consider(exact);
+    if (exact !== undefined) this.consider(token, exact, hits);
     const joinedExact = this.byJoinedText.get(token.text);
-    if (joinedExact !== undefined) consider(joinedExact);
+    if (joinedExact !== undefined) this.consider(token, joinedExact, hits);
     if (token.text.length === 1) return hits;
-    for (const key of token.keys) this.byKey.get(key)?.forEach(consider);
+    for (const key of token.keys) this.considerAll(token, this.byKey.get(key), hits);
     if (token.joined) return hits;
-    if (isKnownRomanisation(token.text)) for (const reading of romanisationReadings(token.text)) this.byReading.get(reading)?.forEach(consider);
-    if (token.text.length >= this.config.minTypoLength) {
-      this.byDeletion.get(token.text)?.forEach(consider);
-      for (const d of deletions(token.text)) {
-        const t = this.byText.get(d);
-        if (t !== undefined) consider(t);
-        this.byDeletion.get(d)?.forEach(consider);
+    if (isKnownRomanisation(token.text)) for (const reading of romanisationReadings(token.text)) this.considerAll(token, this.byReading.get(reading), hits);
+    const text = token.text;
+    if (text.length >= this.config.minTypoLength) {
+      // The token itself (terms one letter longer), then each deletion (terms one shorter, or one letter or swap apart).
+      const neighbours = this.neighbours!;
+      for (let skip = -1; skip < text.length; skip++) {
+        if (skip > 0 && text.charCodeAt(skip) === text.charCodeAt(skip - 1)) continue;
+        neighbours.lookup(text, skip);
+        for (let i = neighbours.from; i < neighbours.to; i++) this.consider(token, neighbours.terms[i]!, hits);
       }
     }
     return hits;
+  }
+
+  /** Look-up round of `seen` for the running `find`. */
+  private round = 0;
+
+  private consider(token: TokenInfo, term: number, hits: TermHit[]): void {
+    if (this.seen[term] === this.round) return;
+    this.seen[term] = this.round;
+    const pair = compareTokens(token, this.infos[term]!, this.config);
+    if (pair) hits.push({ term, pair });
+  }
+
+  private considerAll(token: TokenInfo, terms: readonly number[] | undefined, hits: TermHit[]): void {
+    if (terms) for (let i = 0; i < terms.length; i++) this.consider(token, terms[i]!, hits);
   }
 
   /**

@@ -1,14 +1,24 @@
-import { alignSpans, PairBuffer } from './align.js';
-import { applyEffects, attributeEffects, queryAttributes } from './attributes.js';
+import { alignSpans, PairBuffer, type Alignment } from './align.js';
+import { attributeEffects, queryAttributes, scoreWithAttributes } from './attributes.js';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './config.js';
 import { domainAndParents, normaliseDomain } from './domains.js';
 import { explainMatch } from './explain.js';
-import { keepWeighted, planQuery, spanPairs, tokenWeight, type IndexedName, type QueryPlan } from './name-plan.js';
-import { prepareName, prepareNameForms } from './prepare.js';
+import { keepWeighted, normalBits, planQuery, tokenWeight, type IndexedName, type QueryPlan } from './name-plan.js';
+import { HitMarks, spanPairs } from './span-pairs.js';
+import { prepareNameForms, prepareNameTokens } from './prepare.js';
 import { CandidateCollector } from './candidates.js';
 import { TermDictionary } from './term-dictionary.js';
 import type { MatchQuery, NameMatch, SearchOptions, WatchEntry } from './types.js';
 import type { NameKind } from './word-lists.js';
+
+/** A scored name kept for the answer: its explanation is built only if it is returned. */
+interface Candidate {
+  readonly name: IndexedName;
+  readonly entry: WatchEntry;
+  readonly alignment: Alignment;
+  readonly guard: number | null;
+  readonly score: number;
+}
 
 /**
  * The watchlist index: every name of every entry prepared once at build
@@ -27,6 +37,7 @@ export class WatchlistIndex {
   private readonly domains = new Map<string, number[]>();
   private readonly collector: CandidateCollector;
   private readonly pairs = new PairBuffer();
+  private readonly marks: HitMarks;
   private byId: Map<string, WatchEntry> | undefined;
 
   private constructor(
@@ -64,9 +75,10 @@ export class WatchlistIndex {
       const weights = p.tokens.map((t, i) => this.weight(t, p.classes[i]!));
       const total = weights.reduce((a, b) => a + b, 0);
       const { unit, joined } = terms[id]!;
-      this.names.push({ entry: p.entry, display: p.display, tokens: p.tokens, classes: p.classes, weights, total, terms: unit, joinedTerms: joined });
+      this.names.push({ entry: p.entry, kind: entries[p.entry]!.kind, display: p.display, tokens: p.tokens, classes: p.classes, weights, total, normal: normalBits(p.classes), terms: unit, joinedTerms: joined });
     });
     this.collector = new CandidateCollector(this.dictionary, this.names, config);
+    this.marks = new HitMarks(this.dictionary);
   }
 
   static build(entries: WatchEntry[], config: MatchConfig = DEFAULT_MATCH_CONFIG): WatchlistIndex {
@@ -90,10 +102,9 @@ export class WatchlistIndex {
 
   private plan(query: MatchQuery): QueryPlan | null {
     const kind: NameKind = query.kind ?? 'any';
-    const prepared = prepareName(typeof query.name === 'string' ? query.name : '', kind);
-    if (prepared.tokens.length === 0) return null;
-    const { tokens, classes } = keepWeighted(prepared, this.config);
-    return planQuery(tokens, classes, this.dictionary, this.config);
+    const tokens = prepareNameTokens(typeof query.name === 'string' ? query.name : '', kind);
+    if (tokens.length === 0) return null;
+    return planQuery(tokens, kind, this.dictionary, this.config);
   }
 
   search(query: MatchQuery, options: SearchOptions = {}): NameMatch[] {
@@ -102,32 +113,39 @@ export class WatchlistIndex {
     const plan = this.plan(query);
     if (!plan || limit <= 0) return [];
     const attributes = queryAttributes(query);
-    const best = new Map<number, NameMatch>();
+    // The best candidate of each entry; explanations are built only for those returned.
+    const kept: Candidate[] = [];
     for (const id of this.collector.collect(plan, threshold * this.config.estimateSlack)) {
       const name = this.names[id]!;
-      const entry = this.entries[name.entry]!;
-      const alignment = alignSpans(spanPairs(plan, name, this.dictionary, this.config, this.pairs), plan, name, this.config);
-      const effects = attributeEffects(attributes, entry, this.config);
-      let score = applyEffects(alignment.score, effects);
+      const alignment = alignSpans(spanPairs(plan, name, this.dictionary, this.marks, this.config, this.pairs), plan, name, this.config);
+      // The entry is read only when the query gives a year of birth or a country to compare.
+      const listed = attributes.dobYear === null && attributes.country === null ? name : this.entries[name.entry]!;
+      let score = scoreWithAttributes(alignment.score, attributes, listed, this.config);
       const guard = alignment.informative ? null : this.config.weakOnlyFactor;
       if (guard !== null) score *= guard;
       score = Math.round(score * 10000) / 10000;
       if (score < threshold) continue;
-      const previous = best.get(name.entry);
-      if (previous && previous.score >= score) continue;
+      const previous = kept.findIndex((k) => k.name.entry === name.entry);
+      if (previous >= 0 && kept[previous]!.score >= score) continue;
+      const candidate: Candidate = { name, entry: this.entries[name.entry]!, alignment, guard, score };
+      if (previous >= 0) kept[previous] = candidate;
+      else kept.push(candidate);
+    }
+    kept.sort((a, b) => b.score - a.score || a.entry.entry.localeCompare(b.entry.entry));
+    if (kept.length > limit) kept.length = limit;
+    return kept.map(({ name, entry, alignment, guard, score }) => {
       const { features, explanation } = explainMatch({
         listedName: name.display,
         queryTokens: plan.tokens,
         listedTokens: name.tokens,
         alignment,
         orderFactor: this.config.orderPenalty,
-        effects,
+        effects: attributeEffects(attributes, entry, this.config),
         guard,
         score,
       });
-      best.set(name.entry, { entry: entry.entry, list: entry.list, name: name.display, score, explanation, features });
-    }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.entry.localeCompare(b.entry)).slice(0, limit);
+      return { entry: entry.entry, list: entry.list, name: name.display, score, explanation, features };
+    });
   }
 
   /** Entries naming this domain or a parent of it ("mail.example.com" finds "example.com"). */

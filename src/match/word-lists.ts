@@ -63,7 +63,56 @@ export const COMMON_NAMES = words(`
   ivanov smirnov kuznetsov popov petrov sokolov volkov novak kowalski nowak horvat kovacs kozlov morozov pavlov novikov
   yilmaz kaya demir sahin celik sato suzuki takahashi tanaka watanabe ito yamamoto nakamura
   muller mueller schmidt schneider fischer weber meyer wagner becker bernard dubois richard petit durand leroy moreau
-  jose juan maria carlos luis john david michael james`);
+  jose juan maria carlos luis john david michael james
+  ivan dmitry dmitri sergei sergey alexei alexey aleksandr alexander andrei andrey vladimir nikolai nikolay mikhail pavel
+  oleg yuri yury igor viktor victor evgeny yevgeny maxim anton denis artem ilya olga elena yelena natalia natalya tatiana
+  tatyana svetlana irina anna ekaterina yekaterina anastasia marina ludmila galina ivanova smirnova vasiliev vasilyev
+  fedorov mikhailov alekseev lebedev semenov egorov kovalenko bondarenko shevchenko tkachenko kravchenko melnyk boyko
+  kovalchuk wisniewski wojcik kaminski lewandowski zielinski szymanski nagy toth szabo horvath popescu ionescu dimitrov
+  georgiev nikolov jovanovic petrovic nikolic markovic
+  robert william richard joseph thomas charles christopher daniel matthew anthony donald steven stephen paul andrew
+  joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan larry
+  justin brandon benjamin samuel gregory patrick raymond dennis jerry tyler aaron adam henry nathan douglas zachary
+  peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+  dylan bryan jordan bruce albert willie gabriel logan alan wayne ralph randy eugene vincent russell elijah louis
+  philip johnny mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+  sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+  cynthia kathleen amy angela shirley brenda pamela emma nicole helen samantha katherine christine debra rachel
+  carolyn janet catherine heather diane ruth julie olivia joyce virginia kelly lauren christina joan evelyn judith
+  megan andrea cheryl hannah jacqueline martha teresa ann sara frances kathryn janice jean abigail alice judy sophia
+  denise doris marilyn danielle beverly isabella theresa diana natalie brittany marie kayla alexis lori
+  jorge pedro miguel manuel francisco antonio javier fernando ricardo roberto eduardo alejandro diego sergio rafael
+  raul andres pablo mario oscar alberto enrique hector ruben julio cesar arturo angel jesus marco marcos joao paulo
+  ana carmen isabel sofia lucia paula adriana gabriela veronica claudia silvia alejandra mariana fernanda camila
+  valentina daniela guadalupe juana margarita beatriz ortega delgado navarro molina suarez dominguez nunez soto
+  contreras guerrero mendez aguirre salazar cabrera fuentes carrillo espinoza estrada figueroa acosta valdez marquez
+  sandoval ibarra miranda serrano iglesias garrido santana lima gomes martins araujo ribeiro carvalho barbosa alves
+  lopes soares fernandes vieira monteiro mendes cardoso teixeira correia moreira nascimento dias
+  khalid khaled tariq faisal youssef ismail ismael hamza bilal mostafa rashid rashed saeed sami samir walid waleed
+  yasser yasir ziad adel amir amin anwar bashir fahad fahd hadi hamad hani imran jamal kamal majid mansour
+  marwan mohsen nabil osama usama qasim ramadan reza salah salim sultan tarek wael zaid fatima fatma aisha ayesha
+  khadija maryam mariam zainab zeinab noor nour layla leila amina yasmin salma huda rania
+  mehmet ahmet huseyin osman murat omer ramazan halil suleyman mahmut recep ayse emine hatice zeynep elif meryem
+  ozturk aydin ozdemir arslan dogan kilic aslan cetin koc ozkan simsek polat korkmaz ozcan erdogan yildiz yildirim
+  raj rahul amit sanjay vijay ravi suresh ramesh rajesh sunil anil ashok arun deepak manoj vinod santosh pradeep
+  sandeep ajay anand krishna prakash mahesh ganesh dinesh naresh mukesh rakesh ashish nitin rohit vikram arjun aditya
+  priya pooja neha anita sunita kavita lakshmi devi kumari chowdhury choudhury hossain begum akter akhtar malik qureshi
+  siddiqui sheikh shaikh bhatt pandey tiwari dubey chauhan thakur agarwal banerjee chatterjee mukherjee bose ghosh
+  dutta pillai menon naidu
+  emmanuel blessing esther aminu usman sani suleiman abdullahi yakubu okonkwo okoro nwosu chukwu adeleke adewale
+  chinedu ngozi chioma mwangi otieno ochieng kamau wanjiru njoroge odhiambo kariuki mutua onyango juma nkosi dlamini
+  ndlovu khumalo mokoena mthembu sithole moyo ncube tesfaye getachew bekele alemu tadesse girma kebede
+  kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki ikeda hashimoto
+  yamashita ishikawa nakajima maeda fujita ogawa goto okada hasegawa murakami kondo ishii saito sakamoto endo aoki
+  fujii nishimura fukuda miura okamoto matsuda nakagawa hiroshi takashi kenji yuki akira satoshi makoto daisuke
+  yuko keiko yoko akiko tomoko naoko
+  schulz hoffmann schroder neumann zimmermann kruger hofmann hartmann schmitt werner krause meier lehmann schmid hans
+  andreas stefan klaus wolfgang jurgen uwe markus ursula monika petra sabine laurent simon michel lefebvre roux
+  bertrand morel fournier girard bonnet dupont lambert fontaine rousseau vincent lefevre faure andre mercier guerin
+  boyer garnier chevalier francois gauthier perrin clement pierre philippe alain nicolas christophe nathalie isabelle
+  sylvie sophie rossi ferrari esposito bianchi ricci giordano rizzo lombardi moretti mancini giuseppe giovanni luigi
+  francesco vincenzo pietro salvatore luca giulia francesca chiara jansen janssen visser smit meijer mulder hendriks
+  zeng xue xia zhong fang yao liao zou xiong hao qin shao meng duan qian yin dai kong cui`);
 
 const HONORIFICS = words('mr mrs ms miss mx dr prof sir jr sr ii iii iv phd md');
 

@@ -1,0 +1,36 @@
+/**
+ * The common-names list: a frequency list, not an origin list. A name made
+ * only of very common given names and surnames (of any origin) cannot
+ * identify anyone, so a match on it alone is a lead to check, never a hold.
+ */
+import { describe, expect, it } from 'vitest';
+import { tokenClass } from '../../src/match/word-lists.js';
+import { fullContext, screen, signalIdsOf } from '../helpers/applications.js';
+
+const context = fullContext();
+const named = (fullName: string) =>
+  screen((a) => {
+    a.applicant.fullName = fullName;
+    delete a.profiles;
+  }, context);
+
+describe('common given names and surnames', () => {
+  it.each([
+    'ivan', 'olga', 'sergei', 'maria', 'jorge', 'guadalupe', 'joao', 'mehmet', 'zeynep', 'khalid', 'fatima', 'priya',
+    'rajesh', 'emmanuel', 'ngozi', 'mwangi', 'hiroshi', 'yamada', 'pierre', 'giuseppe', 'jennifer', 'robert', 'nowak',
+  ])('%s counts as a common name', (token) => {
+    expect(tokenClass(token, 'person')).toBe('common');
+  });
+
+  it('leaves rare names ordinary', () => {
+    for (const token of ['hyok', 'amezcua', 'zubkov', 'oluwadamilare']) expect(tokenClass(token, 'person')).toBe('normal');
+  });
+
+  it('sends "Ivan Hernandez", an exact SDN name made only of common names, to review, never hold', () => {
+    const r = named('Ivan Hernandez');
+    expect(signalIdsOf(r)).toEqual(['watchlist.sanctioned_person']);
+    expect(r.signals[0]?.evidence).toContain('ofac:26397');
+    expect(r.signals[0]?.evidence).toMatch(/common names: clear it by date of birth or address/);
+    expect(r.band).toBe('review');
+  });
+});
