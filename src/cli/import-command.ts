@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ColumnMappingSchema } from '../parse/csv-layout.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
-import { describeIssues, locationText } from '../parse/record-error.js';
+import { locationText } from '../parse/record-error.js';
 import { screenApplication } from '../score/screen.js';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, importChunks, openStore, resolveStoreTarget, screeningProvenance, type ImportTotals } from '../store/index.js';
 import { loadScoringConfig } from './load-config.js';
 import { StoreLinkedScreener } from './linked-store.js';
 import { buildScreenContext } from './screen-context.js';
+import { readColumnMap } from './screen-command.js';
 
 /**
  * `hirewatch import FILE`: screen every new or changed application and keep
@@ -25,12 +25,6 @@ interface ImportCommandOptions {
   json: boolean;
   verbose: boolean;
   linkage: boolean;
-}
-
-function readColumnMap(file: string): Record<string, string> {
-  const parsed = ColumnMappingSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
 }
 
 function positiveInteger(value: string): number {

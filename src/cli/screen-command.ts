@@ -44,7 +44,8 @@ export function readHeldIds(file: string): Set<string> {
   return new Set(readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
 }
 
-function readColumnMap(file: string): Record<string, string> {
+/** A --map file: CSV headers onto record fields (README), checked with zod. */
+export function readColumnMap(file: string): Record<string, string> {
   const parsed = ColumnMappingSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
