@@ -5,6 +5,7 @@ import { registerMatchCommand } from './match-command.js';
 import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
 import { registerScreenCommand } from './screen-command.js';
+import { registerServiceCommands } from './serve-command.js';
 
 /** The `hirewatch` command: each subcommand registers itself from its own module. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerNetworkCommand(program);
   registerMonitorCommand(program);
   registerImportCommand(program);
+  registerServiceCommands(program);
   return program;
 }
 

@@ -31,6 +31,10 @@ export interface MonitorState {
  */
 export interface MonitorStore {
   load(consumer: string): Promise<MonitorState>;
+  getEmployee(employeeId: string): Promise<Record<string, unknown> | undefined>;
+  putEmployee(employee: StoredEmployee): Promise<void>;
+  /** Employees whose device list names the device. */
+  employeesOfDevice(deviceId: string): Promise<string[]>;
   /** The last sequence a consumer committed (0 before its first commit). */
   checkpoint(consumer: string): Promise<number>;
   commit(consumer: string, change: { devices: readonly StoredDeviceDay[]; employees: readonly StoredEmployee[]; lastSequence: number }): Promise<void>;
@@ -49,6 +53,25 @@ export function monitorStore(db: Db, org: string): MonitorStore {
         employees: employees.map((r) => ({ employeeId: r.employee_id, info: JSON.parse(r.info_json) as Record<string, unknown> })),
         lastSequence: checkpoint ? Number(checkpoint.last_sequence) : 0,
       };
+    },
+
+    async getEmployee(employeeId) {
+      const row = await db.selectFrom('employees').select('info_json').where('org_id', '=', org).where('employee_id', '=', employeeId).executeTakeFirst();
+      return row ? (JSON.parse(row.info_json) as Record<string, unknown>) : undefined;
+    },
+
+    async putEmployee(e) {
+      const applicationId = typeof e.info.applicationId === 'string' ? e.info.applicationId : null;
+      await db.insertInto('employees')
+        .values({ org_id: org, employee_id: e.employeeId, application_id: applicationId, info_json: JSON.stringify(e.info), updated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['org_id', 'employee_id']).doUpdateSet((eb) => ({ application_id: eb.ref('excluded.application_id'), info_json: eb.ref('excluded.info_json'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+    },
+
+    async employeesOfDevice(deviceId) {
+      // The JSON text narrows the rows; the parsed device list decides.
+      const rows = await db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).where('info_json', 'like', `%${JSON.stringify(deviceId).replace(/[%_]/g, '')}%`).execute();
+      return rows.filter((r) => ((JSON.parse(r.info_json) as { deviceIds?: unknown }).deviceIds as string[] | undefined)?.includes(deviceId)).map((r) => r.employee_id);
     },
 
     async checkpoint(consumer) {

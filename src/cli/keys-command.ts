@@ -1,0 +1,85 @@
+import { Command, Option } from 'commander';
+import { DEFAULT_DB_FILE, DEFAULT_ORG, OrgIdSchema, ROLES, openStore, resolveStoreTarget, type HirewatchStore, type Role } from '../store/index.js';
+
+/**
+ * `hirewatch keys create --role ROLE [--org ORG] [--label TEXT]`: a new API
+ * key, printed once on standard output (only its hash is stored);
+ * `keys list` (ids, roles, dates: never a secret); `keys revoke PREFIX`.
+ * Creation and revocation are appended to the organisation's audit log.
+ */
+interface KeyOptions {
+  db?: string;
+  org: string;
+}
+
+async function withStore<T>(options: KeyOptions, run: (store: HirewatchStore) => Promise<T>): Promise<T> {
+  const store = await openStore(resolveStoreTarget(options.db), { org: OrgIdSchema.parse(options.org) });
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function createKey(options: KeyOptions & { role: Role; label?: string }): Promise<number> {
+  return withStore(options, async (store) => {
+    const { keyId, secret } = await store.admin.apiKeys.create(options.role, options.label);
+    await store.admin.audit.append({ actor: 'cli', action: 'keys.create', target: keyId, detail: { role: options.role, ...(options.label ? { label: options.label } : {}) } });
+    process.stdout.write(`${secret}\n`);
+    process.stderr.write(`hirewatch: key ${keyId} (${options.role}, organisation ${store.org}) created; it is shown this once and only its hash is stored\n`);
+    return 0;
+  });
+}
+
+export async function listKeys(options: KeyOptions & { json: boolean }): Promise<number> {
+  return withStore(options, async (store) => {
+    const keys = await store.admin.apiKeys.list();
+    if (options.json) {
+      for (const k of keys) process.stdout.write(`${JSON.stringify(k)}\n`);
+      return 0;
+    }
+    process.stdout.write(`${'PREFIX'.padEnd(14)} ${'ROLE'.padEnd(10)} ${'CREATED'.padEnd(24)} ${'STATUS'.padEnd(32)} LABEL\n`);
+    for (const k of keys) {
+      process.stdout.write(`${k.keyId.padEnd(14)} ${k.role.padEnd(10)} ${k.createdAt.padEnd(24)} ${(k.revokedAt ? `revoked ${k.revokedAt}` : 'active').padEnd(32)} ${k.label ?? ''}\n`);
+    }
+    if (keys.length === 0) process.stderr.write(`hirewatch: no keys in organisation ${store.org}\n`);
+    return 0;
+  });
+}
+
+export async function revokeKey(prefix: string, options: KeyOptions): Promise<number> {
+  return withStore(options, async (store) => {
+    const revoked = await store.admin.apiKeys.revoke(prefix);
+    if (!revoked) {
+      process.stderr.write(`hirewatch: no active key ${prefix} in organisation ${store.org}\n`);
+      return 1;
+    }
+    await store.admin.audit.append({ actor: 'cli', action: 'keys.revoke', target: prefix });
+    process.stdout.write(`revoked ${prefix}\n`);
+    return 0;
+  });
+}
+
+export function registerKeysCommand(program: Command): void {
+  const keys = program.command('keys').description('API keys of the HTTP service: create (shown once), list, revoke');
+  const common = (c: Command): Command =>
+    c
+      .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
+      .option('--org <org>', 'organisation the key belongs to', DEFAULT_ORG);
+  common(keys.command('create').description('create a key and print it once (only its hash is stored)'))
+    .addOption(new Option('--role <role>', 'what the key may do').choices(ROLES).makeOptionMandatory())
+    .option('--label <text>', 'a note: who or what uses the key')
+    .action(async (options: KeyOptions & { role: Role; label?: string }) => {
+      process.exitCode = await createKey(options);
+    });
+  common(keys.command('list').description('list keys: prefix, role, dates (never a secret)'))
+    .option('--json', 'one JSON object per key', false)
+    .action(async (options: KeyOptions & { json: boolean }) => {
+      process.exitCode = await listKeys(options);
+    });
+  common(keys.command('revoke').description('revoke a key by its prefix (the id shown by keys list)'))
+    .argument('<prefix>', 'the key id')
+    .action(async (prefix: string, options: KeyOptions) => {
+      process.exitCode = await revokeKey(prefix, options);
+    });
+}

@@ -1,0 +1,104 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { buildServer } from '../server/app.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerKeysCommand } from './keys-command.js';
+import { describeServerConfig, serverConfigFromEnv, type ServerConfig } from '../server/config.js';
+import { listOrganisations } from '../server/persistence/org-list.js';
+import { leverApiFetcher, leverKeysFromEnv } from '../server/webhooks/lever-fetch.js';
+import { DEFAULT_DB_FILE, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance } from '../store/index.js';
+import { loadScoringConfig } from './load-config.js';
+import { buildScreenContext } from './screen-context.js';
+
+/**
+ * `hirewatch serve [--db PATH|URL] [--port N] [--host H]`: the HTTP API
+ * (src/server) over the store. Configuration comes from the environment
+ * (HIREWATCH_* variables, see src/server/config.ts); flags win over it.
+ * Secrets (webhook secrets, Lever API keys) are read from the environment
+ * only and never printed.
+ */
+interface ServeOptions {
+  db?: string;
+  port?: number;
+  host?: string;
+  config?: string;
+  approvedTools?: string;
+  corporateNetworks?: string;
+  log: boolean;
+  linkageWarmup: number;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number 0-65535');
+  return n;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
+  return n;
+}
+
+const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+export async function runServe(options: ServeOptions): Promise<number> {
+  const fromEnv = serverConfigFromEnv(process.env);
+  const config: ServerConfig = {
+    ...fromEnv,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host !== undefined ? { host: options.host } : {}),
+  };
+  const target = resolveStoreTarget(options.db);
+  const scoring = loadScoringConfig(options.config);
+  const started = performance.now();
+  const screenContext = buildScreenContext(scoring, { warn: (m) => process.stderr.write(`${m}\n`) });
+  const store = await openStore(target);
+  const app = await buildServer({
+    store,
+    config,
+    screenContext,
+    provenance: screeningProvenance(scoring),
+    monitor: { approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks) },
+    leverFetcher: leverApiFetcher(leverKeysFromEnv(process.env)),
+    ...(options.linkageWarmup > 0 ? { linkageWarmup: { orgs: await listOrganisations(target), perOrg: options.linkageWarmup } } : {}),
+    logger: options.log,
+  });
+  const close = async (): Promise<void> => {
+    await app.close();
+    await store.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`hirewatch: ${signal}, closing\n`);
+      void close().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+  const address = await app.listen({ host: config.host, port: config.port });
+  process.stderr.write(`hirewatch: serving ${describeStoreTarget(target)} at ${address}/api/v1 (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stderr.write(`hirewatch: configuration ${JSON.stringify(describeServerConfig(config))}\n`);
+  return 0;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the JSON API (/api/v1): submissions, results, networks, ATS webhooks, telemetry, alerts, audit')
+    .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
+    .option('--port <n>', 'TCP port (default: HIREWATCH_PORT, else 8080)', port)
+    .option('--host <host>', 'address to listen on (default: HIREWATCH_HOST, else 127.0.0.1)')
+    .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
+    .option('--approved-tools <names>', 'remote-access tools the organisation approves, comma-separated')
+    .option('--corporate-networks <cidrs>', "the organisation's own egress networks, comma-separated CIDRs")
+    .option('--linkage-warmup <n>', "link new applications to each organisation's N most recent stored ones (0: only those received since start)", count, 5000)
+    .option('--log', 'log each request (keys and signatures redacted)', false)
+    .action(async (options: ServeOptions) => {
+      process.exitCode = await runServe(options);
+    });
+}
+
+/** `serve` with the commands that administer it (`keys`, `audit`): one registration for main.ts. */
+export function registerServiceCommands(program: Command): void {
+  registerServeCommand(program);
+  registerKeysCommand(program);
+  registerAuditCommand(program);
+}

@@ -1,0 +1,171 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { MonitorReference } from '../monitor/context.js';
+import { parseCidr } from '../monitor/context.js';
+import { loadTelemetryCatalogue } from '../reference/telemetry-catalogue.js';
+import { loadUsExtent } from '../reference/us-extent.js';
+import type { ScreenContext } from '../score/screen.js';
+import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../store/index.js';
+import { can, type Principal } from './auth/roles.js';
+import type { ServerConfig } from './config.js';
+import { forbidden, parseOrThrow, unauthorized } from './http/api-error.js';
+import { keyAuthenticator } from './http/authenticate.js';
+import { installErrorHandlers } from './http/error-handler.js';
+import { RequestMetrics } from './http/metrics.js';
+import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
+import { ROUTE_HANDLERS } from './routes/route-handlers.js';
+import { API_ROUTES, ROUTE_NAMES, type ApiRoute } from './routes/route-table.js';
+import { ScreeningService } from './services/screening-service.js';
+import { TelemetryService } from './services/telemetry-service.js';
+import { DeliveryDedupe } from './webhooks/delivery-dedupe.js';
+import type { LeverFetcher } from './webhooks/lever-fetch.js';
+import type { HeaderBag } from './webhooks/signature.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export interface BuildServerOptions {
+  readonly store: HirewatchStore;
+  readonly config: ServerConfig;
+  /** Reference data for screening (buildScreenContext), loaded once. */
+  readonly screenContext: ScreenContext;
+  /** What produced the results (default: from the context's scoring and data/manifest.json). */
+  readonly provenance?: ScreeningProvenance;
+  /** Post-hire monitoring: approved remote-access tools and the organisation's egress networks. */
+  readonly monitor?: { readonly approvedTools?: readonly string[]; readonly corporateNetworks?: readonly string[] };
+  /** The 'fetch' step of Lever deliveries (none: Lever deliveries answer 502). */
+  readonly leverFetcher?: LeverFetcher;
+  /** File each listed organisation's most recent stored applications into its linkage index before serving. */
+  readonly linkageWarmup?: { readonly orgs: readonly string[]; readonly perOrg: number };
+  /** How long a verified API key is cached (default 5 s; 0 = look up every request). */
+  readonly keyCacheMs?: number;
+  /** Check every response against its route's schema (default true). */
+  readonly validateResponses?: boolean;
+  /** Fastify's logger (default off), to standard output or a given stream. Keys and signatures are redacted. */
+  readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
+  readonly version?: string;
+  readonly now?: () => Date;
+}
+
+/** Header values that must never reach a log line. */
+export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'signature', 'ashby-signature', 'cookie'] as const;
+
+function monitorReference(context: ScreenContext, options: BuildServerOptions['monitor']): () => MonitorReference {
+  return () => {
+    const geo = context.detect.reference?.geo;
+    return {
+      ...(geo ? { geo, extent: loadUsExtent() } : {}),
+      catalogue: loadTelemetryCatalogue(),
+      approvedTools: new Set((options?.approvedTools ?? []).map((t) => t.toLowerCase().replace(/\.exe$/, ''))),
+      corporateNetworks: (options?.corporateNetworks ?? []).map(parseCidr),
+    };
+  };
+}
+
+/** The HTTP service: the routes of the route table on a Fastify instance (not listening; call listen or inject). */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { config, store } = options;
+  const now = options.now ?? (() => new Date());
+  const deps: ServerDeps = {
+    store,
+    config,
+    screening: new ScreeningService(options.screenContext, options.provenance ?? screeningProvenance(options.screenContext.scoring)),
+    telemetry: new TelemetryService(monitorReference(options.screenContext, options.monitor), options.screenContext.scoring, now),
+    metrics: new RequestMetrics(),
+    dedupe: new DeliveryDedupe(),
+    ...(options.leverFetcher ? { leverFetcher: options.leverFetcher } : {}),
+    version: options.version ?? '0.1.0',
+    startedAt: Date.now(),
+    now,
+  };
+  for (const org of options.linkageWarmup?.perOrg ? options.linkageWarmup.orgs : []) {
+    await deps.screening.warm(store.withOrg(org), options.linkageWarmup!.perOrg);
+  }
+  const app = Fastify({
+    logger: options.logger
+      ? {
+        level: 'info',
+        redact: { paths: REDACTED_HEADERS.map((h) => `req.headers["${h}"]`), censor: '[redacted]' },
+        ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
+      }
+      : false,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+  app.decorateRequest('principal', undefined);
+  installErrorHandlers(app);
+
+  const auth = keyAuthenticator(store, options.keyCacheMs ?? 5_000);
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    keyGenerator: (request) => (request.principal ? `key:${request.principal.keyPrefix}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit exceeded, retry in ${context.after}` }),
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.observe(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  const storeFor = new Map<string, HirewatchStore>();
+  const bound = (org: string): HirewatchStore => {
+    let s = storeFor.get(org);
+    if (!s) {
+      s = store.withOrg(org);
+      if (storeFor.size < 10_000) storeFor.set(org, s);
+    }
+    return s;
+  };
+
+  const register = (instance: FastifyInstance, name: (typeof ROUTE_NAMES)[number]): void => {
+    const route: ApiRoute = API_ROUTES[name];
+    const handler = ROUTE_HANDLERS[name] as (ctx: HandlerContext<ApiRoute>) => Promise<unknown>;
+    const checkKey = async (request: FastifyRequest): Promise<void> => {
+      const principal = await auth.authenticate(request.headers as HeaderBag);
+      if (!principal) throw unauthorized();
+      if (route.permission && !can(principal.role, route.permission)) throw forbidden(route.permission);
+      request.principal = principal;
+    };
+    instance.route({
+      method: route.method.toUpperCase() as 'GET' | 'POST',
+      url: route.path,
+      bodyLimit: route.bodyLimit === 'batch' ? config.batchBodyLimitBytes : config.bodyLimitBytes,
+      ...(route.access === 'key' ? { onRequest: checkKey } : {}),
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const params = parseOrThrow(route.params, request.params, 'params') as Record<string, string> | undefined;
+        const query = parseOrThrow(route.query, request.query, 'query');
+        const sent = route.arrayBodyKey && Array.isArray(request.body) ? { [route.arrayBodyKey]: request.body } : request.body;
+        const body = route.access === 'webhook' ? undefined : parseOrThrow(route.body, sent, 'body');
+        const principal = request.principal;
+        const org = principal?.orgId ?? (route.access === 'webhook' ? params?.org : undefined);
+        const result = await handler({ principal, store: org ? bound(org) : store, params, query, body, request, reply, deps } as HandlerContext<ApiRoute>);
+        if (options.validateResponses !== false && route.response) {
+          const checked = route.response.safeParse(result, { reportInput: false });
+          if (!checked.success) throw new Error(`response of ${name} does not match its schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
+        }
+        reply.code(route.successStatus ?? 200);
+        return result;
+      },
+    });
+  };
+
+  for (const name of ROUTE_NAMES) {
+    if (API_ROUTES[name].access === 'webhook') {
+      // Webhooks: the body stays bytes (signatures are over the bytes as sent), in this route's scope only.
+      await app.register(async (scope) => {
+        scope.removeAllContentTypeParsers();
+        scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+        register(scope, name);
+      });
+    } else {
+      register(app, name);
+    }
+  }
+  return app;
+}

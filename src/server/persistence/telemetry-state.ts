@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { DeviceDay, EmployeeInfo } from '../../monitor/aggregate.js';
+import type { HirewatchStore } from '../../store/index.js';
+
+/**
+ * Post-hire state in the store: employees in their own table (the same one
+ * `hirewatch monitor --db` fills), device-days in the telemetry table.
+ */
+const EmployeeInfoSchema = z.object({
+  employeeId: z.string(),
+  applicationId: z.string().optional(),
+  startDate: z.string().optional(),
+  workLocation: z.object({ city: z.string().optional(), region: z.string().optional(), country: z.string().optional() }).optional(),
+  deviceIds: z.array(z.string()),
+});
+
+export async function readEmployee(store: HirewatchStore, employeeId: string): Promise<EmployeeInfo | undefined> {
+  const raw = await store.monitor.getEmployee(employeeId);
+  const parsed = raw ? EmployeeInfoSchema.safeParse(raw) : undefined;
+  return parsed?.success ? (parsed.data as EmployeeInfo) : undefined;
+}
+
+export async function writeEmployee(store: HirewatchStore, employee: EmployeeInfo): Promise<void> {
+  await store.monitor.putEmployee({ employeeId: employee.employeeId, info: { ...employee } });
+}
+
+export async function readOwners(store: HirewatchStore, deviceId: string): Promise<string[]> {
+  return store.monitor.employeesOfDevice(deviceId);
+}
+
+/** Stored device-days of one device between two days (inclusive). */
+export async function readDeviceDays(store: HirewatchStore, deviceId: string, fromDay: string, toDay: string): Promise<DeviceDay[]> {
+  const rows = await store.admin.telemetry.getAggregates(deviceId, fromDay, toDay);
+  return rows.map((r) => r.aggregate as unknown as DeviceDay);
+}
+
+export async function writeDeviceDay(store: HirewatchStore, day: DeviceDay): Promise<void> {
+  await store.admin.telemetry.putAggregate(day.deviceId, day.day, day as unknown as Record<string, unknown>);
+}

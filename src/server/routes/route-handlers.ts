@@ -1,0 +1,23 @@
+import { getApplication, submitApplication, submitApplicationBatch } from '../handlers/applications.js';
+import { getDataStatus, getHealth, getMetrics, getOpenApi, readAuditLog } from '../handlers/operations.js';
+import { getNetwork, listResults } from '../handlers/results.js';
+import { listAlerts, postTelemetry } from '../handlers/telemetry.js';
+import { receiveWebhookRoute } from '../handlers/webhook.js';
+import type { RouteHandlers } from './handler-types.js';
+
+/** One handler per entry of the route table (the type makes a missing one a compile error). */
+export const ROUTE_HANDLERS: RouteHandlers = {
+  submitApplication,
+  submitApplicationBatch,
+  getApplication,
+  listResults,
+  getNetwork,
+  getDataStatus,
+  getHealth,
+  getMetrics,
+  getOpenApi,
+  receiveWebhook: receiveWebhookRoute,
+  postTelemetry,
+  listAlerts,
+  readAuditLog,
+};

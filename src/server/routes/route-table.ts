@@ -1,0 +1,111 @@
+import * as S from '../api-schemas.js';
+import { buildOpenApiDocument, type RouteSpec } from '../openapi.js';
+
+/**
+ * THE route table: every HTTP route of the API, with its zod schemas, the
+ * permission it needs and how the caller is identified. buildServer
+ * registers exactly these (a handler per entry, enforced by the type of the
+ * handler map), the OpenAPI document is generated from them, and the
+ * role-by-route test is generated from them, so a route cannot be added
+ * without its schema, its permission and its test.
+ */
+export const API_PREFIX = '/api/v1';
+
+export interface ApiRoute extends RouteSpec {
+  /** key: an API key with `permission`; public: nobody (health); webhook: the vendor's signature. */
+  readonly access: 'key' | 'public' | 'webhook';
+  /** Which configured body limit applies (default: bodyLimitBytes). */
+  readonly bodyLimit?: 'single' | 'batch';
+  /** A bare JSON array is also accepted, as the body `{[arrayBodyKey]: array}`. */
+  readonly arrayBodyKey?: string;
+}
+
+const p = (path: string): string => `${API_PREFIX}${path}`;
+
+export const API_ROUTES = {
+  submitApplication: {
+    method: 'post', path: p('/applications'), access: 'key', permission: 'application:write',
+    summary: 'Submit one application: screened, stored as a new version when changed, result returned as the role may see it',
+    body: S.ApplicationSchema, response: S.SubmitResponseSchema, tags: ['applications'],
+  },
+  submitApplicationBatch: {
+    method: 'post', path: p('/applications/batch'), access: 'key', permission: 'application:write', bodyLimit: 'batch', arrayBodyKey: 'applications',
+    summary: 'Submit a batch of applications: one transaction per chunk',
+    description: 'The body is {"applications": [...]} (optionally with "org", which must be the key\'s), or the bare array.',
+    body: S.BatchBodySchema, response: S.BatchResponseSchema, tags: ['applications'],
+  },
+  getApplication: {
+    method: 'get', path: p('/applications/:id'), access: 'key', permission: 'result:band',
+    summary: 'An application with its latest result and cluster (record and evidence only for roles that may see them; evidence reads are audited)',
+    params: S.ApplicationParamsSchema, query: S.ApplicationQuerySchema, response: S.ApplicationResponseSchema, tags: ['applications'],
+  },
+  listResults: {
+    method: 'get', path: p('/results'), access: 'key', permission: 'result:band',
+    summary: 'Latest results, filtered, one page at a time (nextCursor)',
+    query: S.ResultsQuerySchema, response: S.ResultsResponseSchema, tags: ['results'],
+  },
+  getNetwork: {
+    method: 'get', path: p('/networks/:id'), access: 'key', permission: 'network:read',
+    summary: 'A cluster of linked applications: members and the identifiers that link them (audited)',
+    params: S.NetworkParamsSchema, response: S.NetworkResponseSchema, tags: ['results'],
+  },
+  getDataStatus: {
+    method: 'get', path: p('/data/status'), access: 'key', permission: 'data:read',
+    summary: 'Reference datasets: date, records, staleness',
+    response: S.DataStatusResponseSchema, tags: ['operations'],
+  },
+  getHealth: {
+    method: 'get', path: p('/health'), access: 'public',
+    summary: 'Liveness (no API key)',
+    response: S.HealthResponseSchema, tags: ['operations'],
+  },
+  getMetrics: {
+    method: 'get', path: p('/metrics'), access: 'key', permission: 'data:read', responseContentType: 'text/plain',
+    summary: 'Prometheus metrics: requests by route and status, latency histogram, applications stored and by band',
+    response: S.MetricsResponseSchema, tags: ['operations'],
+  },
+  getOpenApi: {
+    method: 'get', path: p('/openapi.json'), access: 'key', permission: 'data:read',
+    summary: 'This document',
+    response: S.OpenApiResponseSchema, tags: ['operations'],
+  },
+  receiveWebhook: {
+    method: 'post', path: p('/webhooks/:vendor/:org'), access: 'webhook',
+    summary: "An ATS delivery (Greenhouse, Lever, Ashby), authenticated by the vendor's signature instead of an API key",
+    description: 'The raw body is verified as received. Secrets: HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>. A repeated delivery id is acknowledged once.',
+    params: S.WebhookParamsSchema, response: S.WebhookResponseSchema, tags: ['webhooks'],
+  },
+  postTelemetry: {
+    method: 'post', path: p('/telemetry'), access: 'key', permission: 'telemetry:write', bodyLimit: 'batch',
+    summary: 'A batch of telemetry events (records.md section 2): folded into per-device-day aggregates, employees assessed, alerts recorded',
+    body: S.TelemetryBodySchema, response: S.TelemetryResponseSchema, tags: ['telemetry'],
+  },
+  listAlerts: {
+    method: 'get', path: p('/alerts'), access: 'key', permission: 'alerts:read',
+    summary: 'Post-hire alerts, one per subject and signal (count and last seen updated), newest first (audited)',
+    query: S.AlertsQuerySchema, response: S.AlertsResponseSchema, tags: ['telemetry'],
+  },
+  readAuditLog: {
+    method: 'get', path: p('/audit'), access: 'key', permission: 'audit:read',
+    summary: "The organisation's hash-chained audit log (read-only), optionally verified",
+    query: S.AuditQuerySchema, response: S.AuditResponseSchema, tags: ['audit'],
+  },
+} as const satisfies Record<string, ApiRoute>;
+
+export type RouteName = keyof typeof API_ROUTES;
+export const ROUTE_NAMES = Object.keys(API_ROUTES) as RouteName[];
+
+/** The table as a list, each entry with its name as operationId. */
+export function routeList(): (ApiRoute & { operationId: RouteName })[] {
+  return ROUTE_NAMES.map((name) => ({ ...API_ROUTES[name], operationId: name }));
+}
+
+let cached: Record<string, unknown> | undefined;
+/** The OpenAPI document of the table (built once). */
+export function openApiDocument(version: string): Record<string, unknown> {
+  cached ??= buildOpenApiDocument(
+    { title: 'hirewatch API', version, description: 'Screening of job applications for state-sponsored IT-worker fraud, with every flag explained.' },
+    routeList(),
+  );
+  return cached;
+}
