@@ -8,7 +8,7 @@ import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { describeIssues } from '../parse/record-error.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
 import type { Application } from '../parse/application-schema.js';
-import { DEFAULT_ORG, openStore, resolveStoreTarget, screeningProvenance, type HirewatchStore } from '../store/index.js';
+import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance, type HirewatchStore } from '../store/index.js';
 import { StoreLinkedScreener } from './linked-store.js';
 import { screenApplication } from '../score/screen.js';
 import { csvWriter } from './formats/csv.js';
@@ -29,8 +29,12 @@ interface ScreenOptions {
   /** Link each application to the earlier ones (default true). */
   linkage?: boolean;
   held?: string;
-  /** Keep every version and result, and link against what earlier runs stored (SQLite path or postgres:// URL). */
-  db?: string;
+  /**
+   * Keep every version and result, and link against what earlier runs stored
+   * (SQLite path or postgres:// URL); the command line defaults it to
+   * DATABASE_URL or ./hirewatch.db, `--no-db` (false) keeps nothing.
+   */
+  db?: string | false;
   org?: string;
 }
 
@@ -61,7 +65,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   const held = options.held ? { held: readHeldIds(options.held) } : {};
   const store: HirewatchStore | undefined = options.db ? await openStore(resolveStoreTarget(options.db), { org: options.org ?? DEFAULT_ORG }) : undefined;
   const stored = store && options.linkage !== false ? await StoreLinkedScreener.open(store, context, held) : undefined;
-  if (stored) process.stderr.write(`hirewatch: linking against ${stored.replayed} applications stored in ${options.db}\n`);
+  if (stored && stored.replayed > 0) process.stderr.write(`hirewatch: linking against ${stored.replayed} applications stored in ${describeStoreTarget(resolveStoreTarget(options.db || undefined))}\n`);
   const linked = stored?.screener ?? (options.linkage !== false ? new LinkedScreener(context, held) : undefined);
   const screenOne = (app: Application) => (linked ? linked.screen(app).result : screenApplication(app, context));
   const provenance = store ? screeningProvenance(scoring) : undefined;
@@ -135,7 +139,8 @@ export function registerScreenCommand(program: Command): void {
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--no-progress', 'never show a progress bar')
     .option('--no-linkage', 'screen each application alone, without linking it to the ones before it')
-    .option('--db <path|url>', 'keep versions and results in a database and link against earlier runs: an SQLite file or postgres:// URL')
+    .option('--db <path|url>', `keep versions and results and link against earlier runs: an SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`, process.env.DATABASE_URL || DEFAULT_DB_FILE)
+    .option('--no-db', 'keep nothing: screen the file alone, linked only within itself')
     .option('--org <org>', 'organisation in the database (default "default")')
     .option('--held <file>', 'ids of applications a reviewer held or confirmed (one per line): their clusters count as evidence')
     .action(async (file: string, options: ScreenOptions) => {

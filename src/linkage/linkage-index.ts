@@ -37,6 +37,7 @@ export class LinkageIndex {
   private readonly byId = new Map<string, number>();
   /** Fingerprints of each application's phones and mailboxes (low bit: 0 phone, 1 mailbox), for one identity's spread. */
   private contacts = new Int32Array(4096);
+  private contactStart = new Int32Array(1024);
   private contactEnd = new Int32Array(1024);
   private contactCount = 0;
 
@@ -52,13 +53,21 @@ export class LinkageIndex {
 
   /** Links of a new application to all earlier ones; files it; updates its cluster. */
   add(record: EnrichedApplication, extras?: LinkExtras): LinkResult {
-    const n = this.ids.length;
+    // A new version of an application already filed keeps its number: it is one application, counted once.
+    const known = this.byId.get(record.id);
+    const n = known ?? this.ids.length;
     const name = record.applicant.name.raw;
-    this.ids.push(record.id);
-    this.names.push(name);
-    this.times.push(record.submittedAt);
-    this.byId.set(record.id, n);
-    this.clusters.push(n);
+    if (known === undefined) {
+      this.ids.push(record.id);
+      this.names.push(name);
+      this.times.push(record.submittedAt);
+      this.byId.set(record.id, n);
+      this.clusters.push(n);
+    } else {
+      this.names[n] = name;
+      this.times[n] = record.submittedAt;
+    }
+    this.startContacts(n);
     const judge = (other: string): boolean => this.sameIdentity(name, other);
     const seen = (m: number): LinkedApplication => new Earlier(this.ids[m]!, this.names[m]!, this.times[m]!, judge);
     const cap = this.config.maxPerIdentifier;
@@ -71,7 +80,7 @@ export class LinkageIndex {
       if (kind === 'phone' || kind === 'email') this.storeContact((slot & ~1) | (kind === 'email' ? 1 : 0));
       const check = hashString(value, ~k);
       const found: number[] = [];
-      const { more } = this.table.find(slot, check, cap, (m) => void (this.ids[m] !== record.id && found.push(m)));
+      const { more } = this.table.find(slot, check, cap, (m) => void (m !== n && !found.includes(m) && found.push(m)));
       this.table.add(slot, check, n);
       if (found.length === 0) continue;
       identifiers.push({ kind, value, earlier: found.map(seen), truncated: more });
@@ -130,7 +139,7 @@ export class LinkageIndex {
     const out: PhotoLink[] = [];
     for (const m of candidates) {
       const distance = hamming(hash, this.photos.get(m)!);
-      if (distance > this.config.photoMaxDistance || this.ids[m] === this.ids[n]) continue;
+      if (distance > this.config.photoMaxDistance || m === n) continue;
       const e = seen(m);
       out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, distance });
       joins.push(m);
@@ -157,7 +166,7 @@ export class LinkageIndex {
     for (const m of candidates) {
       const o = this.sigAt[m]! * SIGNATURE_LENGTH;
       const similarity = signatureSimilarity(this.sigs.subarray(at * SIGNATURE_LENGTH, (at + 1) * SIGNATURE_LENGTH), this.sigs.subarray(o, o + SIGNATURE_LENGTH));
-      if (similarity < this.config.resumeThreshold || this.ids[m] === record.id) continue;
+      if (similarity < this.config.resumeThreshold || m === n) continue;
       const e = seen(m);
       out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, similarity: Math.round(similarity * 100) / 100 });
       joins.push(m);
@@ -174,12 +183,21 @@ export class LinkageIndex {
     this.contacts[this.contactCount++] = fingerprint;
   }
 
-  private endContacts(n: number): void {
+  /** An application's contacts are the range [contactStart, contactEnd) of `contacts`; a new version gets a new range. */
+  private startContacts(n: number): void {
     if (n >= this.contactEnd.length) {
-      const e = new Int32Array(this.contactEnd.length * 2);
-      e.set(this.contactEnd);
-      this.contactEnd = e;
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(Math.max(n + 1, a.length * 2));
+        b.set(a);
+        return b;
+      };
+      this.contactStart = grow(this.contactStart);
+      this.contactEnd = grow(this.contactEnd);
     }
+    this.contactStart[n] = this.contactCount;
+  }
+
+  private endContacts(n: number): void {
     this.contactEnd[n] = this.contactCount;
   }
 
@@ -191,7 +209,7 @@ export class LinkageIndex {
     const phones = new Set<number>();
     const mailboxes = new Set<number>();
     for (const m of mine) {
-      for (let i = m === 0 ? 0 : this.contactEnd[m - 1]!; i < this.contactEnd[m]!; i++) {
+      for (let i = this.contactStart[m]!; i < this.contactEnd[m]!; i++) {
         const fp = this.contacts[i]!;
         (fp & 1 ? mailboxes : phones).add(fp);
       }

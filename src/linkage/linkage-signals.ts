@@ -121,7 +121,8 @@ function burstOf(result: LinkResult, windowHours: number, min: number): string |
     const otherIdentity = near.some((a) => !('sameIdentity' in a) || !a.sameIdentity);
     if (near.length + 1 >= min && otherIdentity && (!best || near.length + 1 > best.count)) best = { count: near.length + 1, what };
   };
-  for (const link of result.identifiers) consider(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`, link.earlier);
+  // An IP network (/24) is a neighbourhood of an ISP, not an identifier of anyone: no burst from it.
+  for (const link of result.identifiers) if (link.kind !== 'ipPrefix') consider(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`, link.earlier);
   if (result.cluster && result.cluster.identities >= 2) consider(`cluster ${result.cluster.id}`, result.cluster.members);
   return best ? `${best.count} applications within ${windowHours} h from ${best.what}, under more than one identity` : undefined;
 }

@@ -5,7 +5,9 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Run the hirewatch command from the TypeScript sources, as a user would run it. */
 export function hirewatch(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
+  // `screen` keeps what it screens in ./hirewatch.db by default; a test screens alone unless it names a database.
+  const isolated = args[0] === 'screen' && !args.includes('--db') ? [...args, '--no-db'] : args;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...isolated], {
     cwd: ROOT,
     encoding: 'utf8',
     input,

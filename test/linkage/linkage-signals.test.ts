@@ -77,13 +77,26 @@ describe('linkage signals', () => {
     expect(ids(signals)).not.toContain('linkage.burst'); // months apart
   });
 
-  it('a burst: five applications within 24 h from one IP network under more than one identity', () => {
+  it('a burst: five applications within 24 h from one device under more than one identity; an IP network alone is no burst', () => {
     const at = (h: number) => `2025-11-03T${String(h).padStart(2, '0')}:00:00Z`;
     const names = ['Kevin Park', 'Alan Smith', 'Maria Chen', 'Olga Ivanova', 'Kwame Mensah'];
-    const signals = lastSignals(names.map((n, i) => app(`a${i}`, n, { session: { ip: `73.12.44.${i + 1}` } }, at(i * 3))));
-    expect(signals).toEqual([{ id: 'linkage.burst', evidence: '5 applications within 24 h from IP network 73.12.44.0/24, under more than one identity' }]);
-    const spread = lastSignals(names.map((n, i) => app(`a${i}`, n, { session: { ip: `73.12.44.${i + 1}` } }, `2025-11-0${i + 1}T10:00:00Z`)));
-    expect(spread).toEqual([]);
+    const device = lastSignals(names.map((n, i) => app(`a${i}`, n, { session: { deviceId: 'fp_77aa', ip: `73.12.44.${i + 1}` } }, at(i * 3))));
+    expect(device.find((s) => s.id === 'linkage.burst')).toEqual({ id: 'linkage.burst', evidence: '5 applications within 24 h from device fp_77aa, under more than one identity' });
+    const network = lastSignals(names.map((n, i) => app(`a${i}`, n, { session: { ip: `73.12.44.${i + 1}` } }, at(i * 3))));
+    expect(network).toEqual([]);
+    const spread = lastSignals(names.map((n, i) => app(`a${i}`, n, { session: { deviceId: 'fp_77aa' } }, `2025-11-0${i + 1}T10:00:00Z`)));
+    expect(ids(spread)).not.toContain('linkage.burst');
+  });
+
+  it('a new version of an application is one application: no link to itself, counted once in its cluster', () => {
+    const index = new LinkageIndex();
+    const phone = { applicant: { phones: ['(512) 555-0143'] } };
+    index.add(app('a', 'Kevin Park', phone));
+    index.add(app('b', 'Alan Smith', phone));
+    const again = index.add(app('a', 'Kevin Park', phone));
+    expect(again.identifiers.flatMap((l) => l.earlier.map((e) => e.id))).toEqual(['b']);
+    expect(again.cluster?.size).toBe(2);
+    expect(index.add(app('c', 'Maria Chen', phone)).identifiers[0]!.earlier.map((e) => e.id)).toEqual(['a', 'b']);
   });
 
   it('a hub identifier (more sharers than the index reads) counts at half strength', () => {
