@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
 import type { Aggregate } from '../monitor/aggregate.js';
+import { forEachLine } from '../monitor/ingest.js';
 import { StreamFolder } from '../monitor/stream-folder.js';
 import type { HirewatchStore } from '../store/index.js';
 import type { MonitorStore } from '../store/monitor-queries.js';
@@ -26,33 +26,22 @@ export interface FileIngest {
 export async function ingestFileIntoStore(file: string, store: MonitorStore, onError: (line: number, error: string) => void): Promise<FileIngest> {
   const consumer = `file:${resolve(file)}`;
   const folder = StreamFolder.fromStored(await store.load(consumer));
-  let line = 0;
   let folded = 0;
   let skipped = 0;
   let errors = 0;
-  let rest = '';
   let sinceCommit = 0;
-  const take = async (text: string): Promise<void> => {
-    line++;
-    const outcome = folder.add(line === 1 ? text.replace(/^\uFEFF/, '') : text, line);
+  await forEachLine(file, (text, line) => {
+    const outcome = folder.add(text, line);
     if (outcome.status === 'folded') folded++;
     else if (outcome.status === 'skipped') skipped++;
     else if (outcome.status === 'error') {
       errors++;
       onError(line, outcome.error);
     }
-    if (++sinceCommit >= FILE_COMMIT_LINES) {
-      sinceCommit = 0;
-      await store.commit(consumer, folder.pending());
-      folder.markCommitted();
-    }
-  };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop()!;
-    for (const l of lines) await take(l);
-  }
-  if (rest) await take(rest);
+    if (++sinceCommit < FILE_COMMIT_LINES) return undefined;
+    sinceCommit = 0;
+    return store.commit(consumer, folder.pending()).then(() => folder.markCommitted());
+  });
   await store.commit(consumer, folder.pending());
   folder.markCommitted();
   return { aggregate: folder.aggregate, folded, skipped, errors };

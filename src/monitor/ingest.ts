@@ -24,56 +24,72 @@ export interface IngestResult {
 
 export const MAX_ERRORS_KEPT = 1000;
 
-/** Fold an iterable of lines (tests, in-memory batches). */
-export function ingestLines(lines: Iterable<string>, aggregate: Aggregate = createAggregate(), firstLine = 1): IngestResult {
-  const errors: IngestError[] = [];
-  let n = firstLine - 1;
-  let accepted = 0;
-  let errorCount = 0;
-  for (const text of lines) {
-    n++;
-    const outcome = parseEventLine(text, n);
-    if (!outcome) continue;
-    if (outcome.ok) {
-      fold(aggregate, outcome.event);
-      accepted++;
-    } else {
-      errorCount++;
-      if (errors.length < MAX_ERRORS_KEPT) errors.push({ line: outcome.line, ...(outcome.deviceId ? { deviceId: outcome.deviceId } : {}), error: outcome.error });
-    }
-  }
-  return { aggregate, lines: n - firstLine + 1, accepted, errors, errorCount };
-}
+/** Validates and folds lines into an aggregate, counting what it accepts and keeping the first errors. */
+class Tally {
+  readonly errors: IngestError[] = [];
+  accepted = 0;
+  errorCount = 0;
+  lines = 0;
 
-/** Stream a file through the validator into an aggregate (optionally resuming one). */
-export async function ingestFile(file: string, aggregate: Aggregate = createAggregate()): Promise<IngestResult> {
-  const errors: IngestError[] = [];
-  let line = 0;
-  let accepted = 0;
-  let errorCount = 0;
-  let rest = '';
-  const take = (text: string): void => {
-    line++;
-    const outcome = parseEventLine(line === 1 ? text.replace(/^\uFEFF/, '') : text, line);
+  constructor(readonly aggregate: Aggregate) {}
+
+  take(text: string, line: number): void {
+    this.lines++;
+    const outcome = parseEventLine(text, line);
     if (!outcome) return;
     if (outcome.ok) {
-      fold(aggregate, outcome.event);
-      accepted++;
+      fold(this.aggregate, outcome.event);
+      this.accepted++;
     } else {
-      errorCount++;
-      if (errors.length < MAX_ERRORS_KEPT) errors.push({ line: outcome.line, ...(outcome.deviceId ? { deviceId: outcome.deviceId } : {}), error: outcome.error });
+      this.errorCount++;
+      if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push({ line: outcome.line, ...(outcome.deviceId ? { deviceId: outcome.deviceId } : {}), error: outcome.error });
     }
-  };
+  }
+
+  result(): IngestResult {
+    return { aggregate: this.aggregate, lines: this.lines, accepted: this.accepted, errors: this.errors, errorCount: this.errorCount };
+  }
+}
+
+/** Fold an iterable of lines (tests, in-memory batches). */
+export function ingestLines(lines: Iterable<string>, aggregate: Aggregate = createAggregate(), firstLine = 1): IngestResult {
+  const tally = new Tally(aggregate);
+  let n = firstLine;
+  for (const text of lines) tally.take(text, n++);
+  return tally.result();
+}
+
+/**
+ * Each line of a file, numbered from 1, without its line ending or a leading
+ * byte-order mark, read in 1 MB chunks. A callback that returns a promise is
+ * awaited before the next line (the plain, synchronous case costs no promise).
+ */
+export async function forEachLine(file: string, onLine: (text: string, line: number) => void | Promise<void>): Promise<number> {
+  let line = 0;
+  let rest = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = rest + (chunk as string);
     let start = 0;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
       const end = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
-      take(text.slice(start, end));
+      line++;
+      const pending = onLine(line === 1 ? text.slice(start, end).replace(/^\uFEFF/, '') : text.slice(start, end), line);
+      if (pending) await pending;
       start = i + 1;
     }
     rest = text.slice(start);
   }
-  if (rest.length) take(rest);
-  return { aggregate, lines: line, accepted, errors, errorCount };
+  if (rest.length) {
+    line++;
+    const pending = onLine(line === 1 ? rest.replace(/^\uFEFF/, '') : rest, line);
+    if (pending) await pending;
+  }
+  return line;
+}
+
+/** Stream a file through the validator into an aggregate (optionally resuming one). */
+export async function ingestFile(file: string, aggregate: Aggregate = createAggregate()): Promise<IngestResult> {
+  const tally = new Tally(aggregate);
+  await forEachLine(file, (text, line) => tally.take(text, line));
+  return tally.result();
 }

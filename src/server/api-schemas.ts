@@ -4,7 +4,7 @@ import {
 } from '../monitor/events.js';
 import { ApplicationSchema } from '../parse/application-schema.js';
 import { ScreeningResultSchema } from '../score/result-contract.js';
-import { BandSchema, ImportStatusSchema, OrgIdSchema } from '../store/store-contract.js';
+import { BandSchema, ClusterRefSchema, ImportStatusSchema, OrgIdSchema, ResultSummarySchema, StoredApplicationSchema } from '../store/store-contract.js';
 import { ScreeningResultBandSchema } from './openapi.js';
 import { WEBHOOK_VENDORS } from './webhooks/receive.js';
 
@@ -50,13 +50,11 @@ const ClusterSummarySchema = z.strictObject({
   members: z.array(z.strictObject({ id: z.string(), source: z.string(), joinedAt: z.string() })),
 });
 
+/** What identifies a stored application and its latest version (the store's own fields). */
+const StoredApplicationHead = StoredApplicationSchema.pick({ id: true, source: true, fullName: true, submittedAt: true, receivedAt: true, version: true }).shape;
+
 export const ApplicationResponseSchema = z.strictObject({
-  id: z.string(),
-  source: z.string(),
-  fullName: z.string(),
-  submittedAt: z.string(),
-  receivedAt: z.string(),
-  version: z.number().int().positive(),
+  ...StoredApplicationHead,
   /** Only with application:read. */
   record: z.record(z.string(), z.unknown()).optional(),
   result: ResultViewSchema.optional(),
@@ -83,19 +81,12 @@ export const ResultsQuerySchema = z.strictObject({
   cursor: z.string().max(1024).optional(),
 });
 
+/** A result in a listing: the store's summary, with the evidence only for roles that may see it. */
 export const ResultItemSchema = z.strictObject({
-  id: z.string(),
-  source: z.string(),
-  fullName: z.string(),
-  submittedAt: z.string(),
-  receivedAt: z.string(),
-  version: z.number().int().positive(),
-  score: z.number().int(),
-  band: BandSchema,
-  screenedAt: z.string(),
+  ...ResultSummarySchema.shape,
   /** Only with result:evidence. */
   signals: ScreeningResultSchema.shape.signals.optional(),
-  cluster: z.strictObject({ id: z.string(), size: z.number().int().positive() }).optional(),
+  cluster: ClusterRefSchema.optional(),
 });
 export const ResultsResponseSchema = z.strictObject({
   items: z.array(ResultItemSchema),
