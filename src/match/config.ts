@@ -36,7 +36,7 @@ export const matchConfigSchema = z.object({
   queryCoverageExponent: z.number().min(0).max(2).default(0.65).describe('Exponent of query coverage (share of query weight matched) in the name score.'),
   candidateCoverageExponent: z.number().min(0).max(2).default(0.35).describe('Exponent of candidate coverage (share of listed weight matched) in the name score.'),
   orderPenalty: unit(0.98, 'Factor when matched tokens appear in another order than listed (other than surname first/last).'),
-  weakOnlyFactor: unit(0.5, 'Factor when no ordinary token matched (the guard): one common surname or generic word alone never reaches a match.'),
+  weakOnlyFactor: unit(0.5, 'Factor when no ordinary token matched, or when one name alone meets a person listed under two or more (the guard): one common surname, generic word or given name alone never reaches a match.'),
   weakOnlyMinListedCoverage: unit(0.75, 'Two or more common or generic tokens escape the guard only when they cover this share of the listed name.'),
   minStrongPairScore: unit(0.8, 'Lowest pair score that counts a token as matched for the guard.'),
   dobToleranceYears: z.number().int().min(0).max(10).default(1).describe('Years a date of birth may differ and still agree.'),

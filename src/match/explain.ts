@@ -15,7 +15,7 @@ export interface ExplainInput {
   readonly alignment: Alignment;
   readonly orderFactor: number;
   readonly effects: readonly AttributeEffect[];
-  /** The guard's factor when nothing informative matched. */
+  /** The guard's factor when nothing informative matched, or one name alone met a person listed under several. */
   readonly guard: number | null;
   readonly score: number;
 }
@@ -62,7 +62,7 @@ export function explainMatch(input: ExplainInput): { features: MatchFeature[]; e
   }
   if (input.guard !== null) {
     features.push({ token: '', candidate: '', how: 'guard', score: input.guard });
-    notes.push(`only common or generic words matched (x${input.guard.toFixed(2)})`);
+    notes.push(`only common or generic words, or one name alone, matched (x${input.guard.toFixed(2)})`);
   }
   const matched = parts.length ? parts.join(', ') : 'no token matched';
   const explanation = `"${input.listedName}": ${matched}${notes.length ? `; ${notes.join('; ')}` : ''}; score ${input.score.toFixed(3)}`;

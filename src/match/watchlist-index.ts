@@ -31,6 +31,20 @@ function nameKind(kind: WatchEntry['kind']): NameKind {
   return kind === 'person' ? 'person' : 'organization';
 }
 
+/**
+ * One name alone ("Jack", "Mason") against a person listed under two or more
+ * ("WANG, Jack"): a given name or surname by itself names thousands of
+ * people, so it gets the guard however rare it is.
+ */
+function oneNameForMany(alignment: Alignment, listed: IndexedName): boolean {
+  if (listed.kind !== 'person' || alignment.pairs.length !== 1) return false;
+  const only = alignment.pairs[0]!;
+  if (only.c0 !== only.c1) return false;
+  let names = 0;
+  for (const cls of listed.classes) if (cls === 'normal' || cls === 'common') names++;
+  return names >= 2;
+}
+
 export class WatchlistIndex {
   private readonly dictionary: TermDictionary;
   private readonly names: IndexedName[] = [];
@@ -121,7 +135,7 @@ export class WatchlistIndex {
       // The entry is read only when the query gives a year of birth or a country to compare.
       const listed = attributes.dobYear === null && attributes.country === null ? name : this.entries[name.entry]!;
       let score = scoreWithAttributes(alignment.score, attributes, listed, this.config);
-      const guard = alignment.informative ? null : this.config.weakOnlyFactor;
+      const guard = alignment.informative && !oneNameForMany(alignment, name) ? null : this.config.weakOnlyFactor;
       if (guard !== null) score *= guard;
       score = Math.round(score * 10000) / 10000;
       if (score < threshold) continue;

@@ -112,10 +112,20 @@ describe('guards', () => {
     (name) => expect(matches({ name, kind: 'organization' })).toEqual([]),
   );
 
+  it.each(['Ayman', 'Zawahiri', 'Carlos'])('one name alone (%s) never matches a person listed under several', (name) => {
+    expect(matches({ name, kind: 'person' })).toEqual([]);
+    expect(top({ name, kind: 'person' })?.explanation).toContain('one name alone');
+  });
+
+  it('a mononym still matches a person listed under that one name', () => {
+    const index = WatchlistIndex.build([entry('mono', 'person', ['SUHARTONO'])]);
+    expect(index.search({ name: 'Suhartono', kind: 'person' }).map((m) => m.entry)).toEqual(['mono']);
+  });
+
   it('says so in the explanation of a candidate the guard lowered', () => {
     const kim = top('Kim')!;
     expect(kim.score).toBeLessThanOrEqual(0.5);
-    expect(kim.explanation).toContain('only common or generic words matched');
+    expect(kim.explanation).toContain('only common or generic words, or one name alone, matched');
     expect(kim.features).toContainEqual({ token: '', candidate: '', how: 'guard', score: 0.5 });
   });
 });
