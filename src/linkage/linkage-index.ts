@@ -4,8 +4,8 @@ import { normaliseName, type NormalName } from '../normalise/name.js';
 import { Clusters } from './clusters.js';
 import { hashString, shortHash } from './hash.js';
 import { IDENTIFIER_KINDS, identifiersOf, type IdentifierKind, type LinkExtras } from './identifiers.js';
-import { bandKeys, minhashSignature, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
-import { hamming, parsePhotoHash, photoBands, type PhotoHash } from './photo.js';
+import { MinHasher, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
+import { hamming, parsePhotoHash, photoBandKeys } from './photo.js';
 import { PostingTable } from './posting-table.js';
 import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkedApplication, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
 
@@ -30,7 +30,10 @@ export class LinkageIndex {
   private sigs = new Uint16Array(1024 * SIGNATURE_LENGTH);
   private sigAt = new Int32Array(1024);
   private sigCount = 0;
-  private readonly photos = new Map<number, PhotoHash>();
+  /** Photo hash of application n: photoBits[2n] (high half), photoBits[2n + 1] (low half); read only for applications filed with one. */
+  private photoBits = new Int32Array(2048);
+  private readonly photoKeys = new Int32Array(32);
+  private readonly minhasher = new MinHasher();
   private readonly clusters: Clusters;
   private readonly strong: ReadonlySet<string>;
   private readonly nameCache = new Map<string, NormalName>();
@@ -129,16 +132,21 @@ export class LinkageIndex {
     const hash = parsePhotoHash(hex);
     if (!hash) return [];
     const candidates = new Set<number>();
-    for (const band of photoBands(hash, this.config.photoMaxDistance)) {
-      const slot = hashString(band, 0x7a3);
-      const check = hashString(band, ~0x7a3);
-      this.table.find(slot, check, this.config.maxPerIdentifier, (m) => void candidates.add(m));
-      this.table.add(slot, check, n);
+    const keys = photoBandKeys(hash, this.config.photoMaxDistance, this.photoKeys);
+    for (let b = 0; b < keys.length; b += 2) {
+      this.table.find(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, (m) => void candidates.add(m));
+      this.table.add(keys[b]!, keys[b + 1]!, n);
     }
-    this.photos.set(n, hash);
+    if (2 * n + 1 >= this.photoBits.length) {
+      const grown = new Int32Array(Math.max(2 * n + 2, this.photoBits.length * 2));
+      grown.set(this.photoBits);
+      this.photoBits = grown;
+    }
+    this.photoBits[2 * n] = hash.hi;
+    this.photoBits[2 * n + 1] = hash.lo;
     const out: PhotoLink[] = [];
     for (const m of candidates) {
-      const distance = hamming(hash, this.photos.get(m)!);
+      const distance = hamming(hash, { hi: this.photoBits[2 * m]!, lo: this.photoBits[2 * m + 1]! });
       if (distance > this.config.photoMaxDistance || m === n) continue;
       const e = seen(m);
       out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, distance });
@@ -154,12 +162,13 @@ export class LinkageIndex {
     skipName(record.applicant.name);
     for (const r of record.references) skipName(r.name);
     skipName(record.linkedin?.displayName);
-    const sig = minhashSignature(record.resumeText, ignore);
+    const sig = this.minhasher.signature(record.resumeText, ignore);
     if (!sig) return [];
     const candidates = new Set<number>();
-    for (const [slot, check] of bandKeys(sig)) {
-      this.table.find(slot, check, this.config.maxPerIdentifier, (m) => void candidates.add(m));
-      this.table.add(slot, check, n);
+    const keys = this.minhasher.bandKeys(sig);
+    for (let b = 0; b < keys.length; b += 2) {
+      this.table.find(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, (m) => void candidates.add(m));
+      this.table.add(keys[b]!, keys[b + 1]!, n);
     }
     const at = this.storeSignature(n, sig);
     const out: ResumeLink[] = [];

@@ -44,16 +44,27 @@ const isIn = (hashes: Int32Array, h: number): boolean => {
  * building the words; other text goes through resumeWords.
  */
 export function resumeWordHashes(text: string, ignore: Iterable<string> = []): Int32Array {
+  const out = new Int32Array((text.length >> 1) + 1);
+  return out.subarray(0, wordHashesInto(text, Int32Array.from(ignore, (w) => hashString(w, 0)), ignore, out));
+}
+
+/** resumeWordHashes written into `out` (at least text.length / 2 + 1 long); returns how many. */
+function wordHashesInto(text: string, skip: Int32Array, ignore: Iterable<string>, out: Int32Array): number {
   const plain = HAS_DROP.test(text) ? text.replace(DROP, ' ') : text;
-  const skip = Int32Array.from(ignore, (w) => hashString(w, 0));
-  const out = new Int32Array((plain.length >> 1) + 1);
   let n = 0;
   let h = FNV_OFFSET;
   let len = 0;
   let digit = false;
   for (let i = 0; i <= plain.length; i++) {
     let c = i < plain.length ? plain.charCodeAt(i) : 32;
-    if (c > 126) return Int32Array.from(resumeWords(text, new Set(ignore)), (w) => hashString(w, 0)); // folding needed
+    if (c > 126) {
+      // Folding needed: the general path.
+      const words = resumeWords(text, new Set(ignore));
+      // Folding never splits one character into two words, so the words still fit; the bound only guards the buffer.
+      const fit = Math.min(words.length, out.length);
+      for (let w = 0; w < fit; w++) out[w] = hashString(words[w]!, 0);
+      return fit;
+    }
     const upper = c >= 65 && c <= 90;
     const word = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35; // letters, digits, + and #
     if (word) {
@@ -71,7 +82,14 @@ export function resumeWordHashes(text: string, ignore: Iterable<string> = []): I
     len = 0;
     digit = false;
   }
-  return out.subarray(0, n);
+  return n;
+}
+
+/** The hash of the shingle of `size` words starting at `at`. */
+function shingleHash(wh: Int32Array, at: number, size: number): number {
+  let h = 0x2f693b5d;
+  for (let k = 0; k < size; k++) h = mix32(Math.imul(h ^ wh[at + k]!, 0x9e3779b1) + k);
+  return h;
 }
 
 /** Shingle hashes, distinct and sorted, from the words of a text. */
@@ -84,11 +102,7 @@ export function shinglesOfHashes(wh: Int32Array, size: number = MINHASH.shingle)
   const count = wh.length - size + 1;
   if (count <= 0) return new Int32Array(0);
   const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x2f693b5d;
-    for (let k = 0; k < size; k++) h = mix32(Math.imul(h ^ wh[i + k]!, 0x9e3779b1) + k);
-    out[i] = h;
-  }
+  for (let i = 0; i < count; i++) out[i] = shingleHash(wh, i, size);
   out.sort();
   let distinct = 0;
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i]!;
@@ -100,6 +114,8 @@ function probe(bin: number, attempt: number): number {
   return mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77)) & (SIGNATURE_LENGTH - 1);
 }
 
+const EMPTY = 0x7fffffff;
+
 /**
  * MinHash signature by one-permutation hashing with optimal densification
  * (Li, Owen and Zhang 2012; Shrivastava 2017): each shingle is hashed once;
@@ -108,37 +124,70 @@ function probe(bin: number, attempt: number): number {
  * first non-empty bin on its fixed probe sequence. The chance that two
  * signatures agree in a position is the Jaccard similarity of the shingle
  * sets, as with SIGNATURE_LENGTH independent permutations, for one hash per
- * shingle instead of SIGNATURE_LENGTH. Undefined when the text is too short
- * to say anything. The high 16 bits of each value are what is stored and compared.
+ * shingle instead of SIGNATURE_LENGTH. Undefined when the text has fewer
+ * than MINHASH.minShingles distinct shingles. The high 16 bits of each value
+ * are what is stored and compared.
  */
 export function minhashSignature(text: string, ignore?: Iterable<string>): Int32Array | undefined {
-  const sh = shinglesOfHashes(resumeWordHashes(text, ignore));
-  if (sh.length < MINHASH.minShingles) return undefined;
-  const EMPTY = 0x7fffffff;
-  const sig = new Int32Array(SIGNATURE_LENGTH).fill(EMPTY);
-  for (let s = 0; s < sh.length; s++) {
-    const v = mix32(Math.imul(sh[s]! ^ 0x5bd1e995, 0x27d4eb2f)) | 0;
-    const bin = v >>> BIN_SHIFT;
-    const rest = (v << BIN_BITS) >>> 1; // the remaining bits, as a non-negative 31-bit value
-    if (rest < sig[bin]!) sig[bin] = rest;
-  }
-  const filled = Int32Array.from(sig);
-  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-    if (sig[i] !== EMPTY) continue;
-    for (let attempt = 1; ; attempt++) {
-      const from = probe(i, attempt);
-      if (sig[from] !== EMPTY) {
-        filled[i] = sig[from]! ^ Math.imul(attempt, 0x2c1b3c6d); // keep borrowed values apart from the lender's own
-        break;
-      }
-    }
-  }
-  return filled;
+  const sig = new MinHasher().signature(text, ignore);
+  return sig && Int32Array.from(sig);
 }
 
-/** One (slot, check) hash pair per band: equal bands land in the same bucket. */
-export function bandKeys(sig: Int32Array): [number, number][] {
-  const keys: [number, number][] = [];
+/**
+ * Signatures and band keys computed in buffers it keeps, so that signing a
+ * resume allocates nothing: what it returns is overwritten by its next call.
+ * A minimum does not care about order or repeats, so shingles go straight
+ * into the bins, unsorted; only a text with fewer than minShingles filled
+ * bins needs its distinct shingles counted.
+ */
+export class MinHasher {
+  private words = new Int32Array(1024);
+  private readonly bins = new Int32Array(SIGNATURE_LENGTH);
+  private readonly sig = new Int32Array(SIGNATURE_LENGTH);
+  private readonly keys = new Int32Array(MINHASH.bands * 2);
+
+  /** The signature of a text (see minhashSignature), valid until the next call. */
+  signature(text: string, ignore: Iterable<string> = []): Int32Array | undefined {
+    if (this.words.length < (text.length >> 1) + 1) this.words = new Int32Array((text.length >> 1) + 1024);
+    const words = this.words;
+    const count = wordHashesInto(text, Int32Array.from(ignore, (w) => hashString(w, 0)), ignore, words) - MINHASH.shingle + 1;
+    if (count < MINHASH.minShingles) return undefined;
+    const bins = this.bins.fill(EMPTY);
+    let filled = 0;
+    for (let s = 0; s < count; s++) {
+      const v = mix32(Math.imul(shingleHash(words, s, MINHASH.shingle) ^ 0x5bd1e995, 0x27d4eb2f)) | 0;
+      const bin = v >>> BIN_SHIFT;
+      const rest = (v << BIN_BITS) >>> 1; // the remaining bits, as a non-negative 31-bit value
+      if (bins[bin] === EMPTY) filled++;
+      if (rest < bins[bin]!) bins[bin] = rest;
+    }
+    if (filled < MINHASH.minShingles && shinglesOfHashes(words.subarray(0, count + MINHASH.shingle - 1)).length < MINHASH.minShingles) return undefined;
+    const sig = this.sig;
+    for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+      if (bins[i] !== EMPTY) {
+        sig[i] = bins[i]!;
+        continue;
+      }
+      for (let attempt = 1; ; attempt++) {
+        const from = probe(i, attempt);
+        if (bins[from] !== EMPTY) {
+          sig[i] = bins[from]! ^ Math.imul(attempt, 0x2c1b3c6d); // keep borrowed values apart from the lender's own
+          break;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /** bandKeys of a signature as (slot, check) pairs in one array, valid until the next call. */
+  bandKeys(sig: Int32Array): Int32Array {
+    bandKeysInto(sig, this.keys);
+    return this.keys;
+  }
+}
+
+/** One (slot, check) hash pair per band, side by side: equal bands land in the same bucket. */
+function bandKeysInto(sig: Int32Array, keys: Int32Array): Int32Array {
   for (let b = 0; b < MINHASH.bands; b++) {
     let h1 = mix32(0x1b873593 ^ b);
     let h2 = mix32(0x7feb352d ^ b);
@@ -147,7 +196,8 @@ export function bandKeys(sig: Int32Array): [number, number][] {
       h1 = mix32(h1 ^ v) + 0x6b43a9b5;
       h2 = mix32((h2 + v) | 0) ^ 0x2c1b3c6d;
     }
-    keys.push([h1 >>> 0, h2 >>> 0]);
+    keys[2 * b] = h1;
+    keys[2 * b + 1] = h2;
   }
   return keys;
 }

@@ -4,6 +4,8 @@
  * agree exactly on at least one band (pigeonhole), so each band value is an
  * index key and only the hashes sharing a band are compared bit by bit.
  */
+import { mix32 } from './hash.js';
+
 export interface PhotoHash {
   readonly hi: number;
   readonly lo: number;
@@ -24,11 +26,23 @@ export function hamming(a: PhotoHash, b: PhotoHash): number {
   return popcount((a.hi ^ b.hi) >>> 0) + popcount((a.lo ^ b.lo) >>> 0);
 }
 
-/** The hash cut into `maxDistance + 1` bands, each as "band index:bits". */
-export function photoBands(hash: PhotoHash, maxDistance: number): string[] {
-  const bits = hash.hi.toString(2).padStart(32, '0') + hash.lo.toString(2).padStart(32, '0');
+/**
+ * The hash cut into `maxDistance + 1` bands, each reduced to an index key:
+ * (slot, check) hash pairs side by side in `out`, two per band. A key hashes
+ * the band's number and its bits, so equal bands of two photos give equal keys.
+ */
+export function photoBandKeys(hash: PhotoHash, maxDistance: number, out: Int32Array): Int32Array {
   const n = maxDistance + 1;
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) out.push(`${k}:${bits.slice(Math.floor((k * 64) / n), Math.floor(((k + 1) * 64) / n))}`);
-  return out;
+  for (let k = 0; k < n; k++) {
+    let h1 = Math.imul(0x7a3 ^ k, 0x9e3779b1);
+    let h2 = Math.imul(~0x7a3 ^ k, 0x85ebca77);
+    for (let bit = Math.floor((k * 64) / n); bit < Math.floor(((k + 1) * 64) / n); bit++) {
+      const b = ((bit < 32 ? hash.hi >>> (31 - bit) : hash.lo >>> (63 - bit)) & 1) + 1;
+      h1 = Math.imul(h1 ^ b, 0x01000193);
+      h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x2545f491) ^ b;
+    }
+    out[2 * k] = mix32(h1);
+    out[2 * k + 1] = mix32(h2);
+  }
+  return out.subarray(0, 2 * n);
 }

@@ -7,18 +7,22 @@
  * million entries the table is far larger than any cache, and every probe is
  * a trip to memory. The second half of the fingerprint confirms a key, so
  * two identifiers are confused only when all 64 bits collide (about 1 in
- * 10^8 at ten million entries).
+ * 10^8 at ten million entries). Entries live in fixed pages of 2^16, so
+ * growing the table adds a page and never copies the entries already held.
  */
 const STRIDE = 4;
 const SLOT = 0;
 const CHECK = 1;
 const RECORD = 2;
 const NEXT = 3;
+const PAGE_BITS = 16;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
+const PAGE_INTS = (1 << PAGE_BITS) * STRIDE;
 
 export class PostingTable {
   private heads: Int32Array;
   private mask: number;
-  private entries = new Int32Array(1024 * STRIDE);
+  private readonly pages: Int32Array[] = [];
   private count = 0;
 
   constructor(initialSlots = 1 << 16) {
@@ -33,19 +37,20 @@ export class PostingTable {
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.heads.byteLength + this.entries.byteLength;
+    return this.heads.byteLength + this.pages.length * PAGE_INTS * 4;
   }
 
   add(slotHash: number, checkHash: number, record: number): void {
-    if ((this.count + 1) * STRIDE > this.entries.length) this.growEntries();
     if (this.count >= this.heads.length * 0.75) this.rehash(this.heads.length * 2);
     const e = this.count++;
-    const at = e * STRIDE;
+    if ((e & PAGE_MASK) === 0) this.pages.push(new Int32Array(PAGE_INTS));
+    const page = this.pages[e >>> PAGE_BITS]!;
+    const at = (e & PAGE_MASK) * STRIDE;
     const slot = slotHash & this.mask;
-    this.entries[at + SLOT] = slotHash;
-    this.entries[at + CHECK] = checkHash;
-    this.entries[at + RECORD] = record;
-    this.entries[at + NEXT] = this.heads[slot]!;
+    page[at + SLOT] = slotHash;
+    page[at + CHECK] = checkHash;
+    page[at + RECORD] = record;
+    page[at + NEXT] = this.heads[slot]!;
     this.heads[slot] = e;
   }
 
@@ -57,33 +62,29 @@ export class PostingTable {
   find(slotHash: number, checkHash: number, limit: number, visit: (record: number) => boolean | void): { seen: number; more: boolean } {
     const slot = slotHash | 0;
     const check = checkHash | 0;
-    const entries = this.entries;
+    const pages = this.pages;
     let seen = 0;
-    for (let e = this.heads[slotHash & this.mask]!; e >= 0; e = entries[e * STRIDE + NEXT]!) {
-      const at = e * STRIDE;
-      if (entries[at + SLOT] !== slot || entries[at + CHECK] !== check) continue;
+    for (let e = this.heads[slotHash & this.mask]!; e >= 0; ) {
+      const page = pages[e >>> PAGE_BITS]!;
+      const at = (e & PAGE_MASK) * STRIDE;
+      e = page[at + NEXT]!;
+      if (page[at + SLOT] !== slot || page[at + CHECK] !== check) continue;
       if (seen === limit) return { seen, more: true };
       seen++;
-      if (visit(entries[at + RECORD]!) === false) return { seen, more: true };
+      if (visit(page[at + RECORD]!) === false) return { seen, more: true };
     }
     return { seen, more: false };
-  }
-
-  private growEntries(): void {
-    const bigger = new Int32Array(this.entries.length * 2);
-    bigger.set(this.entries);
-    this.entries = bigger;
   }
 
   private rehash(slots: number): void {
     this.heads = new Int32Array(slots).fill(-1);
     this.mask = slots - 1;
     // Re-thread in insertion order so chains stay newest first.
-    const entries = this.entries;
     for (let e = 0; e < this.count; e++) {
-      const at = e * STRIDE;
-      const slot = entries[at + SLOT]! & this.mask;
-      entries[at + NEXT] = this.heads[slot]!;
+      const page = this.pages[e >>> PAGE_BITS]!;
+      const at = (e & PAGE_MASK) * STRIDE;
+      const slot = page[at + SLOT]! & this.mask;
+      page[at + NEXT] = this.heads[slot]!;
       this.heads[slot] = e;
     }
   }

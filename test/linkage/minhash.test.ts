@@ -50,6 +50,12 @@ describe('MinHash signatures (one permutation, densified)', () => {
     expect(sig).toHaveLength(SIGNATURE_LENGTH);
     expect([...sig].every((v) => v !== 0x7fffffff)).toBe(true);
   });
+
+  it('counts distinct shingles: a long text that repeats one phrase says nothing', () => {
+    const phrase = VOCABULARY.slice(0, 4).join(' ');
+    expect(minhashSignature(Array(50).fill(phrase).join(' '))).toBeUndefined(); // 200 words, 4 distinct shingles
+    expect(minhashSignature(VOCABULARY.slice(0, 9).join(' '))).toBeUndefined(); // 7 shingles
+  });
 });
 
 describe('resume word hashes', () => {
