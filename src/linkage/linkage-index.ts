@@ -2,12 +2,13 @@ import { samePerson } from '../match/same-person.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 import { normaliseName, type NormalName } from '../normalise/name.js';
 import { Clusters } from './clusters.js';
+import { Earlier } from './earlier.js';
 import { hashString, shortHash } from './hash.js';
 import { IDENTIFIER_KINDS, identifiersOf, type IdentifierKind, type LinkExtras } from './identifiers.js';
 import { MinHasher, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
 import { hamming, parsePhotoHash, photoBandKeys } from './photo.js';
 import { PostingTable } from './posting-table.js';
-import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkedApplication, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
+import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
 
 /** Each kind hashes with its own seeds, so equal values of two kinds never meet. */
 const KIND_SEED = Object.fromEntries(IDENTIFIER_KINDS.map((k, i) => [k, 0x3c6ef372 + i * 0x1000193])) as Record<IdentifierKind, number>;
@@ -34,6 +35,8 @@ export class LinkageIndex {
   private photoBits = new Int32Array(2048);
   private readonly photoKeys = new Int32Array(32);
   private readonly minhasher = new MinHasher();
+  /** Numbers read from the table, reused by every look-up. */
+  private readonly scratch: number[] = [];
   private readonly clusters: Clusters;
   private readonly strong: ReadonlySet<string>;
   private readonly nameCache = new Map<string, NormalName>();
@@ -71,8 +74,6 @@ export class LinkageIndex {
       this.times[n] = record.submittedAt;
     }
     this.startContacts(n);
-    const judge = (other: string): boolean => this.sameIdentity(name, other);
-    const seen = (m: number): LinkedApplication => new Earlier(this.ids[m]!, this.names[m]!, this.times[m]!, judge);
     const cap = this.config.maxPerIdentifier;
     const joins: number[] = [];
 
@@ -82,16 +83,19 @@ export class LinkageIndex {
       const slot = hashString(value, k);
       if (kind === 'phone' || kind === 'email') this.storeContact((slot & ~1) | (kind === 'email' ? 1 : 0));
       const check = hashString(value, ~k);
-      const found: number[] = [];
-      const { more } = this.table.find(slot, check, cap, (m) => void (m !== n && !found.includes(m) && found.push(m)));
+      const filed = this.scratch;
+      filed.length = 0;
+      const more = this.table.collect(slot, check, cap, filed);
       this.table.add(slot, check, n);
+      // A new version of this application was filed under its own number: not a link.
+      const found = filed.filter((m, i) => m !== n && filed.indexOf(m) === i);
       if (found.length === 0) continue;
-      identifiers.push({ kind, value, earlier: found.map(seen), truncated: more });
+      identifiers.push({ kind, value, earlier: found.map((m) => this.earlier(m, name)), truncated: more });
       if (!more && this.strong.has(kind)) joins.push(...found);
     }
 
-    const photos = this.linkPhoto(record.applicant.photoHash, n, seen, joins);
-    const resumes = this.linkResume(record, n, seen, joins);
+    const photos = this.linkPhoto(record.applicant.photoHash, n, name, joins);
+    const resumes = this.linkResume(record, n, name, joins);
     this.endContacts(n);
     for (const m of joins) this.clusters.union(n, m);
     const cluster = joins.length > 0 || this.clusters.infoOf(n).size > 1 ? this.clusterView(n) : undefined;
@@ -128,15 +132,26 @@ export class LinkageIndex {
     return { id: this.clusterId(n), size: info.size, identities: info.identities.length, members };
   }
 
-  private linkPhoto(hex: string | undefined, n: number, seen: (m: number) => LinkedApplication, joins: number[]): PhotoLink[] {
-    const hash = parsePhotoHash(hex);
-    if (!hash) return [];
-    const candidates = new Set<number>();
-    const keys = photoBandKeys(hash, this.config.photoMaxDistance, this.photoKeys);
+  /** Application m as seen from a new application under `name`. */
+  private earlier(m: number, name: string): Earlier {
+    return new Earlier(this.ids[m]!, this.names[m]!, this.times[m]!, name, this);
+  }
+
+  /** Numbers filed under every key of `keys` ((slot, check) pairs side by side), read before `n` is filed under them. */
+  private candidatesOf(keys: Int32Array, n: number): Set<number> {
+    const filed = this.scratch;
+    filed.length = 0;
     for (let b = 0; b < keys.length; b += 2) {
-      this.table.find(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, (m) => void candidates.add(m));
+      this.table.collect(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, filed);
       this.table.add(keys[b]!, keys[b + 1]!, n);
     }
+    return new Set(filed);
+  }
+
+  private linkPhoto(hex: string | undefined, n: number, name: string, joins: number[]): PhotoLink[] {
+    const hash = parsePhotoHash(hex);
+    if (!hash) return [];
+    const candidates = this.candidatesOf(photoBandKeys(hash, this.config.photoMaxDistance, this.photoKeys), n);
     if (2 * n + 1 >= this.photoBits.length) {
       const grown = new Int32Array(Math.max(2 * n + 2, this.photoBits.length * 2));
       grown.set(this.photoBits);
@@ -148,14 +163,14 @@ export class LinkageIndex {
     for (const m of candidates) {
       const distance = hamming(hash, { hi: this.photoBits[2 * m]!, lo: this.photoBits[2 * m + 1]! });
       if (distance > this.config.photoMaxDistance || m === n) continue;
-      const e = seen(m);
+      const e = this.earlier(m, name);
       out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, distance });
       joins.push(m);
     }
     return out;
   }
 
-  private linkResume(record: EnrichedApplication, n: number, seen: (m: number) => LinkedApplication, joins: number[]): ResumeLink[] {
+  private linkResume(record: EnrichedApplication, n: number, name: string, joins: number[]): ResumeLink[] {
     if (!record.resumeText) return [];
     const ignore: string[] = [];
     const skipName = (x: NormalName | undefined): void => void (x && ignore.push(...x.tokens, ...x.alternates));
@@ -164,19 +179,14 @@ export class LinkageIndex {
     skipName(record.linkedin?.displayName);
     const sig = this.minhasher.signature(record.resumeText, ignore);
     if (!sig) return [];
-    const candidates = new Set<number>();
-    const keys = this.minhasher.bandKeys(sig);
-    for (let b = 0; b < keys.length; b += 2) {
-      this.table.find(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, (m) => void candidates.add(m));
-      this.table.add(keys[b]!, keys[b + 1]!, n);
-    }
+    const candidates = this.candidatesOf(this.minhasher.bandKeys(sig), n);
     const at = this.storeSignature(n, sig);
     const out: ResumeLink[] = [];
     for (const m of candidates) {
       const o = this.sigAt[m]! * SIGNATURE_LENGTH;
       const similarity = signatureSimilarity(this.sigs.subarray(at * SIGNATURE_LENGTH, (at + 1) * SIGNATURE_LENGTH), this.sigs.subarray(o, o + SIGNATURE_LENGTH));
       if (similarity < this.config.resumeThreshold || m === n) continue;
-      const e = seen(m);
+      const e = this.earlier(m, name);
       out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, similarity: Math.round(similarity * 100) / 100 });
       joins.push(m);
     }
@@ -257,34 +267,8 @@ export class LinkageIndex {
   }
 
   /** Could two names be one person (nicknames, order, romanisation)? Unknown names count as the same. */
-  private sameIdentity(a: string, b: string): boolean {
+  sameIdentity(a: string, b: string): boolean {
     return a === b || samePerson(this.normal(a), this.normal(b)).same;
-  }
-}
-
-/**
- * An earlier application seen through a link. Whether its name could be the
- * new applicant's is decided when first asked: a busy identifier (an IP
- * network) lists up to maxPerIdentifier earlier applications, and most of
- * them are never asked about.
- */
-class Earlier implements LinkedApplication {
-  private same: boolean | undefined;
-
-  constructor(
-    readonly id: string,
-    readonly name: string,
-    readonly submittedAt: string,
-    private readonly judge: (other: string) => boolean,
-  ) {}
-
-  get sameIdentity(): boolean {
-    this.same ??= this.judge(this.name);
-    return this.same;
-  }
-
-  toJSON(): { id: string; name: string; submittedAt: string; sameIdentity: boolean } {
-    return { id: this.id, name: this.name, submittedAt: this.submittedAt, sameIdentity: this.sameIdentity };
   }
 }
 

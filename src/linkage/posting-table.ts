@@ -55,11 +55,11 @@ export class PostingTable {
   }
 
   /**
-   * Application numbers filed under the key, newest first, at most `limit`;
-   * `visit` returns false to stop early. Returns how many were visited and
-   * whether more were left (the list kept per identifier is read up to `limit`).
+   * Appends to `out` the application numbers filed under the key, newest
+   * first, at most `limit`; returns whether more were left (the list kept
+   * per identifier is read up to `limit`).
    */
-  find(slotHash: number, checkHash: number, limit: number, visit: (record: number) => boolean | void): { seen: number; more: boolean } {
+  collect(slotHash: number, checkHash: number, limit: number, out: number[]): boolean {
     const slot = slotHash | 0;
     const check = checkHash | 0;
     const pages = this.pages;
@@ -69,11 +69,11 @@ export class PostingTable {
       const at = (e & PAGE_MASK) * STRIDE;
       e = page[at + NEXT]!;
       if (page[at + SLOT] !== slot || page[at + CHECK] !== check) continue;
-      if (seen === limit) return { seen, more: true };
+      if (seen === limit) return true;
       seen++;
-      if (visit(page[at + RECORD]!) === false) return { seen, more: true };
+      out.push(page[at + RECORD]!);
     }
-    return { seen, more: false };
+    return false;
   }
 
   private rehash(slots: number): void {

@@ -4,7 +4,7 @@ import { PostingTable } from '../../src/linkage/posting-table.js';
 
 const read = (table: PostingTable, slot: number, check: number, limit: number) => {
   const records: number[] = [];
-  const { more } = table.find(slot, check, limit, (r) => void records.push(r));
+  const more = table.collect(slot, check, limit, records);
   return { records, more };
 };
 

@@ -1,0 +1,28 @@
+import type { LinkedApplication } from './types.js';
+
+/**
+ * An earlier application seen through a link. Whether its name could be the
+ * new applicant's is decided when first asked: a busy identifier (an IP
+ * network) lists up to maxPerIdentifier earlier applications, and most of
+ * them are never asked about.
+ */
+export class Earlier implements LinkedApplication {
+  private same: boolean | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly submittedAt: string,
+    private readonly newName: string,
+    private readonly judge: { sameIdentity(a: string, b: string): boolean },
+  ) {}
+
+  get sameIdentity(): boolean {
+    this.same ??= this.judge.sameIdentity(this.newName, this.name);
+    return this.same;
+  }
+
+  toJSON(): { id: string; name: string; submittedAt: string; sameIdentity: boolean } {
+    return { id: this.id, name: this.name, submittedAt: this.submittedAt, sameIdentity: this.sameIdentity };
+  }
+}
