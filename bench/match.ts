@@ -11,6 +11,13 @@
  * set and on the same samples, and recall is compared sample against sample.
  * Each baseline's cut-off is tuned on its own sample (the best recall with
  * at most 5 % false matches), which flatters the baselines, not hirewatch.
+ *
+ * A roster pass adds what a user screening real people sees: the 15,000
+ * FEBRL person records (data/febrl, public, written by nobody here; names
+ * with typos, as a roster has them) with their years of birth, each searched
+ * once against a fresh index (every token met for the first time, tokens
+ * recurring as they do in a roster): queries/s, and every roster name at or
+ * above the threshold, each a false match unless the person is listed.
  */
 import { loadavg } from 'node:os';
 import Fuse from 'fuse.js';
@@ -21,6 +28,7 @@ import { WatchlistIndex } from '../src/match/watchlist-index.js';
 import { LEGAL_FORMS, PARTICLES } from '../src/match/word-lists.js';
 import { loadInstitutions } from '../src/reference/institutions.js';
 import { loadOfac, ofacWatchEntries } from '../src/reference/ofac.js';
+import { readPersonCsv } from '../src/linkage/resolve/person-records.js';
 import { buildLabelledSet, random, type LabelledQuery } from '../test/match/labelled-set.js';
 
 const FUSE_SAMPLE = 40;
@@ -160,6 +168,13 @@ const fresh = WatchlistIndex.build(entries); // empty memos: the timed pass meet
 const cold = cpuSeconds(() => hirewatchOutcomes(fresh, all));
 const steady = [0, 1, 2].map(() => cpuSeconds(() => hirewatchOutcomes(fresh, all))).sort((a, b) => a.cpu - b.cpu)[1]!;
 const hwFull = rates(all, cold.result, fresh.config.threshold);
+const roster: MatchQuery[] = ['dataset3.csv', 'dataset4a.csv', 'dataset4b.csv']
+  .flatMap((f) => readPersonCsv(new URL(`../data/febrl/${f}`, import.meta.url)))
+  .map((r) => ({ name: `${r.given_name} ${r.surname}`.trim(), kind: 'person' as const, ...(/^\d{4}/.test(r.date_of_birth) ? { dob: r.date_of_birth.slice(0, 4) } : {}) }));
+const rosterTokens = new Set(roster.flatMap((q) => q.name.split(' '))).size;
+const rosterIndex = WatchlistIndex.build(entries);
+const rosterRun = cpuSeconds(() => roster.map((q) => rosterIndex.search(q, { limit: 1 })[0]));
+const rosterHits = roster.flatMap((q, i) => (rosterRun.result[i] ? [{ query: q.name, listed: rosterRun.result[i]!.name, score: rosterRun.result[i]!.score }] : []));
 const hwFuse = rates(fuseSample, hirewatchOutcomes(fresh, fuseSample), fresh.config.threshold);
 const hwBrute = rates(bruteSample, hirewatchOutcomes(fresh, bruteSample), fresh.config.threshold);
 
@@ -171,7 +186,7 @@ const bruteRun = cpuSeconds(() => bruteOutcomes(names, bruteSample));
 const bruteTuned = tune(bruteSample, bruteRun.result, [0.8, 0.82, 0.84, 0.86, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98], true);
 
 const qps = (n: number, seconds: number): number => Math.round(n / seconds);
-const hw = { qps: qps(all.length, cold.cpu), qpsWall: qps(all.length, cold.wall), qpsSteady: qps(all.length, steady.cpu) };
+const hw = { qps: qps(all.length, cold.cpu), qpsWall: qps(all.length, cold.wall), qpsSteady: qps(all.length, steady.cpu), qpsRoster: qps(roster.length, rosterRun.cpu) };
 const fuseQps = FUSE_SAMPLE / fuseRun.cpu;
 const bruteQps = bruteSample.length / bruteRun.cpu;
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
@@ -181,6 +196,7 @@ console.log(`hirewatch match benchmark: Node ${process.version}, one process, CP
 console.log(`lists: ${ofac.length} OFAC SDN entries + ${institutions.entries.length} high-risk institutions = ${stats.names} indexed names, ${stats.terms} terms; index built in ${built.cpu.toFixed(2)} s`);
 console.log(`queries: ${set.positives.length} variants of ${set.sampledEntries} real SDN entries + ${set.decoys.length} decoys (${all.length})`);
 console.log(`hirewatch  full set, first pass (memos empty, JIT warmed on other strings): ${hw.qps.toLocaleString('en')} q/s (${hw.qpsWall.toLocaleString('en')} wall); steady state ${hw.qpsSteady.toLocaleString('en')} q/s`);
+console.log(`hirewatch  FEBRL roster of ${roster.length.toLocaleString('en')} public person records (${rosterTokens.toLocaleString('en')} distinct tokens), first pass: ${hw.qpsRoster.toLocaleString('en')} q/s; at or above the threshold: ${rosterHits.length} (${pct(rosterHits.length / roster.length)})${rosterHits.length > 0 ? `: ${rosterHits.slice(0, 5).map((h) => `${h.query} ~ ${h.listed} ${h.score}`).join('; ')}` : ''}`);
 console.log(`hirewatch  full set: recall ${hwFull.recall.toFixed(4)}, false matches ${pct(hwFull.falseMatchRate)} (threshold ${fresh.config.threshold})`);
 console.log(`Fuse.js    sample of ${FUSE_SAMPLE} (${FUSE_SAMPLE / 2} + ${FUSE_SAMPLE / 2}): ${fuseQps.toFixed(2)} q/s (${(FUSE_SAMPLE / fuseRun.wall).toFixed(2)} wall); one record per name, key: name, ignoreLocation, run at threshold 0.6, Fuse score cut-off tuned to ${fuseTuned.cutoff}: recall ${fuseTuned.recall.toFixed(4)}, false matches ${pct(fuseTuned.falseMatchRate)}`);
 console.log(`           hirewatch on the same ${FUSE_SAMPLE}: recall ${hwFuse.recall.toFixed(4)}, false matches ${pct(hwFuse.falseMatchRate)}`);
@@ -190,8 +206,12 @@ const vsFuse = hw.qps / fuseQps;
 const vsBrute = hw.qps / bruteQps;
 console.log(`speed: hirewatch (first pass) is ${Math.round(vsFuse).toLocaleString('en')}x Fuse.js and ${Math.round(vsBrute).toLocaleString('en')}x the brute-force scan`);
 const goals = {
-  /** On the steady state (memos warm, as when screening a roster whose names share tokens); the first pass is printed beside. */
-  qps50k: hw.qpsSteady >= 50_000,
+  /** Memos warm: the same queries again (every token known, every query scored in full). */
+  qps50kSteady: hw.qpsSteady >= 50_000,
+  /** Every token of the labelled set met for the first time: the hardest case. */
+  qps50kFirstPass: hw.qps >= 50_000,
+  /** A roster of public person records, each searched once: what screening a file of applicants sees. */
+  qps50kRoster: hw.qpsRoster >= 50_000,
   fuse100x: vsFuse >= 100,
   brute20x: vsBrute >= 20,
   recallAtLeastFuse: hwFuse.recall >= fuseTuned.recall,
@@ -204,7 +224,7 @@ console.log(
     loadAverage: loadavg()[0],
     queries: all.length,
     names: stats.names,
-    hirewatch: { qps: hw.qps, qpsWall: hw.qpsWall, qpsSteady: hw.qpsSteady, recall: hwFull.recall, falseMatchRate: hwFull.falseMatchRate, indexBuildSeconds: built.cpu },
+    hirewatch: { qps: hw.qps, qpsWall: hw.qpsWall, qpsSteady: hw.qpsSteady, qpsRoster: hw.qpsRoster, rosterQueries: roster.length, rosterMatched: rosterHits.length, recall: hwFull.recall, falseMatchRate: hwFull.falseMatchRate, indexBuildSeconds: built.cpu },
     fuse: { sample: FUSE_SAMPLE, qps: fuseQps, cutoff: fuseTuned.cutoff, recall: fuseTuned.recall, falseMatchRate: fuseTuned.falseMatchRate, hirewatchRecallOnSample: hwFuse.recall },
     bruteForce: { sample: bruteSample.length, qps: bruteQps, cutoff: bruteTuned.cutoff, recall: bruteTuned.recall, falseMatchRate: bruteTuned.falseMatchRate, hirewatchRecallOnSample: hwBrute.recall },
     ratios: { vsFuse, vsBruteForce: vsBrute },

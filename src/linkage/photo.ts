@@ -4,6 +4,7 @@
  * agree exactly on at least one band (pigeonhole), so each band value is an
  * index key and only the hashes sharing a band are compared bit by bit.
  */
+import { bitCount } from '../match/letter-triples.js';
 import { mix32 } from './hash.js';
 
 export interface PhotoHash {
@@ -16,14 +17,8 @@ export function parsePhotoHash(hex: string | undefined): PhotoHash | undefined {
   return { hi: Number.parseInt(hex.slice(0, 8), 16) >>> 0, lo: Number.parseInt(hex.slice(8), 16) >>> 0 };
 }
 
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
 export function hamming(a: PhotoHash, b: PhotoHash): number {
-  return popcount((a.hi ^ b.hi) >>> 0) + popcount((a.lo ^ b.lo) >>> 0);
+  return bitCount((a.hi ^ b.hi) >>> 0) + bitCount((a.lo ^ b.lo) >>> 0);
 }
 
 /**

@@ -2,6 +2,7 @@ import { isKnownRomanisation, romanisationKey, romanisationReadings } from '../n
 import type { MatchConfig, TokenClass } from './config.js';
 import { tokenClass, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
+import { bitCount, letterMask, tripleKey, triplePositions } from './letter-triples.js';
 import { compareTokens, joinedInfo, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 
 /**
@@ -54,12 +55,10 @@ function push(map: Map<string, number[]>, key: string, term: number): void {
   else if (list[list.length - 1] !== term) list.push(term);
 }
 
-/** Letter triples of a token with start and end marks: "kim" -> ^ki, kim, im$. */
-function trigrams(token: string): string[] {
-  const padded = `^${token}$`;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return [...out];
+function pushNumber(map: Map<number, number[]>, key: number, term: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [term]);
+  else if (list[list.length - 1] !== term) list.push(term);
 }
 
 export class TermDictionary {
@@ -75,9 +74,11 @@ export class TermDictionary {
   private readonly byReading = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
   private neighbours: DeletionIndex | undefined;
-  private readonly byTrigram = new Map<string, number[]>();
+  private readonly byTrigram = new Map<number, number[]>();
   private readonly canonicalFrequency = new Map<string, number>();
   private seen = new Int32Array(0);
+  /** letterMask of each term's text. */
+  private letters = new Int32Array(0);
   private readonly memo = new Map<string, QueryToken>();
   private nameCount = 0;
   private seenRound = 0;
@@ -122,11 +123,12 @@ export class TermDictionary {
         const canonical = romanisationKey(info.text);
         this.canonicalFrequency.set(canonical, (this.canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
         for (const reading of romanisationReadings(info.text)) push(this.byReading, reading, term);
-        if (info.text.length >= this.config.twoTypoLength - 2) for (const g of trigrams(info.text)) push(this.byTrigram, `${g}${info.text.length}`, term);
+        if (info.text.length >= this.config.twoTypoLength - 2) for (const at of triplePositions(info.text)) pushNumber(this.byTrigram, tripleKey(info.text, at, info.text.length), term);
       }
       for (const key of info.keys) push(this.byKey, key, term);
     }
     this.seen = new Int32Array(this.infos.length);
+    this.letters = Int32Array.from(this.infos, (info) => letterMask(info.text));
     this.joined = Uint8Array.from(this.infos, (info) => (info.joined ? 1 : 0));
     this.postingStart = new Int32Array(this.infos.length + 1);
     this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
@@ -237,20 +239,21 @@ export class TermDictionary {
 
   /**
    * The fallback: terms within two edits of a token that found nothing
-   * within one. An edit breaks at most three letter triples (counted with
-   * start and end marks), so such a term, at most two letters longer or
-   * shorter, shares all but six of the token's triples, and therefore at
-   * least one of its seven rarest: the terms holding those are compared.
+   * within one. An edit breaks at most four letter triples (counted with
+   * start and end marks; a swap of two neighbours breaks four, any other
+   * edit three or fewer), so such a term, at most two letters longer or
+   * shorter, shares all but eight of the token's triples, and therefore at
+   * least one of its nine rarest: the terms holding those are compared.
    */
   private scan(token: string): TermHit[] {
     const hits: TermHit[] = [];
     if (token.length < this.config.twoTypoLength) return hits;
     this.fallbackScans++;
-    const grams = trigrams(token).map((g) => {
+    const grams = triplePositions(token).map((at) => {
       const lists: number[][] = [];
       let size = 0;
       for (let length = token.length - 2; length <= token.length + 2; length++) {
-        const list = this.byTrigram.get(`${g}${length}`);
+        const list = this.byTrigram.get(tripleKey(token, at, length));
         if (list) {
           lists.push(list);
           size += list.length;
@@ -259,13 +262,15 @@ export class TermDictionary {
       return { lists, size };
     });
     grams.sort((a, b) => a.size - b.size);
-    const seen = this.seen;
+    const { seen, letters } = this;
+    const mine = letterMask(token);
     const round = (this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1);
-    for (let g = 0; g < Math.min(7, grams.length); g++) {
+    for (let g = 0; g < Math.min(9, grams.length); g++) {
       for (const list of grams[g]!.lists) {
         for (const term of list) {
           if (seen[term] === round) continue;
           seen[term] = round;
+          if (bitCount(mine ^ letters[term]!) > 4) continue;
           const typo = typoScore(token, this.infos[term]!.text, this.config);
           if (typo > 0) hits.push({ term, pair: { score: typo, how: 'typo' } });
         }
