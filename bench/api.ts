@@ -25,7 +25,8 @@ import { DEFAULT_SCORING } from '../src/score/config.js';
 import { openStore, parseStoreTarget, screeningProvenance } from '../src/store/index.js';
 import { SEED_ORG, seedApplications } from './api-seed.js';
 import { generateApplication } from './generate-applications.js';
-import { prng, variedResume } from './generate-rings.js';
+import { prng } from '../test/helpers/prng.js';
+import { variedResume } from './generate-rings.js';
 
 const SQLITE_FILE = process.env.HIREWATCH_BENCH_API_DB ?? '/tmp/hirewatch-bench-api.db';
 const SQLITE_ROWS = Number(process.env.HIREWATCH_BENCH_API_ROWS ?? 1_000_000);

@@ -22,17 +22,6 @@ const WORDS = (
 export const RING_KINDS = ['phone', 'device', 'address', 'resume'] as const;
 export type RingKind = (typeof RING_KINDS)[number];
 
-/** Deterministic PRNG (mulberry32) so rings and resumes are the same every run. */
-export function prng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 40 words drawn from a technical vocabulary: unrelated resumes share few 3-word shingles. */
 export function variedResume(rand: () => number, words = 40): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ') + '.';

@@ -3,24 +3,14 @@
  * employee events first, then keystroke, round-trip, process, login and USB
  * events spread over the devices and days.
  */
+import { prng } from '../test/helpers/prng.js';
+
 const DEVICES = 400;
 const DAYS = 10;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `n` telemetry lines: 400 employees with one laptop each over ten days of December 2025, the same every run. */
 export function generateTelemetry(n: number): string[] {
-  const r = rng(42);
+  const r = prng(42);
   const lines: string[] = [];
   for (let e = 0; e < DEVICES; e++) {
     lines.push(JSON.stringify({ type: 'employee', employeeId: `E${e}`, applicationId: `app-${e}`, workLocation: { city: 'Austin', region: 'TX', country: 'US' }, deviceIds: [`LAP-${e}`] }));

@@ -13,7 +13,8 @@ import { linkageSignals } from '../src/linkage/linkage-signals.js';
 import { normaliseApplication } from '../src/normalise/application.js';
 import { ApplicationSchema } from '../src/parse/application-schema.js';
 import { generateApplication, generateJsonLines } from './generate-applications.js';
-import { plantRing, prng, variedResume, type PlantedRing } from './generate-rings.js';
+import { prng } from '../test/helpers/prng.js';
+import { plantRing, variedResume, type PlantedRing } from './generate-rings.js';
 
 const count = Number(process.argv[3] ?? 1_000_000);
 const ringCount = Math.max(10, Math.round(count / 500));

@@ -29,7 +29,8 @@ import { LEGAL_FORMS, PARTICLES } from '../src/match/word-lists.js';
 import { loadInstitutions } from '../src/reference/institutions.js';
 import { loadOfac, ofacWatchEntries } from '../src/reference/ofac.js';
 import { readPersonCsv } from '../src/linkage/resolve/person-records.js';
-import { buildLabelledSet, random, type LabelledQuery } from '../test/match/labelled-set.js';
+import { prng } from '../test/helpers/prng.js';
+import { buildLabelledSet, type LabelledQuery } from '../test/match/labelled-set.js';
 
 const FUSE_SAMPLE = 40;
 const BRUTE_SAMPLE = 200;
@@ -81,7 +82,7 @@ function tune(queries: readonly LabelledQuery[], outcomes: readonly Outcome[], g
 }
 
 function sample(queries: readonly LabelledQuery[], size: number, seed: number): LabelledQuery[] {
-  const rand = random(seed);
+  const rand = prng(seed);
   const pick = (list: LabelledQuery[]): LabelledQuery[] => {
     const copy = [...list];
     for (let i = copy.length - 1; i > 0; i--) {

@@ -14,6 +14,7 @@ import { romanisationVariants } from '../../src/normalise/romanisation.js';
 import { LEGAL_FORMS } from '../../src/match/word-lists.js';
 import type { MatchQuery, WatchEntry } from '../../src/match/types.js';
 import { buildDecoys } from './decoys.js';
+import { prng } from '../helpers/prng.js';
 
 export interface LabelledQuery {
   query: MatchQuery;
@@ -28,17 +29,6 @@ export interface LabelledSet {
   /** Decoys set aside because they may be a listed party (see decoys.ts). */
   listedDecoys: { name: string; listed: string }[];
   sampledEntries: number;
-}
-
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type Rand = () => number;
@@ -123,7 +113,7 @@ function variantsOf(rand: Rand, entry: WatchEntry): { name: string; variant: str
 }
 
 export function buildLabelledSet(entries: readonly WatchEntry[], seed = 20251201): LabelledSet {
-  const rand = random(seed);
+  const rand = prng(seed);
   const named = entries.filter((e) => e.names.length > 0 && (e.kind === 'person' || e.kind === 'organization'));
   const dprk = named.filter((e) => e.programs.some((p) => p.includes('DPRK')));
   const others = shuffle(rand, named.filter((e) => !dprk.includes(e)));
