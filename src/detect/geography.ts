@@ -1,8 +1,10 @@
 import type { EnrichedApplication } from '../normalise/application.js';
 import type { AreaCode, GeoReference, HostingProvider, IpNetwork, ZipPlace } from '../reference/geo/geo-reference.js';
 import { distanceKm, placeKey } from '../reference/geo/places.js';
-import { countryName, regionCode, US_TERRITORIES } from '../reference/geo/regions.js';
-import { formatUtcOffset, isPlacelessZone, isTimeZone, localTimeAt, offsetMinutesAt, parseInstant, type Instant } from '../reference/geo/time-zones.js';
+import { countryName, US_TERRITORIES } from '../reference/geo/regions.js';
+import { parseInstant } from '../reference/geo/time-zones.js';
+import { claimedPlace, claimedZones, groupDigits, interviewsOf, labelOf, titleCase, type ClaimedPlace } from './claimed-place.js';
+import { nightSignals, timeZoneSignals } from './geography-clock.js';
 import type { Detector, RawSignal } from './types.js';
 
 /**
@@ -42,105 +44,7 @@ import type { Detector, RawSignal } from './types.js';
 export const REGION_MISMATCH_MIN_KM = 300;
 /** A claimed city counts as the ZIP's when one of its ZIP codes is this close (km): suburbs and neighbourhoods. */
 export const SAME_PLACE_KM = 50;
-/** Local hours counted as night: from midnight to before 5 a.m. */
-export const NIGHT_FROM_HOUR = 0;
-export const NIGHT_TO_HOUR = 5;
-/** Night-time activity counts only when at least this many activity times fall at night. */
-export const NIGHT_MIN_COUNT = 2;
-
-/** 1234.5 -> "1,235". */
-function groupDigits(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** "san antonio" -> "San Antonio" (the normaliser folds case; evidence reads better restored). */
-function titleCase(text: string): string {
-  return text.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
-/** Where the applicant says they live, resolved against the reference data. */
-interface ClaimedPlace {
-  /** ISO alpha-2 of the address (US when a U.S. ZIP and state are given without a country). */
-  readonly country: string;
-  /** State or province code (U.S. and Canadian addresses). */
-  readonly region?: string;
-  /** The region as written, folded ("karnataka"), for places outside the U.S. and Canada. */
-  readonly regionText?: string;
-  /** The city as written, folded ("austin"). */
-  readonly city?: string;
-  /** The ZIP code's row, when the address is a U.S. one with a ZIP the data lists. */
-  readonly zip?: ZipPlace;
-  /** The written ZIP (five digits) even when the data does not list it. */
-  readonly zip5?: string;
-}
-
-function claimedPlace(record: EnrichedApplication, geo: GeoReference): ClaimedPlace | undefined {
-  const address = record.applicant.address;
-  if (!address) return undefined;
-  let country = record.applicant.addressCountry;
-  const zip5 = /^\d{5}$/.test(address.postalCode) ? address.postalCode : undefined;
-  // A U.S. ZIP and state without a country is a U.S. address (many ATS exports drop the country).
-  if (!country && zip5 && regionCode('US', address.region)) country = 'US';
-  if (!country) return undefined;
-  const region = regionCode(country, address.region);
-  const zip = zip5 && country === 'US' ? geo.zip(zip5) : undefined;
-  return {
-    country,
-    ...(region ? { region } : address.region ? { regionText: address.region } : {}),
-    ...(address.city ? { city: address.city } : {}),
-    ...(zip5 && country === 'US' ? { zip5 } : {}),
-    ...(zip ? { zip } : {}),
-  };
-}
-
-/** "Austin, TX 78704", "Seoul, Seoul (South Korea)": built only for evidence, when a signal fires. */
-function labelOf(place: ClaimedPlace): string {
-  const city = place.city ? titleCase(place.city) : undefined;
-  const region = place.region ?? (place.regionText ? titleCase(place.regionText) : undefined);
-  const parts = [city, [region, place.zip5].filter(Boolean).join(' ')].filter(Boolean);
-  if (!parts.length) return countryName(place.country);
-  return `${parts.join(', ')}${place.country === 'US' ? '' : ` (${countryName(place.country)})`}`;
-}
-
-/** The claimed place's zones, and where they come from, for the time checks. */
-interface ClaimedZones {
-  readonly zones: readonly string[];
-  readonly basis: string;
-}
-
-function claimedZones(place: ClaimedPlace, geo: GeoReference): ClaimedZones | undefined {
-  const zipZone = place.zip?.timeZone;
-  const regionZones = place.region && (place.country === 'US' || place.country === 'CA') ? geo.timeZones(place.country, place.region) : [];
-  const regionBasis = place.country === 'US' ? `the zones of ${place.region}'s ZIP codes` : `the zones of ${place.region}'s area codes`;
-  if (zipZone && (!place.region || place.zip!.state === place.region || regionZones.length === 0)) {
-    return { zones: [zipZone], basis: `ZIP ${place.zip!.zip} in ${geo.provenance.zips}` };
-  }
-  if (zipZone) {
-    // The ZIP and the state disagree (a clue of its own): either may be the true one, so either zone is accepted.
-    return { zones: [...new Set([zipZone, ...regionZones])], basis: `ZIP ${place.zip!.zip} in ${geo.provenance.zips}, or ${regionBasis}` };
-  }
-  if (regionZones.length) return { zones: regionZones, basis: regionBasis };
-  const zones = geo.timeZones(place.country);
-  return zones.length ? { zones, basis: `${countryName(place.country)}'s zones in the ${geo.provenance.timeZones}` } : undefined;
-}
-
-// ---------------------------------------------------------------- activity
-
-interface ActivityInterview {
-  readonly at?: string;
-  readonly clientIp?: string;
-}
-
-/**
- * Interview times and client IPs, when the record carries them. The enriched
- * record does not (yet): this reads them only if a later normaliser adds
- * `interviews`, and is silent otherwise.
- */
-function interviewsOf(record: EnrichedApplication): readonly ActivityInterview[] {
-  const value = (record as EnrichedApplication & { readonly interviews?: unknown }).interviews;
-  if (!Array.isArray(value)) return [];
-  return value.filter((v): v is ActivityInterview => typeof v === 'object' && v !== null);
-}
+// ---------------------------------------------------------------- IPs seen
 
 interface SeenIp {
   readonly ip: string;
@@ -211,86 +115,6 @@ function ipSignals(record: EnrichedApplication, place: ClaimedPlace | undefined,
     });
   }
   return out;
-}
-
-// ---------------------------------------------------------------- browser time zone
-
-interface BrowserClock {
-  readonly offset: number;
-  /** "browser time zone Asia/Shanghai" or "browser clock offset". */
-  readonly described: string;
-}
-
-function browserClock(record: EnrichedApplication, instantMs: number): BrowserClock | undefined {
-  const session = record.session;
-  if (!session) return undefined;
-  const zone = session.timezone?.trim();
-  if (zone && isTimeZone(zone) && !isPlacelessZone(zone)) {
-    const offset = offsetMinutesAt(zone, instantMs);
-    if (offset !== undefined) return { offset, described: `browser time zone ${zone} (${formatUtcOffset(offset)} then)` };
-  }
-  if (zone && isPlacelessZone(zone)) return undefined;
-  const minutes = session.utcOffsetMinutes;
-  // Offset 0 alone is what privacy modes report: it places nobody.
-  if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes !== 0 && minutes >= -720 && minutes <= 840) {
-    return { offset: minutes, described: `browser clock offset ${formatUtcOffset(minutes)}` };
-  }
-  return undefined;
-}
-
-function timeZoneSignals(record: EnrichedApplication, instantMs: number, place: ClaimedPlace, zones: ClaimedZones, geo: GeoReference): RawSignal[] {
-  const clock = browserClock(record, instantMs);
-  if (!clock) return [];
-  const offsets = new Map<number, string>();
-  for (const z of zones.zones) {
-    const o = offsetMinutesAt(z, instantMs);
-    if (o !== undefined && !offsets.has(o)) offsets.set(o, z);
-  }
-  if (offsets.size === 0 || offsets.has(clock.offset)) return [];
-  const expected = [...offsets].map(([o, z]) => `${z} ${formatUtcOffset(o)}`).join(' or ');
-  const day = new Date(instantMs).toISOString().slice(0, 10);
-  return [
-    {
-      id: 'geography.timezone_mismatch',
-      evidence: `${clock.described} at submission on ${day}, but the claimed address ${labelOf(place)} keeps ${expected} (${zones.basis}; offsets from the ${geo.provenance.timeZones})`,
-    },
-  ];
-}
-
-// ---------------------------------------------------------------- night activity
-
-function nightSignals(record: EnrichedApplication, submitted: Instant | undefined, place: ClaimedPlace, zones: ClaimedZones): RawSignal[] {
-  const interviews = interviewsOf(record);
-  // One activity time (the submission) can never be "repeated": nothing to do for most records.
-  if (interviews.length === 0) return [];
-  const times: { label: string; ms: number }[] = [];
-  if (submitted?.exact) times.push({ label: 'application submitted', ms: submitted.ms });
-  interviews.forEach((iv, i) => {
-    const t = parseInstant(iv.at);
-    if (t?.exact) times.push({ label: `interview ${i + 1}`, ms: t.ms });
-  });
-  if (times.length < NIGHT_MIN_COUNT) return [];
-  const night: string[] = [];
-  let zoneUsed: string | undefined;
-  for (const t of times) {
-    // Only when every zone of the claimed place gives the same wall-clock time is the local hour known.
-    const offsets = new Set(zones.zones.map((z) => offsetMinutesAt(z, t.ms)));
-    const zone = zones.zones[0];
-    if (offsets.size !== 1 || offsets.has(undefined) || !zone) continue;
-    const local = localTimeAt(zone, t.ms);
-    const hour = local ? Number(local.slice(11, 13)) : NaN;
-    if (hour >= NIGHT_FROM_HOUR && hour < NIGHT_TO_HOUR) {
-      night.push(`${t.label} at ${local}`);
-      zoneUsed = zone;
-    }
-  }
-  if (night.length < NIGHT_MIN_COUNT) return [];
-  return [
-    {
-      id: 'geography.night_activity',
-      evidence: `${night.length} of ${times.length} activity times fall between ${String(NIGHT_FROM_HOUR).padStart(2, '0')}:00 and ${String(NIGHT_TO_HOUR).padStart(2, '0')}:00 at the claimed address ${labelOf(place)} (${zoneUsed} local time): ${night.join('; ')}`,
-    },
-  ];
 }
 
 // ---------------------------------------------------------------- phone area code
