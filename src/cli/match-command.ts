@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
+import { describeMatchConfig } from '../match/config.js';
 import { WatchlistIndex } from '../match/watchlist-index.js';
 import type { MatchQuery, NameMatch } from '../match/types.js';
 import { loadWatchlists } from '../reference/watchlists.js';
@@ -131,6 +132,7 @@ export function registerMatchCommand(program: Command, deps: MatchCommandDeps = 
     .option('--limit <n>', 'most candidates per query (default 10)', positiveInteger)
     .option('--file <path>', 'a JSONL file of queries: {"name", "kind"?, "dob"?, "country"?} per line')
     .option('--format <format>', 'table or jsonl (default: table for one name, jsonl for a file)', oneOf(['table', 'jsonl'] as const))
+    .addHelpText('after', `\nHow names are scored (src/match/config.ts; setting = default: meaning):\n${describeMatchConfig().map((line) => `  ${line}`).join('\n')}\n`)
     .action(async (name: string | undefined, options: Partial<MatchOptions>) => {
       if (!name === !options.file) {
         err('hirewatch match: give either a NAME or --file QUERIES.jsonl\n');

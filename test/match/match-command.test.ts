@@ -101,4 +101,26 @@ describe('hirewatch match --file QUERIES.jsonl --format jsonl', () => {
       { query: { name: 'Nobody Listed' }, matches: [] },
     ]);
   });
+
+  it('--help lists every scoring setting with its default and meaning', () => {
+    const program = new Command().exitOverride();
+    registerMatchCommand(program, { loadIndex: () => index });
+    const help = helpAfter(program);
+    expect(help).toContain('threshold = 0.86: Default lowest score a search returns.');
+    expect(help).toContain('tokenWeights.common = 0.45');
+    expect(help).toContain('weakOnlyFactor = 0.5');
+  });
 });
+
+/** What `hirewatch match --help` prints, the text after the options included. */
+function helpAfter(program: Command): string {
+  let printed = '';
+  const match = program.commands.find((c) => c.name() === 'match')!;
+  match.configureOutput({ writeOut: (t) => void (printed += t) });
+  try {
+    match.outputHelp();
+  } catch {
+    /* exitOverride */
+  }
+  return printed;
+}
