@@ -1,4 +1,4 @@
-import type { LinkedApplication } from './types.js';
+import type { LinkedApplication, PhotoLink, ResumeLink } from './types.js';
 
 /**
  * An earlier application seen through a link. Whether its name could be the
@@ -24,5 +24,27 @@ export class Earlier implements LinkedApplication {
 
   toJSON(): { id: string; name: string; submittedAt: string; sameIdentity: boolean } {
     return { id: this.id, name: this.name, submittedAt: this.submittedAt, sameIdentity: this.sameIdentity };
+  }
+}
+
+/** An earlier application whose photo is within the distance. */
+export class EarlierPhoto extends Earlier implements PhotoLink {
+  constructor(id: string, name: string, submittedAt: string, newName: string, judge: { sameIdentity(a: string, b: string): boolean }, readonly distance: number) {
+    super(id, name, submittedAt, newName, judge);
+  }
+
+  override toJSON(): ReturnType<Earlier['toJSON']> & { distance: number } {
+    return { ...super.toJSON(), distance: this.distance };
+  }
+}
+
+/** An earlier application whose resume is a near-duplicate. */
+export class EarlierResume extends Earlier implements ResumeLink {
+  constructor(id: string, name: string, submittedAt: string, newName: string, judge: { sameIdentity(a: string, b: string): boolean }, readonly similarity: number) {
+    super(id, name, submittedAt, newName, judge);
+  }
+
+  override toJSON(): ReturnType<Earlier['toJSON']> & { similarity: number } {
+    return { ...super.toJSON(), similarity: this.similarity };
   }
 }

@@ -2,7 +2,7 @@ import { samePerson } from '../match/same-person.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 import { normaliseName, type NormalName } from '../normalise/name.js';
 import { Clusters } from './clusters.js';
-import { Earlier } from './earlier.js';
+import { Earlier, EarlierPhoto, EarlierResume } from './earlier.js';
 import { hashString, shortHash } from './hash.js';
 import { IDENTIFIER_KINDS, identifiersOf, type IdentifierKind, type LinkExtras } from './identifiers.js';
 import { MinHasher, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
@@ -95,12 +95,12 @@ export class LinkageIndex {
     }
 
     const photos = this.linkPhoto(record.applicant.photoHash, n, name, joins);
-    const resumes = this.linkResume(record, n, name, joins);
+    const { resumes, truncated: resumesTruncated } = this.linkResume(record, n, name, joins);
     this.endContacts(n);
     for (const m of joins) this.clusters.union(n, m);
     const cluster = joins.length > 0 || this.clusters.infoOf(n).size > 1 ? this.clusterView(n) : undefined;
     const identity = cluster && cluster.size >= 3 ? this.identitySpread(n) : undefined;
-    return { id: record.id, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
+    return { id: record.id, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(resumesTruncated ? { resumesTruncated } : {}), ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
   }
 
   /** The cluster of an application added earlier (undefined when unknown or alone). */
@@ -137,21 +137,25 @@ export class LinkageIndex {
     return new Earlier(this.ids[m]!, this.names[m]!, this.times[m]!, name, this);
   }
 
-  /** Numbers filed under every key of `keys` ((slot, check) pairs side by side), read before `n` is filed under them. */
-  private candidatesOf(keys: Int32Array, n: number): Set<number> {
+  /**
+   * Numbers filed under every key of `keys` ((slot, check) pairs side by side), read before
+   * `n` is filed under them, and whether a key held more than maxPerIdentifier (a hub).
+   */
+  private candidatesOf(keys: Int32Array, n: number): { candidates: Set<number>; truncated: boolean } {
     const filed = this.scratch;
     filed.length = 0;
+    let truncated = false;
     for (let b = 0; b < keys.length; b += 2) {
-      this.table.collect(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, filed);
+      if (this.table.collect(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, filed)) truncated = true;
       this.table.add(keys[b]!, keys[b + 1]!, n);
     }
-    return new Set(filed);
+    return { candidates: new Set(filed), truncated };
   }
 
   private linkPhoto(hex: string | undefined, n: number, name: string, joins: number[]): PhotoLink[] {
     const hash = parsePhotoHash(hex);
     if (!hash) return [];
-    const candidates = this.candidatesOf(photoBandKeys(hash, this.config.photoMaxDistance, this.photoKeys), n);
+    const { candidates } = this.candidatesOf(photoBandKeys(hash, this.config.photoMaxDistance, this.photoKeys), n);
     if (2 * n + 1 >= this.photoBits.length) {
       const grown = new Int32Array(Math.max(2 * n + 2, this.photoBits.length * 2));
       grown.set(this.photoBits);
@@ -163,34 +167,35 @@ export class LinkageIndex {
     for (const m of candidates) {
       const distance = hamming(hash, { hi: this.photoBits[2 * m]!, lo: this.photoBits[2 * m + 1]! });
       if (distance > this.config.photoMaxDistance || m === n) continue;
-      const e = this.earlier(m, name);
-      out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, distance });
+      out.push(new EarlierPhoto(this.ids[m]!, this.names[m]!, this.times[m]!, name, this, distance));
       joins.push(m);
     }
     return out;
   }
 
-  private linkResume(record: EnrichedApplication, n: number, name: string, joins: number[]): ResumeLink[] {
-    if (!record.resumeText) return [];
+  private linkResume(record: EnrichedApplication, n: number, name: string, joins: number[]): { resumes: ResumeLink[]; truncated: boolean } {
+    const none = { resumes: [], truncated: false };
+    if (!record.resumeText) return none;
     const ignore: string[] = [];
     const skipName = (x: NormalName | undefined): void => void (x && ignore.push(...x.tokens, ...x.alternates));
     skipName(record.applicant.name);
     for (const r of record.references) skipName(r.name);
     skipName(record.linkedin?.displayName);
     const sig = this.minhasher.signature(record.resumeText, ignore);
-    if (!sig) return [];
-    const candidates = this.candidatesOf(this.minhasher.bandKeys(sig), n);
+    if (!sig) return none;
+    const { candidates, truncated } = this.candidatesOf(this.minhasher.bandKeys(sig), n);
     const at = this.storeSignature(n, sig);
     const out: ResumeLink[] = [];
     for (const m of candidates) {
       const o = this.sigAt[m]! * SIGNATURE_LENGTH;
       const similarity = signatureSimilarity(this.sigs.subarray(at * SIGNATURE_LENGTH, (at + 1) * SIGNATURE_LENGTH), this.sigs.subarray(o, o + SIGNATURE_LENGTH));
       if (similarity < this.config.resumeThreshold || m === n) continue;
-      const e = this.earlier(m, name);
-      out.push({ id: e.id, name: e.name, submittedAt: e.submittedAt, sameIdentity: e.sameIdentity, similarity: Math.round(similarity * 100) / 100 });
-      joins.push(m);
+      out.push(new EarlierResume(this.ids[m]!, this.names[m]!, this.times[m]!, name, this, Math.round(similarity * 100) / 100));
+      // A template shared by more than the index reads links, but makes no cluster (as a hub identifier).
+      if (!truncated) joins.push(m);
+      if (out.length === this.config.maxPerIdentifier) return { resumes: out, truncated: true };
     }
-    return out;
+    return { resumes: out, truncated };
   }
 
   private storeContact(fingerprint: number): void {

@@ -84,11 +84,8 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
     const closest = Math.min(...photoOthers.map((p) => p.distance));
     out.push({ id: 'linkage.similar_photo_other_identity', evidence: `photo hash within ${closest} bits of 64 of the photo on ${listApplications(photoOthers)}` });
   }
-  const resumeOthers = [...result.resumes].filter((r) => !r.sameIdentity).sort((a, b) => b.similarity - a.similarity);
-  if (resumeOthers.length > 0) {
-    const pct = Math.round(resumeOthers[0]!.similarity * 100);
-    out.push({ id: 'linkage.resume_near_duplicate_other_identity', evidence: `resume ${pct} % the same (names, dates and numbers aside) as the resume on ${listApplications(resumeOthers)}` });
-  }
+  const resume = resumeEvidence(result);
+  if (resume) out.push(resume);
   const cluster = result.cluster;
   if (cluster && cluster.identities >= 3) {
     out.push({
@@ -110,6 +107,25 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
   const burst = burstOf(result, options.burstWindowHours ?? 24, options.burstMin ?? 5);
   if (burst) out.push({ id: 'linkage.burst', evidence: burst });
   return out;
+}
+
+/**
+ * The near-duplicate resumes under other identities, most alike first. A template shared by
+ * more applications than the index reads (resumesTruncated) says less about this applicant:
+ * half strength, and its names are compared only until three others are found.
+ */
+function resumeEvidence(result: LinkResult): RawSignal | undefined {
+  const alike = [...result.resumes].sort((a, b) => b.similarity - a.similarity);
+  const hub = result.resumesTruncated === true;
+  const others: typeof alike = [];
+  for (const r of alike) {
+    if (hub && others.length === LISTED) break;
+    if (!r.sameIdentity) others.push(r);
+  }
+  if (others.length === 0) return undefined;
+  const pct = Math.round(others[0]!.similarity * 100);
+  const evidence = `resume ${pct} % the same (names, dates and numbers aside) as the resume on ${listApplications(others, hub)}${hub ? ' (a template: more applications share it than the index reads)' : ''}`;
+  return hub ? { id: 'linkage.resume_near_duplicate_other_identity', evidence, strength: 0.5 } : { id: 'linkage.resume_near_duplicate_other_identity', evidence };
 }
 
 /** The largest group of applications within the window, sharing one identifier or the cluster, with another identity among them. */

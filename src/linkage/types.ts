@@ -81,6 +81,12 @@ export interface LinkResult {
   readonly identifiers: readonly IdentifierLink[];
   readonly photos: readonly PhotoLink[];
   readonly resumes: readonly ResumeLink[];
+  /**
+   * A band of the resume's signature is shared by more earlier applications than are read
+   * (a template or boilerplate): the resume links listed are the first maxPerIdentifier
+   * found, and they join no cluster, as with a hub identifier.
+   */
+  readonly resumesTruncated?: boolean;
   /** Present when the application is linked to at least one other. */
   readonly cluster?: ClusterView;
   /** Present when this application's identity has identityManyContacts or more phones or mailboxes in its cluster. */

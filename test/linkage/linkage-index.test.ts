@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LinkageIndex } from '../../src/linkage/linkage-index.js';
+import { linkageSignals } from '../../src/linkage/linkage-signals.js';
 import { app, RESUME } from './helpers.js';
 
 const phone = (p: string) => ({ applicant: { phones: [p] } });
@@ -57,6 +58,21 @@ describe('linkage index', () => {
     expect(near.photos.map((p) => [p.id, p.distance])).toEqual([['a', 2]]);
     const far = index.add(app('c', 'Maria Chen', { applicant: { photoHash: '0fe1d2c3b4a59687' } })); // 8 bits from a
     expect(far.photos).toEqual([]);
+  });
+
+  it('a resume template shared beyond the cap is listed up to the cap, marked, and joins no cluster', () => {
+    const index = new LinkageIndex({ maxPerIdentifier: 5 });
+    for (let i = 0; i < 12; i++) index.add(app(`t${i}`, `Person${i} Name${i}`, { resumeText: RESUME }));
+    const r = index.add(app('z', 'Zed Zee', { resumeText: RESUME }));
+    expect(r.resumesTruncated).toBe(true);
+    expect(r.resumes).toHaveLength(5);
+    expect(r.cluster).toBeUndefined();
+    // The first six were joined before any band of the template passed the cap; the rest joined nothing.
+    expect(index.clusterOf('t0')).toMatchObject({ size: 6 });
+    expect(index.clusterOf('t11')).toBeUndefined();
+    const signal = linkageSignals(r).find((s) => s.id === 'linkage.resume_near_duplicate_other_identity')!;
+    expect(signal.strength).toBe(0.5);
+    expect(signal.evidence).toContain('a template');
   });
 
   it('finds a resume re-used with the names, dates and numbers changed', () => {
