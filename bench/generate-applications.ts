@@ -11,6 +11,8 @@
  * is planted on purpose instead: SHARED_HOME_RATE of applicants in the US
  * live with the previous one there (another person, same address), as families do.
  */
+import { prng } from '../test/helpers/prng.js';
+
 const GIVEN = ['Daniel', 'Maria', 'Wei', 'Min-jun', 'Priya', 'Oluwaseun', 'Olga', 'Juan', 'Aiko', 'Kwame', 'Emily', 'Ahmad', 'Mei', 'Thabo', 'Lukasz', 'Seo-yeon', 'Carlos', 'Fatima', 'Jamal', 'Anh', 'Sofia', 'Ivan', 'Grace', 'Ravi', 'Hannah', 'Omar', 'Chloe', 'Tomasz', 'Yuki', 'Diego'];
 const FAMILY = ['Reyes', 'Chen', 'Kim', 'Park', 'Nguyen', 'Adeyemi', 'Ivanova', 'Hernandez', 'Tanaka', 'Mensah', 'Walker', 'Karimi', 'Nkosi', 'Wisniewski', 'Patel', 'Garcia', 'Okafor', 'Silva', 'Kowalski', 'Smith', 'Johnson', 'Lee', 'Singh', 'Haddad', 'Novak', 'Murphy', 'Rossi', 'Schmidt', 'Tran', 'Cohen'];
 const US_PLACES: [string, string, string, string][] = [
@@ -23,6 +25,46 @@ const ABROAD: [string, string, (serial: string) => string][] = [
   ['London', 'GB', (s) => `+44 7700 ${s.slice(1)}`], ['Berlin', 'DE', (s) => `+49 30 ${d(1)}${s}`], ['Bengaluru', 'IN', (s) => `+91 98${d(1)}${s.slice(0, 2)} ${s.slice(2)}`],
   ['Seoul', 'KR', (s) => `+82 10-${2 + Number(s[0]) % 7}${s.slice(1, 4)}-${s.slice(3)}`], ['São Paulo', 'BR', (s) => `+55 11 9${d(1)}${s.slice(0, 3)}-${s.slice(3)}`], ['Lagos', 'NG', (s) => `+234 803 ${s.slice(0, 3)} ${s.slice(3)}`],
 ];
+/** The IANA zone of each place in US_PLACES and ABROAD, in the same order: the browser clock agrees with the address. */
+const US_ZONES = ['America/Chicago', 'America/Los_Angeles', 'America/Chicago', 'America/Denver', 'America/New_York', 'America/New_York', 'America/New_York', 'America/Los_Angeles', 'America/Phoenix', 'America/New_York', 'America/Los_Angeles', 'America/New_York'];
+const ABROAD_ZONES: Record<string, string> = { London: 'Europe/London', Berlin: 'Europe/Berlin', Bengaluru: 'Asia/Kolkata', Seoul: 'Asia/Seoul', 'São Paulo': 'America/Sao_Paulo', Lagos: 'Africa/Lagos' };
+/**
+ * Four /16 networks per foreign country that the GeoLite2 data in geoip-lite places in that
+ * country, outside hosting ranges (every /24 checked with src/reference/geo): an applicant
+ * abroad connects from home. U.S. applicants keep 73.0.0.0/8 (Comcast), which the data
+ * places in many states, so the IP-region check fires for many of them (weight 0.4: alone
+ * it moves no band).
+ */
+const ABROAD_NETWORKS: Record<string, readonly string[]> = {
+  GB: ['81.76', '81.77', '81.78', '81.79'], DE: ['84.56', '84.57', '84.58', '84.11'], IN: ['49.14', '49.15', '49.32', '49.33'],
+  KR: ['211.32', '211.33', '211.34', '211.35'], BR: ['187.1', '187.2', '187.3', '187.4'], NG: ['105.112', '105.113', '105.114', '105.115'],
+};
+/** Addresses handed out so far per foreign country (one each, never reused; reset with the generator). */
+let abroadHosts: Record<string, number> = {};
+
+/** The next unused home address in the country: 254 hosts in each /24 of its networks. */
+function abroadIp(country: string): string {
+  const k = abroadHosts[country] ?? 0;
+  abroadHosts[country] = k + 1;
+  const block = Math.floor(k / 254);
+  const networks = ABROAD_NETWORKS[country]!;
+  return `${networks[Math.floor(block / 256) % networks.length]}.${block % 256}.${1 + (k % 254)}`;
+}
+
+const RESUME_WORDS = (
+  'built designed led migrated scaled maintained shipped owned improved reduced automated services pipelines platform api apis ' +
+  'latency throughput reliability observability kubernetes terraform postgres kafka redis react typescript python go java rust ' +
+  'team customers billing payments search ranking analytics warehouse streaming batch mobile web backend frontend infrastructure ' +
+  'security compliance testing deployment incidents oncall mentoring hiring roadmap architecture migration cost performance data'
+).split(' ');
+
+/** A resume of its own for record i (drawn from a generator seeded by i, apart from the record's other draws). */
+function resumeOf(i: number, fullName: string, employer: string): string {
+  const draw = prng(Math.imul(i + 1, 0x9e3779b1));
+  const words = Array.from({ length: 50 }, () => RESUME_WORDS[Math.floor(draw() * RESUME_WORDS.length)]!);
+  return `${fullName}. Software engineer at ${employer}: ${words.join(' ')}.`;
+}
+
 const STREETS = ['Barton Springs Rd', 'Elm St', 'Maple Avenue', 'Oak Street', 'Pine Dr', 'Lake Shore Blvd', 'Main St', 'Cedar Lane', 'Willow Way', 'Birch Rd', 'Sunset Blvd', 'River Rd', 'Hillcrest Dr', 'Park Ave', 'Lincoln St', 'Madison Ave'];
 /** Share of applicants who give the previous applicant's home address (a family, flatmates). */
 export const SHARED_HOME_RATE = 0.002;
@@ -82,7 +124,8 @@ export function generateApplication(i: number): Record<string, unknown> {
     : { line1: `${own.number} ${own.street}${rand() < 0.3 ? ` Apt ${1 + Math.floor(rand() * 40)}` : ''}`, city, region, postalCode: zip, country: 'US' };
   const address = !abroad && previousHome && rand() < SHARED_HOME_RATE ? previousHome : home;
   if (!abroad) previousHome = address;
-  const ip = 0x49000000 + ((i * 40503) % 0x1000000); // 73.0.0.0/8, one address per record
+  const us = 0x49000000 + ((i * 40503) % 0x1000000); // 73.0.0.0/8, one address per record
+  const ip = abroad ? abroadIp(foreign[1]) : `${us >>> 24}.${(us >>> 16) & 255}.${(us >>> 8) & 255}.${us & 255}`;
   return {
     id: `gen-${i}`,
     source: pick(['greenhouse', 'lever', 'ashby']),
@@ -101,8 +144,8 @@ export function generateApplication(i: number): Record<string, unknown> {
       { employer: pick(EMPLOYERS), title: 'Senior Software Engineer', start: `${gradYear + 3}-04`, end: null },
     ],
     references: [{ name: `${pick(GIVEN)} ${pick(FAMILY)}`, email: `ref${own.serial}@example.com`, phone: refPhone }],
-    resumeText: `${fullName}. Software engineer with experience in distributed systems, data pipelines and cloud infrastructure. Built services in TypeScript, Go and Python at ${pick(EMPLOYERS)}.`,
-    session: { ip: `${ip >>> 24}.${(ip >>> 16) & 255}.${(ip >>> 8) & 255}.${ip & 255}`, timezone: 'America/Chicago', utcOffsetMinutes: -360, deviceId: `fp_${own.serial}` },
+    resumeText: resumeOf(i, fullName, pick(EMPLOYERS)),
+    session: { ip, timezone: abroad ? ABROAD_ZONES[foreign[0]]! : US_ZONES[own.place]!, deviceId: `fp_${own.serial}` },
     profiles: { linkedin: { displayName: rand() < 0.01 ? `${pick(GIVEN)} ${pick(FAMILY)}` : fullName, createdAt: `${gradYear - 2}-03`, activity: [`${gradYear}-06`, '2025-09'], connections: Math.floor(rand() * 900) } },
   };
 }
@@ -111,5 +154,6 @@ export function generateApplication(i: number): Record<string, unknown> {
 export function generateJsonLines(count: number, seed = 1): string[] {
   state = seed;
   previousHome = undefined;
+  abroadHosts = {};
   return Array.from({ length: count }, (_, i) => JSON.stringify(generateApplication(i)));
 }
