@@ -42,13 +42,16 @@ const ABROAD_NETWORKS: Record<string, readonly string[]> = {
 /** Addresses handed out so far per foreign country (one each, never reused; reset with the generator). */
 let abroadHosts: Record<string, number> = {};
 
-/** The next unused home address in the country: 254 hosts in each /24 of its networks. */
+/**
+ * The next unused home address in the country, spread over its 1,024 /24 networks as
+ * households are (about 25 applicants a network at a million records, as in 73.0.0.0/8).
+ */
 function abroadIp(country: string): string {
   const k = abroadHosts[country] ?? 0;
   abroadHosts[country] = k + 1;
-  const block = Math.floor(k / 254);
+  const block = k % 1024;
   const networks = ABROAD_NETWORKS[country]!;
-  return `${networks[Math.floor(block / 256) % networks.length]}.${block % 256}.${1 + (k % 254)}`;
+  return `${networks[block >> 8]}.${block & 255}.${1 + (Math.floor(k / 1024) % 254)}`;
 }
 
 const RESUME_WORDS = (
