@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { positiveInteger } from './option-parsers.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { locationText } from '../parse/record-error.js';
 import { screenApplication } from '../score/screen.js';
@@ -25,12 +26,6 @@ interface ImportCommandOptions {
   json: boolean;
   verbose: boolean;
   linkage: boolean;
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
-  return n;
 }
 
 function summaryText(totals: ImportTotals, seconds: number): string {

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { oneOf, positiveInteger, unitInterval } from './option-parsers.js';
 import { z } from 'zod';
 import { describeMatchConfig } from '../match/config.js';
 import { WatchlistIndex } from '../match/watchlist-index.js';
@@ -50,25 +51,6 @@ function defaultIndex(err: (text: string) => void): WatchlistIndex {
   const loaded = loadWatchlists();
   for (const problem of loaded.problems) err(`hirewatch: ${problem}\n`);
   return loaded.index;
-}
-
-function unitInterval(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a number from 0 to 1');
-  return n;
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
-  return n;
-}
-
-function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
-  return (value) => {
-    if (!values.includes(value as T)) throw new InvalidArgumentError(`one of ${values.join(', ')}`);
-    return value as T;
-  };
 }
 
 function issueText(error: z.ZodError): string {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { nonNegativeNumber, positiveInteger } from './option-parsers.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 import { normaliseApplication } from '../normalise/application.js';
 import { readApplications } from '../parse/read-input.js';
@@ -34,8 +35,8 @@ interface MonitorOptions {
   subject: string;
   stream: string;
   durable: string;
-  untilIdle?: string;
-  batch: string;
+  untilIdle?: number;
+  batch: number;
   publish?: boolean;
 }
 
@@ -78,8 +79,8 @@ async function aggregateFor(file: string | undefined, options: MonitorOptions, s
     const nats: NatsTelemetryOptions = { servers: options.nats, subject: options.subject, stream: options.stream, durable: options.durable };
     const stop = new AbortController();
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
-    const idle = options.untilIdle === undefined ? undefined : Number(options.untilIdle) * 1000;
-    const totals = await consumeTelemetry({ ...nats, store: store.monitor, signal: stop.signal, batch: Number(options.batch), ...(idle !== undefined ? { idleMs: idle } : {}), onError: (seq, e) => say(`${options.subject} message ${seq}: ${e}`) });
+    const idle = options.untilIdle === undefined ? undefined : options.untilIdle * 1000;
+    const totals = await consumeTelemetry({ ...nats, store: store.monitor, signal: stop.signal, batch: options.batch, ...(idle !== undefined ? { idleMs: idle } : {}), onError: (seq, e) => say(`${options.subject} message ${seq}: ${e}`) });
     say(`${totals.folded} events stored from ${options.subject} (up to stream sequence ${totals.lastSequence}; ${totals.skipped} already stored, ${totals.errors} unreadable)`);
     return totals.folder.aggregate;
   }
@@ -171,8 +172,8 @@ export function registerMonitorCommand(program: Command): void {
     .option('--subject <subject>', 'NATS subject of the events', 'hirewatch.telemetry')
     .option('--stream <name>', 'JetStream stream holding the subject (created when missing)', 'HIREWATCH_TELEMETRY')
     .option('--durable <name>', 'durable consumer name', 'hirewatch-monitor')
-    .option('--batch <n>', 'with --nats: messages folded, stored and acknowledged together', '1000')
-    .option('--until-idle <seconds>', 'with --nats: stop after this many seconds without a message (default: run until interrupted)')
+    .option('--batch <n>', 'with --nats: messages folded, stored and acknowledged together', positiveInteger, 1000)
+    .option('--until-idle <seconds>', 'with --nats: stop after this many seconds without a message (default: run until interrupted)', nonNegativeNumber)
     .option('--publish', 'with FILE and --nats: publish the file\'s events to the subject instead of reading them')
     .action(async (file: string | undefined, options: MonitorOptions) => {
       process.exitCode = await runMonitor(file, options);

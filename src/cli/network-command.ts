@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { oneOf } from './option-parsers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { onboardingExtras } from '../linkage/identifiers.js';
 import { graphml, networkOf, networkTable } from '../linkage/network.js';
@@ -17,10 +18,7 @@ export function registerNetworkCommand(program: Command): void {
     .description('print the cluster of an application: members, what links them, when each arrived')
     .argument('<id>', 'application id')
     .requiredOption('--input <file>', 'applications (JSON Lines or CSV)')
-    .option('--format <format>', 'table, json or graphml', (v) => {
-      if (!['table', 'json', 'graphml'].includes(v)) throw new InvalidArgumentError('one of table, json, graphml');
-      return v;
-    }, 'table')
+    .option('--format <format>', 'table, json or graphml', oneOf(['table', 'json', 'graphml'] as const), 'table')
     .action(async (id: string, options: { input: string; format: string }) => {
       const index = new LinkageIndex();
       const results = new Map<string, LinkResult>();

@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { port, wholeNumber } from './option-parsers.js';
 import { buildServer } from '../server/app.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerKeysCommand } from './keys-command.js';
@@ -25,18 +26,6 @@ interface ServeOptions {
   corporateNetworks?: string;
   log: boolean;
   linkageWarmup: number;
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number 0-65535');
-  return n;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
-  return n;
 }
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -89,7 +78,7 @@ export function registerServeCommand(program: Command): void {
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--approved-tools <names>', 'remote-access tools the organisation approves, comma-separated')
     .option('--corporate-networks <cidrs>', "the organisation's own egress networks, comma-separated CIDRs")
-    .option('--linkage-warmup <n>', "link new applications to each organisation's N most recent stored ones (0: only those received since start)", count, 5000)
+    .option('--linkage-warmup <n>', "link new applications to each organisation's N most recent stored ones (0: only those received since start)", wholeNumber, 5000)
     .option('--log', 'log each request (keys and signatures redacted)', false)
     .action(async (options: ServeOptions) => {
       process.exitCode = await runServe(options);
