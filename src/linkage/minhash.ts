@@ -127,15 +127,9 @@ const EMPTY = 0x7fffffff;
  * shingle instead of SIGNATURE_LENGTH. Undefined when the text has fewer
  * than MINHASH.minShingles distinct shingles. The high 16 bits of each value
  * are what is stored and compared.
- */
-export function minhashSignature(text: string, ignore?: Iterable<string>): Int32Array | undefined {
-  const sig = new MinHasher().signature(text, ignore);
-  return sig && Int32Array.from(sig);
-}
-
-/**
- * Signatures and band keys computed in buffers it keeps, so that signing a
- * resume allocates nothing: what it returns is overwritten by its next call.
+ *
+ * Signatures and band keys are computed in buffers the hasher keeps, so that signing a
+ * resume builds no word, shingle or signature arrays: what it returns is overwritten by its next call.
  * A minimum does not care about order or repeats, so shingles go straight
  * into the bins, unsorted; only a text with fewer than minShingles filled
  * bins needs its distinct shingles counted.
@@ -146,7 +140,7 @@ export class MinHasher {
   private readonly sig = new Int32Array(SIGNATURE_LENGTH);
   private readonly keys = new Int32Array(MINHASH.bands * 2);
 
-  /** The signature of a text (see minhashSignature), valid until the next call. */
+  /** The signature of a text, valid until the next call. */
   signature(text: string, ignore: Iterable<string> = []): Int32Array | undefined {
     if (this.words.length < (text.length >> 1) + 1) this.words = new Int32Array((text.length >> 1) + 1024);
     const words = this.words;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashString } from '../../src/linkage/hash.js';
-import { minhashSignature, resumeWordHashes, resumeWords, shingles, signatureSimilarity, SIGNATURE_LENGTH } from '../../src/linkage/minhash.js';
+import { MinHasher, resumeWordHashes, resumeWords, shingles, signatureSimilarity, SIGNATURE_LENGTH } from '../../src/linkage/minhash.js';
 
 const VOCABULARY = Array.from({ length: 400 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
 
@@ -15,6 +15,12 @@ function jaccard(a: string, b: string): number {
 }
 
 /** As the index stores them: the high 16 bits of each position. */
+/** A signature of its own (the hasher's buffer is reused by its next call). */
+const minhashSignature = (text: string): Int32Array | undefined => {
+  const sig = new MinHasher().signature(text);
+  return sig && Int32Array.from(sig);
+};
+
 const stored = (text: string) => Uint16Array.from(minhashSignature(text)!, (v) => v >>> 16);
 
 describe('MinHash signatures (one permutation, densified)', () => {
