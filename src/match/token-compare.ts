@@ -23,28 +23,18 @@ export interface TokenPair {
   readonly how: TokenHow;
 }
 
-const MIN_KEY_LENGTH = 4;
+/** Shortest token (letters) given a skeleton of its own. */
+export const MIN_KEY_LENGTH = 4;
 /** Beyond this many edits a shared skeleton is a coincidence (Peter / Bedel), not one name spelled two ways. */
 const SKELETON_MAX_EDITS = 2;
-const SKELETON_MEMO = new Map<string, string>();
-
-function skeleton(text: string): string {
-  let s = SKELETON_MEMO.get(text);
-  if (s === undefined) {
-    s = romanisationSkeleton(text);
-    if (SKELETON_MEMO.size < 200_000) SKELETON_MEMO.set(text, s);
-  }
-  return s;
-}
-
 /** Skeleton of the canonical spelling, for tokens of 4+ letters. */
 export function skeletonKey(token: string): string | null {
-  return token.length >= MIN_KEY_LENGTH ? skeleton(romanisationKey(token)) : null;
+  return token.length >= MIN_KEY_LENGTH ? romanisationSkeleton(romanisationKey(token)) : null;
 }
 
 /** Skeleton of joined tokens: "jeong"+"un" -> skeleton("jong"+"eun"). */
 export function joinedSkeletonKey(a: string, b: string): string {
-  return skeleton(romanisationKey(a) + romanisationKey(b));
+  return romanisationSkeleton(romanisationKey(a) + romanisationKey(b));
 }
 
 /**

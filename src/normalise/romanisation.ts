@@ -133,6 +133,11 @@ for (const group of GROUPS) {
   }
 }
 
+/** Every spelling in the table. */
+export function knownRomanisations(): Iterable<string> {
+  return CANONICAL.keys();
+}
+
 /** True when the token is a spelling listed in one of the groups (a known syllable or surname). */
 export function isKnownRomanisation(token: string): boolean {
   return CANONICAL.has(token);
@@ -175,11 +180,62 @@ const SKELETON_DIGRAPHS: readonly (readonly [string, string])[] = [
   ['ch', 'j'],
   ['sh', 's'],
 ];
-const SKELETON_LETTERS: Readonly<Record<string, string>> = { k: 'g', p: 'b', t: 'd', r: 'l' };
+/** The digraph rules as character codes: first letter, second letter, replacement. */
+const DIGRAPH_CODES = SKELETON_DIGRAPHS.map(([from, to]) => [from.charCodeAt(0), from.charCodeAt(1), to.charCodeAt(0)] as const);
+const K = 107;
+const P = 112;
+const T = 116;
+const R = 114;
 
-function replaceDigraph(s: string, from: string, to: string): string {
-  if (!s.includes(from)) return s;
-  return s.split(from).join(to);
+/** k->g, p->b, t->d, r->l: voiced and unvoiced consonants (and r/l) count as one. */
+function skeletonLetter(code: number): number {
+  switch (code) {
+    case K:
+      return 103;
+    case P:
+      return 98;
+    case T:
+      return 100;
+    case R:
+      return 108;
+    default:
+      return code;
+  }
+}
+
+/**
+ * The skeleton of `n` code points held in `codes`, worked in place: each
+ * digraph rule replaces every occurrence, left to right, in what the rules
+ * before it left; then letters map and runs collapse. Returns the new length.
+ * For callers that hash a skeleton without building it as a string.
+ */
+export function skeletonCodes(codes: number[], n: number): number {
+  let length = n;
+  for (const [first, second, to] of DIGRAPH_CODES) {
+    let w = 0;
+    for (let r = 0; r < length; ) {
+      if (codes[r] === first && r + 1 < length && codes[r + 1] === second) {
+        codes[w++] = to;
+        r += 2;
+      } else codes[w++] = codes[r++]!;
+    }
+    length = w;
+  }
+  let w = 0;
+  for (let r = 0; r < length; r++) {
+    const mapped = skeletonLetter(codes[r]!);
+    if (w === 0 || codes[w - 1] !== mapped) codes[w++] = mapped;
+  }
+  return w;
+}
+
+/** Appends the code points of `text` to `codes`. */
+export function pushCodePoints(codes: number[], text: string): void {
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    codes.push(code);
+    i += code > 0xffff ? 2 : 1;
+  }
 }
 
 /**
@@ -189,14 +245,8 @@ function replaceDigraph(s: string, from: string, to: string): string {
  * name agree, for tokens of four letters or more.
  */
 export function romanisationSkeleton(token: string): string {
-  let s = token;
-  for (const [from, to] of SKELETON_DIGRAPHS) s = replaceDigraph(s, from, to);
-  let out = '';
-  let last = '';
-  for (const ch of s) {
-    const mapped = SKELETON_LETTERS[ch] ?? ch;
-    if (mapped !== last) out += mapped;
-    last = mapped;
-  }
-  return out;
+  const codes: number[] = [];
+  pushCodePoints(codes, token);
+  codes.length = skeletonCodes(codes, codes.length);
+  return String.fromCodePoint(...codes);
 }

@@ -7,6 +7,7 @@ import { editDistance } from '../../src/match/edit-distance.js';
 import { jaroWinkler } from '../../src/match/jaro-winkler.js';
 import { compareTokens, joinedInfo, unitInfo } from '../../src/match/token-compare.js';
 import { tokenClass } from '../../src/match/word-lists.js';
+import { romanisationSkeleton } from '../../src/normalise/romanisation.js';
 
 /** Textbook optimal-string-alignment distance, for comparison. */
 function osa(a: string, b: string): number {
@@ -25,6 +26,10 @@ const word = fc.string({ unit: fc.constantFrom(...'abcdeo'), maxLength: 10 });
 describe('editDistance', () => {
   it('equals the textbook distance, capped at limit + 1', () => {
     fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, limit) => editDistance(a, b, limit) === Math.min(osa(a, b), limit + 1)), { numRuns: 5000 });
+    // Two letters and shared prefixes and suffixes: swaps and runs at the edges of what is set aside.
+    const ab = fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 6 });
+    const edged = fc.tuple(ab, ab, ab, ab).map(([p, x, y, s]) => [p + x + s, p + y + s] as const);
+    fc.assert(fc.property(edged, fc.integer({ min: 0, max: 3 }), ([a, b], limit) => editDistance(a, b, limit) === Math.min(osa(a, b), limit + 1)), { numRuns: 5000 });
   });
   it.each([
     ['hasan', 'hassan', 1],
@@ -32,6 +37,34 @@ describe('editDistance', () => {
     ['andrei', 'andrey', 1],
     ['salma', 'salim', 2],
   ])('%s / %s: %i', (a, b, d) => expect(editDistance(a, b, 3)).toBe(d));
+});
+
+/** The skeleton as its rules read: each digraph replaced everywhere in turn, then letters mapped, then runs collapsed. */
+function skeletonByRules(token: string): string {
+  let s = token;
+  for (const [from, to] of [['eo', 'o'], ['eu', 'u'], ['oo', 'u'], ['ae', 'e'], ['ch', 'j'], ['sh', 's']] as const) s = s.split(from).join(to);
+  const letters: Record<string, string> = { k: 'g', p: 'b', t: 'd', r: 'l' };
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    const mapped = letters[ch] ?? ch;
+    if (mapped !== last) out += mapped;
+    last = mapped;
+  }
+  return out;
+}
+
+describe('romanisationSkeleton', () => {
+  it('equals its rules applied one after another, on romanised letters and on any text', () => {
+    const romanised = fc.string({ unit: fc.constantFrom(...'aeouchskptrlgjbdn'), maxLength: 14 });
+    fc.assert(fc.property(romanised, (t) => romanisationSkeleton(t) === skeletonByRules(t)), { numRuns: 5000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 10 }), (t) => romanisationSkeleton(t) === skeletonByRules(t)), { numRuns: 2000 });
+  });
+  it.each([
+    ['jeongcheol', 'jongjol'],
+    ['choe', 'joe'],
+    ['pyongyang', 'byongyang'],
+  ])('%s -> %s', (token, skeleton) => expect(romanisationSkeleton(token)).toBe(skeleton));
 });
 
 describe('jaroWinkler', () => {
