@@ -139,7 +139,7 @@ export class CandidateCollector {
         plan.looked[i] = true;
         weight = plan.weights[i]!;
       } else {
-        hits = this.dictionary.hitsOf(plan.joined[i - n]!);
+        hits = plan.joined[i - n]!.hits;
         weight = plan.weights[i - n]! + plan.weights[i - n + 1]!;
       }
       out.push({ slot: i, weight, hits });

@@ -2,7 +2,7 @@ import type { MatchConfig, TokenClass } from './config.js';
 import type { PreparedName } from './prepare.js';
 import type { EntryKind } from './types.js';
 import type { NameKind } from './word-lists.js';
-import type { QueryToken, TermDictionary } from './term-dictionary.js';
+import type { JoinedQueryToken, QueryToken, TermDictionary } from './term-dictionary.js';
 
 /**
  * Weighted token lists for both sides of a comparison: a listed name as
@@ -41,7 +41,7 @@ export interface IndexedName extends WeightedTokens {
 export interface QueryPlan extends WeightedTokens {
   readonly query: QueryToken[];
   /** Adjacent query tokens i and i+1 written joined. */
-  readonly joined: QueryToken[];
+  readonly joined: JoinedQueryToken[];
   /** Per query token: whether the candidate collection looked it up (particles and legal forms are not). */
   readonly looked: boolean[];
 }
@@ -94,7 +94,7 @@ export function planQuery(texts: readonly string[], kind: NameKind, dictionary: 
     weights.push(weight);
     total += weight;
   }
-  const joined: QueryToken[] = [];
+  const joined: JoinedQueryToken[] = [];
   for (let i = 0; i + 1 < query.length; i++) joined.push(dictionary.joinedToken(query[i]!, query[i + 1]!));
   return { tokens, classes, weights, total, normal: normalBits(classes), query, joined, looked: tokens.map(() => false) };
 }

@@ -71,8 +71,7 @@ export class HitMarks {
       if (hits) for (const term of hits.terms) this.set(term, UNIT, q);
     }
     for (let k = 0; k < plan.joined.length; k++) {
-      const hits = plan.joined[k]!.hits;
-      if (hits) for (const term of hits.terms) this.set(term, JOINED, k);
+      for (const term of plan.joined[k]!.hits.terms) this.set(term, JOINED, k);
     }
   }
 
@@ -133,7 +132,7 @@ export function spanPairs(plan: QueryPlan, name: IndexedName, dictionary: TermDi
     let joined = marks.joinedBits(term);
     for (let k = 0; joined !== 0; k++, joined >>>= 1) {
       if (joined & 1) {
-        const pair = found(plan.joined[k]!.hits!, term)!;
+        const pair = found(plan.joined[k]!.hits, term)!;
         out.add(k, k + 1, c, c, pair.score, 'joined');
       }
     }

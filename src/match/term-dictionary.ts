@@ -1,9 +1,10 @@
-import { isKnownRomanisation, romanisationKey, romanisationReadings } from '../normalise/romanisation.js';
+import { isKnownRomanisation, knownRomanisations, pushCodePoints, romanisationKey, romanisationReadings, skeletonCodes } from '../normalise/romanisation.js';
 import type { MatchConfig, TokenClass } from './config.js';
 import { tokenClass, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
 import { bitCount, letterMask, tripleKey, triplePositions } from './letter-triples.js';
-import { compareTokens, joinedInfo, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
+import { TextFilter } from './text-filter.js';
+import { compareTokens, joinedInfo, MIN_KEY_LENGTH, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 
 /**
  * The vocabulary of every indexed name: each distinct token, and each pair
@@ -13,6 +14,8 @@ import { compareTokens, joinedInfo, typoScore, unitInfo, type TokenInfo, type To
  * syllables) and its one-deletion neighbourhood (one typo, insertion or
  * transposition; see DeletionIndex). A long token that finds nothing that way goes through
  * `scan`, which finds every term within two edits through a letter-triple index.
+ * Two adjacent query tokens written joined find single-token terms only
+ * ("jong un" finds "jongun"; the listed "jong un" is found by its tokens).
  */
 export interface TermHit {
   readonly term: number;
@@ -27,7 +30,7 @@ export interface TermHits {
   readonly size: number;
 }
 
-/** A query token (or two joined) as the index knows it, memoised by text: info, rarity, and its hits once looked up. */
+/** A query token as the index knows it, memoised by text: info, rarity, and its hits once looked up. */
 export interface QueryToken {
   readonly info: TokenInfo;
   /** 1 for a token in no indexed name, towards 0 for one in every name. */
@@ -39,10 +42,18 @@ export interface QueryToken {
   /** Its class (see tokenClass) for each kind of name, once asked. */
   classes?: Partial<Record<NameKind, TokenClass>>;
   /** This token written joined with the token after it, by that token (created on first use). */
-  next?: Map<QueryToken, QueryToken>;
+  next?: Map<QueryToken, JoinedQueryToken>;
+}
+
+/** Two adjacent query tokens written joined ("jong"+"un"): the terms they find, worked out when first met. */
+export interface JoinedQueryToken {
+  readonly hits: TermHits;
 }
 
 const MEMO_LIMIT = 50_000;
+
+/** What a token with no similar term finds (most joined pairs of a query): shared, never written. */
+const NO_HITS: TermHits = { terms: new Int32Array(0), pairs: [], size: 0 };
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -80,6 +91,10 @@ export class TermDictionary {
   /** letterMask of each term's text. */
   private letters = new Int32Array(0);
   private readonly memo = new Map<string, QueryToken>();
+  /** Every single-token term's text and romanisation forms, and every spelling of the romanisation table (see mayFindJoined). */
+  private vocabulary = new TextFilter(0);
+  private spellings = new TextFilter(0);
+  private readonly codes: number[] = [];
   private nameCount = 0;
   private seenRound = 0;
 
@@ -134,6 +149,15 @@ export class TermDictionary {
     this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
     this.postingIds = Int32Array.from(this.postings.flat());
     this.postings = [];
+    this.vocabulary = new TextFilter(this.byText.size * 2);
+    for (const info of this.infos) {
+      if (info.joined) continue;
+      this.vocabulary.add(info.text);
+      for (const key of info.keys) this.vocabulary.add(key);
+    }
+    const spellings = [...knownRomanisations()];
+    this.spellings = new TextFilter(spellings.length);
+    for (const spelling of spellings) this.spellings.add(spelling);
     const minTypo = this.config.minTypoLength;
     this.neighbours = new DeletionIndex(this.infos.map((info) => (info.joined ? null : info.text)), minTypo - 1, minTypo);
   }
@@ -169,15 +193,40 @@ export class TermDictionary {
   }
 
   /** Two adjacent query tokens written joined, memoised on the first (no key string to build). */
-  joinedToken(a: QueryToken, b: QueryToken): QueryToken {
+  joinedToken(a: QueryToken, b: QueryToken): JoinedQueryToken {
     const next = (a.next ??= new Map());
     let token = next.get(b);
     if (token === undefined) {
-      token = { info: joinedInfo(a.info.text, b.info.text), rarity: 0, hits: undefined };
+      const [x, y] = [a.info.text, b.info.text];
+      const found = this.mayFindJoined(x, y) ? this.find(joinedInfo(x, y)) : [];
+      token = { hits: found.length === 0 ? NO_HITS : this.sorted(found) };
       if (next.size >= 256) next.clear();
       next.set(b, token);
     }
     return token;
+  }
+
+  /**
+   * False when two tokens written joined certainly find no term. What `find`
+   * returns for them (single-token terms only) shares their joined text or
+   * one of their two romanisation forms (the skeleton of the joined
+   * canonical spellings, and from four letters the skeleton of the joined
+   * text) with the term, so those are checked against the vocabulary filter,
+   * from code points, before any string is built. A joined text that is itself a spelling of the table
+   * (whose canonical form could differ) is always looked up in full.
+   */
+  private mayFindJoined(a: string, b: string): boolean {
+    const codes = this.codes;
+    codes.length = 0;
+    pushCodePoints(codes, a);
+    pushCodePoints(codes, b);
+    const n = codes.length;
+    if (this.vocabulary.mayHold(codes, n) || this.spellings.mayHold(codes, n)) return true;
+    if (a.length + b.length >= MIN_KEY_LENGTH && this.vocabulary.mayHold(codes, skeletonCodes(codes, n))) return true;
+    codes.length = 0;
+    pushCodePoints(codes, romanisationKey(a));
+    pushCodePoints(codes, romanisationKey(b));
+    return this.vocabulary.mayHold(codes, skeletonCodes(codes, codes.length));
   }
 
   /**
@@ -189,14 +238,24 @@ export class TermDictionary {
     if (token.hits === undefined) {
       const { info } = token;
       let hits = this.find(info);
-      if (hits.length === 0 && !info.joined && info.text.length >= this.config.twoTypoLength) hits = this.scan(info.text);
-      hits.sort((a, b) => a.term - b.term);
-      const terms = Int32Array.from(hits, (h) => h.term);
-      let size = 0;
-      for (const term of terms) size += this.postingStart[term + 1]! - this.postingStart[term]!;
-      token.hits = { terms, pairs: hits.map((h) => h.pair), size };
+      if (hits.length === 0 && info.text.length >= this.config.twoTypoLength) hits = this.scan(info.text);
+      token.hits = hits.length === 0 ? NO_HITS : this.sorted(hits);
     }
     return token.hits;
+  }
+
+  private sorted(hits: TermHit[]): TermHits {
+    if (hits.length > 1) hits.sort((a, b) => a.term - b.term);
+    const terms = new Int32Array(hits.length);
+    const pairs: TokenPair[] = new Array(hits.length);
+    let size = 0;
+    for (let i = 0; i < hits.length; i++) {
+      const { term, pair } = hits[i]!;
+      terms[i] = term;
+      pairs[i] = pair;
+      size += this.postingStart[term + 1]! - this.postingStart[term]!;
+    }
+    return { terms, pairs, size };
   }
 
   private find(token: TokenInfo): TermHit[] {
@@ -204,8 +263,10 @@ export class TermDictionary {
     const hits: TermHit[] = [];
     const exact = this.byText.get(token.text);
     if (exact !== undefined) this.consider(token, exact, hits);
-    const joinedExact = this.byJoinedText.get(token.text);
-    if (joinedExact !== undefined) this.consider(token, joinedExact, hits);
+    if (!token.joined) {
+      const joinedExact = this.byJoinedText.get(token.text);
+      if (joinedExact !== undefined) this.consider(token, joinedExact, hits);
+    }
     if (token.text.length === 1) return hits;
     for (const key of token.keys) this.considerAll(token, this.byKey.get(key), hits);
     if (token.joined) return hits;
@@ -229,6 +290,8 @@ export class TermDictionary {
   private consider(token: TokenInfo, term: number, hits: TermHit[]): void {
     if (this.seen[term] === this.round) return;
     this.seen[term] = this.round;
+    // Two joined against two joined: the unit tokens compare already, and the score never reads the pair.
+    if (token.joined && this.joined[term] === 1) return;
     const pair = compareTokens(token, this.infos[term]!, this.config);
     if (pair) hits.push({ term, pair });
   }
