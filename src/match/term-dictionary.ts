@@ -1,10 +1,10 @@
 import { isKnownRomanisation, knownRomanisations, pushCodePoints, romanisationKey, romanisationReadings, skeletonCodes } from '../normalise/romanisation.js';
 import type { MatchConfig, TokenClass } from './config.js';
-import { tokenClass, type NameKind } from './word-lists.js';
+import { classifyToken, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
 import { bitCount, letterMask, tripleKey, triplePositions } from './letter-triples.js';
 import { TextFilter } from './text-filter.js';
-import { compareTokens, joinedInfo, MIN_KEY_LENGTH, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
+import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 
 /**
  * The vocabulary of every indexed name: each distinct token, and each pair
@@ -121,19 +121,17 @@ export class TermDictionary {
     if (list[list.length - 1] !== name) list.push(name);
   }
 
-  /** A half of a joined token: a known romanisation, or a short token of the vocabulary. */
-  readonly isSyllable = (half: string): boolean => {
-    if (isKnownRomanisation(half)) return true;
-    return this.byText.has(half);
-  };
+  /** Halves of a joined token: the romanisation table's spellings and the vocabulary's tokens of 2 to 6 letters (filled by finish). */
+  private readonly syllables = new Set<string>(TABLE_SPELLINGS);
 
   /** Builds the lookup keys once every name is in. */
   finish(nameCount: number): void {
     this.nameCount = nameCount;
+    for (const text of this.byText.keys()) if (text.length >= 2 && text.length <= 6) this.syllables.add(text);
     for (let term = 0; term < this.infos.length; term++) {
       let info = this.infos[term]!;
       if (!info.joined) {
-        info = unitInfo(info.text, this.isSyllable);
+        info = unitInfo(info.text, this.syllables);
         this.infos[term] = info;
         const canonical = romanisationKey(info.text);
         this.canonicalFrequency.set(canonical, (this.canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
@@ -180,7 +178,7 @@ export class TermDictionary {
   queryToken(text: string): QueryToken {
     let token = this.memo.get(text);
     if (token === undefined) {
-      token = { info: unitInfo(text, this.isSyllable), rarity: this.rarity(text), hits: undefined };
+      token = { info: unitInfo(text, this.syllables), rarity: this.rarity(text), hits: undefined };
       remember(this.memo, text, token);
     }
     return token;
@@ -189,7 +187,7 @@ export class TermDictionary {
   /** A query token's class for this kind of name (memoised on the token). */
   tokenClass(token: QueryToken, kind: NameKind): TokenClass {
     const classes = (token.classes ??= {});
-    return (classes[kind] ??= tokenClass(token.info.text, kind));
+    return (classes[kind] ??= classifyToken(token.info.text, kind));
   }
 
   /** Two adjacent query tokens written joined, memoised on the first (no key string to build). */

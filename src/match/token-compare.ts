@@ -1,5 +1,5 @@
 import { sameGivenName } from '../normalise/nicknames.js';
-import { isKnownRomanisation, romanisationKey, romanisationSkeleton, sameRomanisation } from '../normalise/romanisation.js';
+import { knownRomanisations, romanisationKey, romanisationSkeleton, sameRomanisation } from '../normalise/romanisation.js';
 import type { MatchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import type { TokenHow } from './types.js';
@@ -37,20 +37,28 @@ export function joinedSkeletonKey(a: string, b: string): string {
   return romanisationSkeleton(romanisationKey(a) + romanisationKey(b));
 }
 
+/** Halves a joined token may split into, 2 to 6 letters each. */
+const MIN_HALF = 2;
+const MAX_HALF = 6;
+
+/** The romanisation table's spellings: the halves a token may split into when no vocabulary is given. */
+export const TABLE_SPELLINGS: ReadonlySet<string> = new Set(knownRomanisations());
+
 /**
- * A single token's info. `isSyllable` says which halves may make a split
+ * A single token's info. `syllables` says which halves may make a split
  * ("gi", "nahm"): spellings from the romanisation tables, or tokens the
  * caller knows (the index's vocabulary), 2 to 6 letters each.
  */
-export function unitInfo(text: string, isSyllable: (half: string) => boolean = isKnownRomanisation): TokenInfo {
+export function unitInfo(text: string, syllables: ReadonlySet<string> = TABLE_SPELLINGS): TokenInfo {
   const keys: string[] = [];
   const own = skeletonKey(text);
   if (own) keys.push(own);
-  if (text.length >= MIN_KEY_LENGTH && text.length <= 12) {
-    for (let i = 2; i <= text.length - 2; i++) {
+  if (text.length >= MIN_KEY_LENGTH && text.length <= 2 * MAX_HALF) {
+    for (let i = Math.max(MIN_HALF, text.length - MAX_HALF); i <= Math.min(MAX_HALF, text.length - MIN_HALF); i++) {
       const a = text.slice(0, i);
+      if (!syllables.has(a)) continue;
       const b = text.slice(i);
-      if (a.length <= 6 && b.length <= 6 && isSyllable(a) && isSyllable(b)) {
+      if (syllables.has(b)) {
         const key = joinedSkeletonKey(a, b);
         if (!keys.includes(key)) keys.push(key);
       }

@@ -140,14 +140,15 @@ export function tokenClass(token: string, kind: NameKind): TokenClass {
   const memo = CLASS_MEMO[kind];
   let cls = memo.get(token);
   if (cls === undefined) {
-    cls = classOf(token, kind);
+    cls = classifyToken(token, kind);
     if (memo.size >= 100_000) memo.clear();
     memo.set(token, cls);
   }
   return cls;
 }
 
-function classOf(token: string, kind: NameKind): TokenClass {
+/** tokenClass without the memo, for callers that keep their own (the term dictionary keeps it on each query token). */
+export function classifyToken(token: string, kind: NameKind): TokenClass {
   if (token.length === 1) return 'initial';
   if (kind !== 'person' && isLegalForm(token)) return 'legal';
   if (PARTICLES.has(token)) return 'particle';
