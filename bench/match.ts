@@ -162,19 +162,33 @@ const fuseSample = sample(all, FUSE_SAMPLE, 7);
 const bruteSample = [...fuseSample, ...sample(all, BRUTE_SAMPLE - FUSE_SAMPLE, 11)];
 const names = entries.flatMap((e) => e.names.map((n) => ({ entry: e.entry, tokens: bruteTokens(n) })));
 
+/** First passes timed, each on an index of its own; the median is reported. */
+const FIRST_PASSES = 5;
+const median = <T>(runs: T[], cpu: (run: T) => number): T => [...runs].sort((a, b) => cpu(a) - cpu(b))[runs.length >> 1]!;
+
 const built = cpuSeconds(() => WatchlistIndex.build(entries));
 const warmQueries: MatchQuery[] = all.map((q) => ({ ...q.query, name: `${q.query.name.split(' ').reverse().join(' ')} x` }));
 for (const q of warmQueries) built.result.search(q); // JIT warm-up on other strings
-const fresh = WatchlistIndex.build(entries); // empty memos: the timed pass meets every token for the first time
-const cold = cpuSeconds(() => hirewatchOutcomes(fresh, all));
+// Every first pass runs on a freshly built index (empty memos, and the index holds no state beyond
+// them): each meets every token for the first time. The first of them also pays for the JIT
+// adapting to a new index; the median is what a running service pays for names it has not seen.
+const firstPasses = Array.from({ length: FIRST_PASSES }, () => {
+  const index = WatchlistIndex.build(entries);
+  return { index, ...cpuSeconds(() => hirewatchOutcomes(index, all)) };
+});
+const cold = median(firstPasses, (r) => r.cpu);
+const fresh = cold.index;
 const steady = [0, 1, 2].map(() => cpuSeconds(() => hirewatchOutcomes(fresh, all))).sort((a, b) => a.cpu - b.cpu)[1]!;
 const hwFull = rates(all, cold.result, fresh.config.threshold);
 const roster: MatchQuery[] = ['dataset3.csv', 'dataset4a.csv', 'dataset4b.csv']
   .flatMap((f) => readPersonCsv(new URL(`../data/febrl/${f}`, import.meta.url)))
   .map((r) => ({ name: `${r.given_name} ${r.surname}`.trim(), kind: 'person' as const, ...(/^\d{4}/.test(r.date_of_birth) ? { dob: r.date_of_birth.slice(0, 4) } : {}) }));
 const rosterTokens = new Set(roster.flatMap((q) => q.name.split(' '))).size;
-const rosterIndex = WatchlistIndex.build(entries);
-const rosterRun = cpuSeconds(() => roster.map((q) => rosterIndex.search(q, { limit: 1 })[0]));
+const rosterPasses = Array.from({ length: FIRST_PASSES }, () => {
+  const index = WatchlistIndex.build(entries);
+  return cpuSeconds(() => roster.map((q) => index.search(q, { limit: 1 })[0]));
+});
+const rosterRun = median(rosterPasses, (r) => r.cpu);
 const rosterHits = roster.flatMap((q, i) => (rosterRun.result[i] ? [{ query: q.name, listed: rosterRun.result[i]!.name, score: rosterRun.result[i]!.score }] : []));
 const hwFuse = rates(fuseSample, hirewatchOutcomes(fresh, fuseSample), fresh.config.threshold);
 const hwBrute = rates(bruteSample, hirewatchOutcomes(fresh, bruteSample), fresh.config.threshold);
@@ -187,7 +201,14 @@ const bruteRun = cpuSeconds(() => bruteOutcomes(names, bruteSample));
 const bruteTuned = tune(bruteSample, bruteRun.result, [0.8, 0.82, 0.84, 0.86, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98], true);
 
 const qps = (n: number, seconds: number): number => Math.round(n / seconds);
-const hw = { qps: qps(all.length, cold.cpu), qpsWall: qps(all.length, cold.wall), qpsSteady: qps(all.length, steady.cpu), qpsRoster: qps(roster.length, rosterRun.cpu) };
+const hw = {
+  qps: qps(all.length, cold.cpu),
+  qpsWall: qps(all.length, cold.wall),
+  qpsFirstPasses: firstPasses.map((r) => qps(all.length, r.cpu)),
+  qpsSteady: qps(all.length, steady.cpu),
+  qpsRoster: qps(roster.length, rosterRun.cpu),
+  qpsRosterPasses: rosterPasses.map((r) => qps(roster.length, r.cpu)),
+};
 const fuseQps = FUSE_SAMPLE / fuseRun.cpu;
 const bruteQps = bruteSample.length / bruteRun.cpu;
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
@@ -196,8 +217,9 @@ const stats = fresh.stats;
 console.log(`hirewatch match benchmark: Node ${process.version}, one process, CPU time (wall clock in brackets); machine load average ${loadavg()[0]!.toFixed(2)}`);
 console.log(`lists: ${ofac.length} OFAC SDN entries + ${institutions.entries.length} high-risk institutions = ${stats.names} indexed names, ${stats.terms} terms; index built in ${built.cpu.toFixed(2)} s`);
 console.log(`queries: ${set.positives.length} variants of ${set.sampledEntries} real SDN entries + ${set.decoys.length} decoys (${all.length})`);
-console.log(`hirewatch  full set, first pass (memos empty, JIT warmed on other strings): ${hw.qps.toLocaleString('en')} q/s (${hw.qpsWall.toLocaleString('en')} wall); steady state ${hw.qpsSteady.toLocaleString('en')} q/s`);
-console.log(`hirewatch  FEBRL roster of ${roster.length.toLocaleString('en')} public person records (${rosterTokens.toLocaleString('en')} distinct tokens), first pass: ${hw.qpsRoster.toLocaleString('en')} q/s; at or above the threshold: ${rosterHits.length} (${pct(rosterHits.length / roster.length)})${rosterHits.length > 0 ? `: ${rosterHits.slice(0, 5).map((h) => `${h.query} ~ ${h.listed} ${h.score}`).join('; ')}` : ''}`);
+const list = (xs: number[]): string => xs.map((x) => x.toLocaleString('en')).join(', ');
+console.log(`hirewatch  full set, first pass (a fresh index each time, JIT warmed on other strings), median of ${FIRST_PASSES}: ${hw.qps.toLocaleString('en')} q/s (${hw.qpsWall.toLocaleString('en')} wall; each pass in order: ${list(hw.qpsFirstPasses)}); steady state ${hw.qpsSteady.toLocaleString('en')} q/s`);
+console.log(`hirewatch  FEBRL roster of ${roster.length.toLocaleString('en')} public person records (${rosterTokens.toLocaleString('en')} distinct tokens), first pass, median of ${FIRST_PASSES}: ${hw.qpsRoster.toLocaleString('en')} q/s (in order: ${list(hw.qpsRosterPasses)}); at or above the threshold: ${rosterHits.length} (${pct(rosterHits.length / roster.length)})${rosterHits.length > 0 ? `: ${rosterHits.slice(0, 5).map((h) => `${h.query} ~ ${h.listed} ${h.score}`).join('; ')}` : ''}`);
 console.log(`hirewatch  full set: recall ${hwFull.recall.toFixed(4)}, false matches ${pct(hwFull.falseMatchRate)} (threshold ${fresh.config.threshold})`);
 console.log(`Fuse.js    sample of ${FUSE_SAMPLE} (${FUSE_SAMPLE / 2} + ${FUSE_SAMPLE / 2}): ${fuseQps.toFixed(2)} q/s (${(FUSE_SAMPLE / fuseRun.wall).toFixed(2)} wall); one record per name, key: name, ignoreLocation, run at threshold 0.6, Fuse score cut-off tuned to ${fuseTuned.cutoff}: recall ${fuseTuned.recall.toFixed(4)}, false matches ${pct(fuseTuned.falseMatchRate)}`);
 console.log(`           hirewatch on the same ${FUSE_SAMPLE}: recall ${hwFuse.recall.toFixed(4)}, false matches ${pct(hwFuse.falseMatchRate)}`);
@@ -225,7 +247,7 @@ console.log(
     loadAverage: loadavg()[0],
     queries: all.length,
     names: stats.names,
-    hirewatch: { qps: hw.qps, qpsWall: hw.qpsWall, qpsSteady: hw.qpsSteady, qpsRoster: hw.qpsRoster, rosterQueries: roster.length, rosterMatched: rosterHits.length, recall: hwFull.recall, falseMatchRate: hwFull.falseMatchRate, indexBuildSeconds: built.cpu },
+    hirewatch: { qps: hw.qps, qpsWall: hw.qpsWall, qpsFirstPasses: hw.qpsFirstPasses, qpsSteady: hw.qpsSteady, qpsRoster: hw.qpsRoster, qpsRosterPasses: hw.qpsRosterPasses, rosterQueries: roster.length, rosterMatched: rosterHits.length, recall: hwFull.recall, falseMatchRate: hwFull.falseMatchRate, indexBuildSeconds: built.cpu },
     fuse: { sample: FUSE_SAMPLE, qps: fuseQps, cutoff: fuseTuned.cutoff, recall: fuseTuned.recall, falseMatchRate: fuseTuned.falseMatchRate, hirewatchRecallOnSample: hwFuse.recall },
     bruteForce: { sample: bruteSample.length, qps: bruteQps, cutoff: bruteTuned.cutoff, recall: bruteTuned.recall, falseMatchRate: bruteTuned.falseMatchRate, hirewatchRecallOnSample: hwBrute.recall },
     ratios: { vsFuse, vsBruteForce: vsBrute },
