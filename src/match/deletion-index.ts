@@ -10,7 +10,8 @@
  *
  * Keys are never built as strings: a key is two 32-bit hashes of the text
  * with one position skipped, computed from the character codes, and found in
- * an open-addressing table. A wrong term can come back only when both hashes
+ * an open-addressing table whose slots hold the key itself (both hashes and
+ * where its terms are), so that a look-up reads one cache line, not two. A wrong term can come back only when both hashes
  * of two different texts agree (about one chance in 2^64 a look-up); every
  * term found is compared in full by the caller anyway. Pure: built once.
  */
@@ -30,11 +31,12 @@ function hashPair(text: string, skip: number, out: Int32Array): void {
   out[1] = Math.imul(h2 ^ (h2 >>> 13), 0x5bd1e995) ^ (text.length - (skip < 0 ? 0 : 1));
 }
 
+/** Ints per slot: hash 1, hash 2, first and past-last position of the key's terms in `terms` (EMPTY first: a free slot). */
+const SLOT = 4;
+
 export class DeletionIndex {
-  /** Per key: hash 1, hash 2, first and past-last position of its terms in `terms`. */
-  private readonly keys: Int32Array;
   readonly terms: Int32Array;
-  /** Open addressing: key number, or EMPTY. */
+  /** Open addressing, SLOT ints a slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly scratch = new Int32Array(2);
@@ -66,16 +68,16 @@ export class DeletionIndex {
       if (n === start || terms[n - 1] !== owner[i]) terms[n++] = owner[i]!;
       keys[keys.length - 1] = n;
     }
-    this.keys = Int32Array.from(keys);
     this.terms = terms.slice(0, n);
     let size = 1024;
     while (size < (keys.length / 4) * 2) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(EMPTY);
-    for (let k = 0; k < keys.length / 4; k++) {
-      let s = keys[k * 4]! & this.mask;
-      while (this.slots[s] !== EMPTY) s = (s + 1) & this.mask;
-      this.slots[s] = k;
+    this.slots = new Int32Array(size * SLOT);
+    for (let s = 0; s < size; s++) this.slots[s * SLOT + 2] = EMPTY;
+    for (let k = 0; k < keys.length; k += 4) {
+      let s = keys[k]! & this.mask;
+      while (this.slots[s * SLOT + 2] !== EMPTY) s = (s + 1) & this.mask;
+      this.slots.set([keys[k]!, keys[k + 1]!, keys[k + 2]!, keys[k + 3]!], s * SLOT);
     }
   }
 
@@ -91,14 +93,14 @@ export class DeletionIndex {
     hashPair(text, skip, this.scratch);
     const a = this.scratch[0]!;
     const b = this.scratch[1]!;
-    const { keys, slots, mask } = this;
+    const { slots, mask } = this;
     this.from = this.to = 0;
     for (let s = a & mask; ; s = (s + 1) & mask) {
-      const k = slots[s]!;
-      if (k === EMPTY) return;
-      if (keys[k * 4] === a && keys[k * 4 + 1] === b) {
-        this.from = keys[k * 4 + 2]!;
-        this.to = keys[k * 4 + 3]!;
+      const at = s * SLOT;
+      if (slots[at + 2] === EMPTY) return;
+      if (slots[at] === a && slots[at + 1] === b) {
+        this.from = slots[at + 2]!;
+        this.to = slots[at + 3]!;
         return;
       }
     }
