@@ -11,11 +11,13 @@
  * set and on the same samples, and recall is compared sample against sample.
  * Each baseline's cut-off is tuned on its own sample (the best recall with
  * at most 5 % false matches), which flatters the baselines, not hirewatch.
+ * CPU time counts every thread of the process: the JIT compiling in the
+ * background and the collector marking count against hirewatch.
  *
  * A roster pass adds what a user screening real people sees: the 15,000
  * FEBRL person records (data/febrl, public, written by nobody here; names
  * with typos, as a roster has them) with their years of birth, each searched
- * once against a fresh index (every token met for the first time, tokens
+ * once against an index that has forgotten every query token (each met afresh, tokens
  * recurring as they do in a roster): queries/s, and every roster name at or
  * above the threshold, each a false match unless the person is listed.
  */
@@ -169,15 +171,17 @@ const median = <T>(runs: T[], cpu: (run: T) => number): T => [...runs].sort((a, 
 const built = cpuSeconds(() => WatchlistIndex.build(entries));
 const warmQueries: MatchQuery[] = all.map((q) => ({ ...q.query, name: `${q.query.name.split(' ').reverse().join(' ')} x` }));
 for (const q of warmQueries) built.result.search(q); // JIT warm-up on other strings
-// Every first pass runs on a freshly built index (empty memos, and the index holds no state beyond
-// them): each meets every token for the first time. The first of them also pays for the JIT
-// adapting to a new index; the median is what a running service pays for names it has not seen.
+// Every first pass starts from an index that has forgotten every query token (as if newly built:
+// a search keeps no other state), so each meets every token for the first time. One index serves
+// them all: a new index per pass would leave the last one for the collector to mark during the
+// next timed pass, which a service holding one index never pays. The median of the passes is
+// reported; every pass is printed.
+const fresh = built.result;
 const firstPasses = Array.from({ length: FIRST_PASSES }, () => {
-  const index = WatchlistIndex.build(entries);
-  return { index, ...cpuSeconds(() => hirewatchOutcomes(index, all)) };
+  fresh.forgetQueries();
+  return cpuSeconds(() => hirewatchOutcomes(fresh, all));
 });
 const cold = median(firstPasses, (r) => r.cpu);
-const fresh = cold.index;
 const steady = [0, 1, 2].map(() => cpuSeconds(() => hirewatchOutcomes(fresh, all))).sort((a, b) => a.cpu - b.cpu)[1]!;
 const hwFull = rates(all, cold.result, fresh.config.threshold);
 const roster: MatchQuery[] = ['dataset3.csv', 'dataset4a.csv', 'dataset4b.csv']
@@ -185,11 +189,12 @@ const roster: MatchQuery[] = ['dataset3.csv', 'dataset4a.csv', 'dataset4b.csv']
   .map((r) => ({ name: `${r.given_name} ${r.surname}`.trim(), kind: 'person' as const, ...(/^\d{4}/.test(r.date_of_birth) ? { dob: r.date_of_birth.slice(0, 4) } : {}) }));
 const rosterTokens = new Set(roster.flatMap((q) => q.name.split(' '))).size;
 const rosterPasses = Array.from({ length: FIRST_PASSES }, () => {
-  const index = WatchlistIndex.build(entries);
-  return cpuSeconds(() => roster.map((q) => index.search(q, { limit: 1 })[0]));
+  fresh.forgetQueries();
+  return cpuSeconds(() => roster.map((q) => fresh.search(q, { limit: 1 })[0]));
 });
 const rosterRun = median(rosterPasses, (r) => r.cpu);
 const rosterHits = roster.flatMap((q, i) => (rosterRun.result[i] ? [{ query: q.name, listed: rosterRun.result[i]!.name, score: rosterRun.result[i]!.score }] : []));
+fresh.forgetQueries();
 const hwFuse = rates(fuseSample, hirewatchOutcomes(fresh, fuseSample), fresh.config.threshold);
 const hwBrute = rates(bruteSample, hirewatchOutcomes(fresh, bruteSample), fresh.config.threshold);
 
@@ -218,7 +223,7 @@ console.log(`hirewatch match benchmark: Node ${process.version}, one process, CP
 console.log(`lists: ${ofac.length} OFAC SDN entries + ${institutions.entries.length} high-risk institutions = ${stats.names} indexed names, ${stats.terms} terms; index built in ${built.cpu.toFixed(2)} s`);
 console.log(`queries: ${set.positives.length} variants of ${set.sampledEntries} real SDN entries + ${set.decoys.length} decoys (${all.length})`);
 const list = (xs: number[]): string => xs.map((x) => x.toLocaleString('en')).join(', ');
-console.log(`hirewatch  full set, first pass (a fresh index each time, JIT warmed on other strings), median of ${FIRST_PASSES}: ${hw.qps.toLocaleString('en')} q/s (${hw.qpsWall.toLocaleString('en')} wall; each pass in order: ${list(hw.qpsFirstPasses)}); steady state ${hw.qpsSteady.toLocaleString('en')} q/s`);
+console.log(`hirewatch  full set, first pass (every query token forgotten before each pass, JIT warmed on other strings), median of ${FIRST_PASSES}: ${hw.qps.toLocaleString('en')} q/s (${hw.qpsWall.toLocaleString('en')} wall; each pass in order: ${list(hw.qpsFirstPasses)}); steady state ${hw.qpsSteady.toLocaleString('en')} q/s`);
 console.log(`hirewatch  FEBRL roster of ${roster.length.toLocaleString('en')} public person records (${rosterTokens.toLocaleString('en')} distinct tokens), first pass, median of ${FIRST_PASSES}: ${hw.qpsRoster.toLocaleString('en')} q/s (in order: ${list(hw.qpsRosterPasses)}); at or above the threshold: ${rosterHits.length} (${pct(rosterHits.length / roster.length)})${rosterHits.length > 0 ? `: ${rosterHits.slice(0, 5).map((h) => `${h.query} ~ ${h.listed} ${h.score}`).join('; ')}` : ''}`);
 console.log(`hirewatch  full set: recall ${hwFull.recall.toFixed(4)}, false matches ${pct(hwFull.falseMatchRate)} (threshold ${fresh.config.threshold})`);
 console.log(`Fuse.js    sample of ${FUSE_SAMPLE} (${FUSE_SAMPLE / 2} + ${FUSE_SAMPLE / 2}): ${fuseQps.toFixed(2)} q/s (${(FUSE_SAMPLE / fuseRun.wall).toFixed(2)} wall); one record per name, key: name, ignoreLocation, run at threshold 0.6, Fuse score cut-off tuned to ${fuseTuned.cutoff}: recall ${fuseTuned.recall.toFixed(4)}, false matches ${pct(fuseTuned.falseMatchRate)}`);

@@ -174,11 +174,18 @@ export class TermDictionary {
     return Math.max(0, Math.log((n + 1) / (this.frequency(text) + 1)) / Math.log(n + 1));
   }
 
+  /** Forgets every query token met (and so its look-ups): the next queries meet their tokens afresh. */
+  forgetQueries(): void {
+    this.memo.clear();
+  }
+
   /** A query token, its halves checked against this vocabulary (memoised; the memo is emptied when full). */
   queryToken(text: string): QueryToken {
     let token = this.memo.get(text);
     if (token === undefined) {
-      token = { info: unitInfo(text, this.syllables), rarity: this.rarity(text), hits: undefined };
+      // A token the index holds is already worked out (same syllables, same forms).
+      const term = this.byText.get(text);
+      token = { info: term === undefined ? unitInfo(text, this.syllables) : this.infos[term]!, rarity: this.rarity(text), hits: undefined };
       remember(this.memo, text, token);
     }
     return token;
