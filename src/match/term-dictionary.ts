@@ -33,6 +33,8 @@ export interface TermHits {
 /** A query token as the index knows it, memoised by text: info, rarity, and its hits once looked up. */
 export interface QueryToken {
   readonly info: TokenInfo;
+  /** The term of the same text, or -1 when the index holds no such token. */
+  readonly term: number;
   /** 1 for a token in no indexed name, towards 0 for one in every name. */
   readonly rarity: number;
   /** Terms similar to it; filled by `hitsOf`. */
@@ -88,6 +90,8 @@ export class TermDictionary {
   private readonly byTrigram = new Map<number, number[]>();
   private readonly canonicalFrequency = new Map<string, number>();
   private seen = new Int32Array(0);
+  /** rarity() of each single-token term, worked out once. */
+  private termRarity = new Float64Array(0);
   /** letterMask of each term's text. */
   private letters = new Int32Array(0);
   private readonly memo = new Map<string, QueryToken>();
@@ -141,6 +145,7 @@ export class TermDictionary {
       for (const key of info.keys) push(this.byKey, key, term);
     }
     this.seen = new Int32Array(this.infos.length);
+    this.termRarity = Float64Array.from(this.infos, (info) => (info.joined ? 0 : this.rarity(info.text)));
     this.letters = Int32Array.from(this.infos, (info) => letterMask(info.text));
     this.joined = Uint8Array.from(this.infos, (info) => (info.joined ? 1 : 0));
     this.postingStart = new Int32Array(this.infos.length + 1);
@@ -185,7 +190,10 @@ export class TermDictionary {
     if (token === undefined) {
       // A token the index holds is already worked out (same syllables, same forms).
       const term = this.byText.get(text);
-      token = { info: term === undefined ? unitInfo(text, this.syllables) : this.infos[term]!, rarity: this.rarity(text), hits: undefined };
+      token =
+        term === undefined
+          ? { info: unitInfo(text, this.syllables), term: -1, rarity: this.rarity(text), hits: undefined }
+          : { info: this.infos[term]!, term, rarity: this.termRarity[term]!, hits: undefined };
       remember(this.memo, text, token);
     }
     return token;
@@ -242,7 +250,7 @@ export class TermDictionary {
   hitsOf(token: QueryToken): TermHits {
     if (token.hits === undefined) {
       const { info } = token;
-      let hits = this.find(info);
+      let hits = this.find(info, token.term);
       if (hits.length === 0 && info.text.length >= this.config.twoTypoLength) hits = this.scan(info.text);
       token.hits = hits.length === 0 ? NO_HITS : this.sorted(hits);
     }
@@ -263,11 +271,11 @@ export class TermDictionary {
     return { terms, pairs, size };
   }
 
-  private find(token: TokenInfo): TermHit[] {
+  /** Terms similar to a token; `exact` is the term of the same text when the caller knows it (-1: none), undefined to look it up. */
+  private find(token: TokenInfo, exact = this.byText.get(token.text)): TermHit[] {
     this.round = this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1;
     const hits: TermHit[] = [];
-    const exact = this.byText.get(token.text);
-    if (exact !== undefined) this.consider(token, exact, hits);
+    if (exact !== undefined && exact >= 0) this.consider(token, exact, hits);
     if (!token.joined) {
       const joinedExact = this.byJoinedText.get(token.text);
       if (joinedExact !== undefined) this.consider(token, joinedExact, hits);
