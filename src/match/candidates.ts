@@ -1,6 +1,7 @@
 import type { MatchConfig } from './config.js';
 import type { IndexedName, QueryPlan } from './name-plan.js';
 import type { TermDictionary, TermHits } from './term-dictionary.js';
+import { sortShort } from './sort-short.js';
 
 /**
  * Candidate collection through the inverted index. Each query token (and
@@ -16,10 +17,11 @@ import type { TermDictionary, TermHits } from './term-dictionary.js';
  * their postings instead of walking them. A long token that finds no term
  * within one edit goes through the dictionary's two-edit scan (the fallback).
  */
+/** One query token (or joined pair) to look up; kept in a pool and refilled for every query. */
 interface Slot {
-  readonly slot: number;
-  readonly weight: number;
-  readonly hits: TermHits;
+  slot: number;
+  weight: number;
+  hits: TermHits;
 }
 
 /**
@@ -48,9 +50,9 @@ function contains(ids: Int32Array, from: number, to: number, id: number): boolea
 /** Margin on the pruning bound, so that rounding in the running sums never drops a name the final test would keep. */
 const SLACK = 1e-9;
 
-/** Rarest slot first; a stable insertion sort (a query has a handful of slots). */
-function sortBySize(slots: Slot[]): void {
-  for (let i = 1; i < slots.length; i++) {
+/** The first `n` slots, rarest first; a stable insertion sort (a query has a handful of slots). */
+function sortBySize(slots: Slot[], n: number): void {
+  for (let i = 1; i < n; i++) {
     const slot = slots[i]!;
     let j = i - 1;
     while (j >= 0 && slots[j]!.hits.size > slot.hits.size) {
@@ -67,6 +69,7 @@ export class CandidateCollector {
   /** Total listed weight of each name. */
   private readonly totals: Float64Array;
   private readonly touched: number[] = [];
+  /** The slots of the running query are slots[0] to slots[count - 1] (objects reused from query to query). */
   private readonly slots: Slot[] = [];
   private round = 0;
 
@@ -87,13 +90,15 @@ export class CandidateCollector {
     const c = this.config.candidateCoverageExponent;
     // The estimate is at most (gain / query weight)^q: below this gain a name cannot reach the floor.
     const minGain = q > 0 ? plan.total * Math.pow(floor, 1 / q) : 0;
-    const slots = this.lookups(plan);
-    sortBySize(slots);
+    const count = this.lookups(plan);
+    const slots = this.slots;
+    sortBySize(slots, count);
     let remaining = 0;
-    for (const slot of slots) remaining += slot.weight;
+    for (let s = 0; s < count; s++) remaining += slots[s]!.weight;
     const touched = this.touched;
     touched.length = 0;
-    for (const slot of slots) {
+    for (let s = 0; s < count; s++) {
+      const slot = slots[s]!;
       if (remaining >= minGain) this.accumulate(slot, true);
       else if (touched.length > 0) {
         // A name that cannot reach minGain even with every slot left is dropped now (it would be at the end).
@@ -117,14 +122,18 @@ export class CandidateCollector {
       }
     }
     if (ids.length <= 1) return ids;
-    const order = ids.map((_, i) => i).sort((a, b) => estimates[b]! - estimates[a]! || ids[a]! - ids[b]!);
+    const order = sortShort(
+      ids.map((_, i) => i),
+      (a, b) => estimates[b]! - estimates[a]! || ids[a]! - ids[b]!,
+    );
     if (order.length > this.config.maxCandidatesScored) order.length = this.config.maxCandidatesScored;
     return order.map((i) => ids[i]!);
   }
 
-  private lookups(plan: QueryPlan): Slot[] {
+  /** Fills this.slots with the query's look-ups; returns how many. */
+  private lookups(plan: QueryPlan): number {
     const out = this.slots;
-    out.length = 0;
+    let count = 0;
     // Particles and legal forms find nothing worth finding unless the name has nothing else.
     let skipWeak = false;
     for (const cls of plan.classes) if (cls !== 'particle' && cls !== 'legal') skipWeak = true;
@@ -142,9 +151,13 @@ export class CandidateCollector {
         hits = plan.joined[i - n]!.hits;
         weight = plan.weights[i - n]! + plan.weights[i - n + 1]!;
       }
-      out.push({ slot: i, weight, hits });
+      const slot = out[count] ?? (out[count] = { slot: 0, weight: 0, hits });
+      slot.slot = i;
+      slot.weight = weight;
+      slot.hits = hits;
+      count++;
     }
-    return out;
+    return count;
   }
 
   private gain(id: number, slot: number, gain: number): void {

@@ -1,6 +1,7 @@
 import type { Alignment } from './align.js';
 import type { AttributeEffect } from './attributes.js';
 import type { MatchFeature } from './types.js';
+import { sortShort } from './sort-short.js';
 
 /**
  * Features and a one-line explanation for one match: which query token was
@@ -32,7 +33,7 @@ export function explainMatch(input: ExplainInput): { features: MatchFeature[]; e
   const { alignment, queryTokens, listedTokens } = input;
   const features: MatchFeature[] = [];
   const parts: string[] = [];
-  const ordered = [...alignment.pairs].sort((a, b) => a.q0 - b.q0);
+  const ordered = sortShort([...alignment.pairs], (a, b) => a.q0 - b.q0);
   for (const p of ordered) {
     const token = span(queryTokens, p.q0, p.q1);
     const candidate = span(listedTokens, p.c0, p.c1);

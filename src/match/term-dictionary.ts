@@ -1,10 +1,11 @@
-import { isKnownRomanisation, knownRomanisations, pushCodePoints, romanisationKey, romanisationReadings, skeletonCodes } from '../normalise/romanisation.js';
+import { isKnownRomanisation, knownRomanisations, romanisationKey, romanisationReadings, skeletonCodes, writeCodePoints } from '../normalise/romanisation.js';
 import type { MatchConfig, TokenClass } from './config.js';
 import { classifyToken, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
 import { bitCount, letterMask, tripleKey, triplePositions } from './letter-triples.js';
 import { TextFilter } from './text-filter.js';
 import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
+import { sortShort } from './sort-short.js';
 
 /**
  * The vocabulary of every indexed name: each distinct token, and each pair
@@ -43,14 +44,19 @@ export interface QueryToken {
   unseen?: Map<number, TokenPair | null>;
   /** Its class (see tokenClass) for each kind of name, once asked. */
   classes?: Partial<Record<NameKind, TokenClass>>;
-  /** This token written joined with the token after it, by that token (created on first use). */
-  next?: Map<QueryToken, JoinedQueryToken>;
+  /** This token written joined with tokens met after it (a few; created on first use). */
+  next?: JoinedQueryToken[];
 }
 
 /** Two adjacent query tokens written joined ("jong"+"un"): the terms they find, worked out when first met. */
 export interface JoinedQueryToken {
+  /** The second token (the first holds this in `next`). */
+  readonly after: QueryToken;
   readonly hits: TermHits;
 }
+
+/** Joined tokens remembered on one token; a token followed by more different tokens starts again. */
+const NEXT_LIMIT = 16;
 
 const MEMO_LIMIT = 50_000;
 
@@ -207,15 +213,14 @@ export class TermDictionary {
 
   /** Two adjacent query tokens written joined, memoised on the first (no key string to build). */
   joinedToken(a: QueryToken, b: QueryToken): JoinedQueryToken {
-    const next = (a.next ??= new Map());
-    let token = next.get(b);
-    if (token === undefined) {
-      const [x, y] = [a.info.text, b.info.text];
-      const found = this.mayFindJoined(x, y) ? this.find(joinedInfo(x, y)) : [];
-      token = { hits: found.length === 0 ? NO_HITS : this.sorted(found) };
-      if (next.size >= 256) next.clear();
-      next.set(b, token);
-    }
+    const next = (a.next ??= []);
+    for (let i = 0; i < next.length; i++) if (next[i]!.after === b) return next[i]!;
+    const x = a.info.text;
+    const y = b.info.text;
+    const found = this.mayFindJoined(x, y) ? this.find(joinedInfo(x, y)) : [];
+    const token = { after: b, hits: found.length === 0 ? NO_HITS : this.sorted(found) };
+    if (next.length >= NEXT_LIMIT) next.length = 0;
+    next.push(token);
     return token;
   }
 
@@ -230,16 +235,11 @@ export class TermDictionary {
    */
   private mayFindJoined(a: string, b: string): boolean {
     const codes = this.codes;
-    codes.length = 0;
-    pushCodePoints(codes, a);
-    pushCodePoints(codes, b);
-    const n = codes.length;
+    const n = writeCodePoints(b, codes, writeCodePoints(a, codes, 0));
     if (this.vocabulary.mayHold(codes, n) || this.spellings.mayHold(codes, n)) return true;
     if (a.length + b.length >= MIN_KEY_LENGTH && this.vocabulary.mayHold(codes, skeletonCodes(codes, n))) return true;
-    codes.length = 0;
-    pushCodePoints(codes, romanisationKey(a));
-    pushCodePoints(codes, romanisationKey(b));
-    return this.vocabulary.mayHold(codes, skeletonCodes(codes, codes.length));
+    const m = writeCodePoints(romanisationKey(b), codes, writeCodePoints(romanisationKey(a), codes, 0));
+    return this.vocabulary.mayHold(codes, skeletonCodes(codes, m));
   }
 
   /**
@@ -258,7 +258,7 @@ export class TermDictionary {
   }
 
   private sorted(hits: TermHit[]): TermHits {
-    if (hits.length > 1) hits.sort((a, b) => a.term - b.term);
+    sortShort(hits, (a, b) => a.term - b.term);
     const terms = new Int32Array(hits.length);
     const pairs: TokenPair[] = new Array(hits.length);
     let size = 0;

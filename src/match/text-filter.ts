@@ -1,4 +1,4 @@
-import { pushCodePoints } from '../normalise/romanisation.js';
+import { writeCodePoints } from '../normalise/romanisation.js';
 
 /**
  * A one-hash Bloom filter over texts, read as code points: "absent" is
@@ -37,10 +37,7 @@ export class TextFilter {
   }
 
   add(text: string): void {
-    const codes = this.scratch;
-    codes.length = 0;
-    pushCodePoints(codes, text);
-    const bit = hashCodes(codes, codes.length) >>> this.shift;
+    const bit = hashCodes(this.scratch, writeCodePoints(text, this.scratch, 0)) >>> this.shift;
     this.words[bit >>> 5]! |= 1 << (bit & 31);
   }
 

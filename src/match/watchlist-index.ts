@@ -10,6 +10,7 @@ import { CandidateCollector } from './candidates.js';
 import { TermDictionary } from './term-dictionary.js';
 import type { MatchQuery, NameMatch, SearchOptions, WatchEntry } from './types.js';
 import type { NameKind } from './word-lists.js';
+import { sortShort } from './sort-short.js';
 
 /** A scored name kept for the answer: its explanation is built only if it is returned. */
 interface Candidate {
@@ -155,7 +156,7 @@ export class WatchlistIndex {
       if (previous >= 0) kept[previous] = candidate;
       else kept.push(candidate);
     }
-    kept.sort((a, b) => b.score - a.score || a.entry.entry.localeCompare(b.entry.entry));
+    sortShort(kept, (a, b) => b.score - a.score || a.entry.entry.localeCompare(b.entry.entry));
     if (kept.length > limit) kept.length = limit;
     return kept.map(({ name, entry, alignment, guard, score }) => {
       const { features, explanation } = explainMatch({

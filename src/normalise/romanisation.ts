@@ -229,13 +229,20 @@ export function skeletonCodes(codes: number[], n: number): number {
   return w;
 }
 
-/** Appends the code points of `text` to `codes`. */
-export function pushCodePoints(codes: number[], text: string): void {
+/**
+ * Writes the code points of `text` into `codes` from position `at` and
+ * returns the position after them. Writing into an array kept by the caller
+ * (never emptied by setting its length, which would free its storage) lets
+ * a hot loop work out skeletons without allocating.
+ */
+export function writeCodePoints(text: string, codes: number[], at: number): number {
+  let w = at;
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
-    codes.push(code);
+    codes[w++] = code;
     i += code > 0xffff ? 2 : 1;
   }
+  return w;
 }
 
 /**
@@ -246,7 +253,6 @@ export function pushCodePoints(codes: number[], text: string): void {
  */
 export function romanisationSkeleton(token: string): string {
   const codes: number[] = [];
-  pushCodePoints(codes, token);
-  codes.length = skeletonCodes(codes, codes.length);
+  codes.length = skeletonCodes(codes, writeCodePoints(token, codes, 0));
   return String.fromCodePoint(...codes);
 }
