@@ -1,7 +1,7 @@
 import type { PairBuffer } from './align.js';
 import type { MatchConfig } from './config.js';
 import type { IndexedName, QueryPlan } from './name-plan.js';
-import type { QueryToken, TermDictionary, TermHits } from './term-dictionary.js';
+import type { TermDictionary, TermHits } from './term-dictionary.js';
 import { compareTokens, compareUnseen, type TokenPair } from './token-compare.js';
 
 /**
@@ -27,17 +27,6 @@ function found(hits: TermHits, term: number): TokenPair | null {
     else hi = mid - 1;
   }
   return null;
-}
-
-function unseenPair(token: QueryToken, term: number, dictionary: TermDictionary, config: MatchConfig): TokenPair | null {
-  const unseen = (token.unseen ??= new Map());
-  let pair = unseen.get(term);
-  if (pair === undefined) {
-    pair = compareUnseen(token.info, dictionary.infos[term]!, config);
-    if (unseen.size >= 4096) unseen.clear();
-    unseen.set(term, pair);
-  }
-  return pair;
 }
 
 /** Per term, in one cache line: the round it was marked in, unit bits, joined bits, and 1 for a term of two joined tokens. */
@@ -125,7 +114,7 @@ export function spanPairs(plan: QueryPlan, name: IndexedName, dictionary: TermDi
       let pair: TokenPair | null;
       if (!looked[q]) pair = compareTokens(query[q]!.info, dictionary.infos[term]!, config);
       else if (bits & (1 << q)) pair = found(query[q]!.hits!, term);
-      else pair = joinedTerm ? null : unseenPair(query[q]!, term, dictionary, config);
+      else pair = joinedTerm ? null : compareUnseen(query[q]!.info, dictionary.infos[term]!, config);
       if (pair) out.add(q, q, c, c, pair.score, pair.how);
     }
     // Query tokens k and k+1 written joined against listed token c.

@@ -40,8 +40,6 @@ export interface QueryToken {
   readonly rarity: number;
   /** Terms similar to it; filled by `hitsOf`. */
   hits: TermHits | undefined;
-  /** Comparisons with terms the lookup did not return, kept as they are made (bounded; created on first use). */
-  unseen?: Map<number, TokenPair | null>;
   /** Its class (see tokenClass) for each kind of name, once asked. */
   classes?: Partial<Record<NameKind, TokenClass>>;
   /** This token written joined with tokens met after it (a few; created on first use). */
@@ -120,7 +118,7 @@ export class TermDictionary {
     const known = index.get(text);
     if (known !== undefined) return known;
     const term = this.infos.length;
-    this.infos.push(pair ? joinedInfo(pair[0], pair[1]) : { text, keys: [], joined: false });
+    this.infos.push(pair ? joinedInfo(pair[0], pair[1]) : { text, keys: [], joined: false, nicknamed: false });
     this.postings.push([]);
     index.set(text, term);
     return term;

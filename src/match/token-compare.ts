@@ -1,4 +1,4 @@
-import { sameGivenName } from '../normalise/nicknames.js';
+import { hasNicknames, sameGivenName } from '../normalise/nicknames.js';
 import { knownRomanisations, romanisationKey, romanisationSkeleton, sameRomanisation } from '../normalise/romanisation.js';
 import type { MatchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
@@ -16,6 +16,8 @@ export interface TokenInfo {
   readonly text: string;
   readonly keys: readonly string[];
   readonly joined: boolean;
+  /** The token has short or long forms in the nickname table (only such tokens can match as nicknames). */
+  readonly nicknamed: boolean;
 }
 
 export interface TokenPair {
@@ -64,7 +66,7 @@ export function unitInfo(text: string, syllables: ReadonlySet<string> = TABLE_SP
       }
     }
   }
-  return { text, keys, joined: false };
+  return { text, keys, joined: false, nicknamed: hasNicknames(text) };
 }
 
 export function joinedInfo(a: string, b: string): TokenInfo {
@@ -72,7 +74,7 @@ export function joinedInfo(a: string, b: string): TokenInfo {
   const keys = [joinedSkeletonKey(a, b)];
   const own = skeletonKey(text);
   if (own && own !== keys[0]) keys.push(own);
-  return { text, keys, joined: true };
+  return { text, keys, joined: true, nicknamed: false };
 }
 
 function sharedKey(a: TokenInfo, b: TokenInfo): 'skeleton' | 'joined' | null {
@@ -114,7 +116,7 @@ export function compareTokens(a: TokenInfo, b: TokenInfo, config: MatchConfig): 
     if (a.text.length === 1 || b.text.length === 1) {
       return a.text[0] === b.text[0] ? { score: config.initialScore, how: 'initial' } : null;
     }
-    if (sameGivenName(a.text, b.text)) best = { score: config.nicknameScore, how: 'nickname' };
+    if (a.nicknamed && b.nicknamed && sameGivenName(a.text, b.text)) best = { score: config.nicknameScore, how: 'nickname' };
   }
   const shared = sharedKey(a, b);
   if (shared === 'skeleton' && (!best || config.skeletonScore > best.score)) best = { score: config.skeletonScore, how: 'skeleton' };
@@ -140,5 +142,5 @@ export function compareUnseen(a: TokenInfo, b: TokenInfo, config: MatchConfig): 
     const typo = typoScore(a.text, b.text, config);
     if (typo > 0) return { score: typo, how: 'typo' };
   }
-  return sameGivenName(a.text, b.text) ? { score: config.nicknameScore, how: 'nickname' } : null;
+  return a.nicknamed && b.nicknamed && sameGivenName(a.text, b.text) ? { score: config.nicknameScore, how: 'nickname' } : null;
 }

@@ -104,6 +104,11 @@ GROUPS.forEach((group, index) => {
   }
 });
 
+/** True when a folded given name has a usual short or long form in the table ("william", "bill"). */
+export function hasNicknames(name: string): boolean {
+  return GROUPS_OF.has(name);
+}
+
 /** True when two folded given names are the same name or a usual short form of it. */
 export function sameGivenName(a: string, b: string): boolean {
   if (a === b) return true;
