@@ -36,6 +36,8 @@ export interface QueryToken {
   readonly info: TokenInfo;
   /** The term of the same text, or -1 when the index holds no such token. */
   readonly term: number;
+  /** The term of two listed tokens written joined with the same text ("jongun"), or -1. */
+  readonly joinedTerm: number;
   /** 1 for a token in no indexed name, towards 0 for one in every name. */
   readonly rarity: number;
   /** Terms similar to it; filled by `hitsOf`. */
@@ -88,6 +90,10 @@ export class TermDictionary {
   private postings: number[][] = [];
   private readonly byText = new Map<string, number>();
   private readonly byJoinedText = new Map<string, number>();
+  /** Every text of a term, single or joined, to its place in textTerms: one look-up finds both (filled by finish). */
+  private readonly byAnyText = new Map<string, number>();
+  /** Per place in byAnyText: the single-token term and the joined term of that text (-1: none). */
+  private textTerms = new Int32Array(0);
   private readonly byReading = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
   private neighbours: DeletionIndex | undefined;
@@ -136,6 +142,20 @@ export class TermDictionary {
   finish(nameCount: number): void {
     this.nameCount = nameCount;
     for (const text of this.byText.keys()) if (text.length >= 2 && text.length <= 6) this.syllables.add(text);
+    const textTerms: number[] = [];
+    for (const [text, term] of this.byText) {
+      this.byAnyText.set(text, textTerms.length / 2);
+      textTerms.push(term, -1);
+    }
+    for (const [text, term] of this.byJoinedText) {
+      const at = this.byAnyText.get(text);
+      if (at !== undefined) textTerms[at * 2 + 1] = term;
+      else {
+        this.byAnyText.set(text, textTerms.length / 2);
+        textTerms.push(-1, term);
+      }
+    }
+    this.textTerms = Int32Array.from(textTerms);
     for (let term = 0; term < this.infos.length; term++) {
       let info = this.infos[term]!;
       if (!info.joined) {
@@ -193,11 +213,13 @@ export class TermDictionary {
     let token = this.memo.get(text);
     if (token === undefined) {
       // A token the index holds is already worked out (same syllables, same forms).
-      const term = this.byText.get(text);
+      const at = this.byAnyText.get(text);
+      const term = at === undefined ? -1 : this.textTerms[at * 2]!;
+      const joinedTerm = at === undefined ? -1 : this.textTerms[at * 2 + 1]!;
       token =
-        term === undefined
-          ? { info: unitInfo(text, this.syllables), term: -1, rarity: this.rarity(text), hits: undefined }
-          : { info: this.infos[term]!, term, rarity: this.termRarity[term]!, hits: undefined };
+        term < 0
+          ? { info: unitInfo(text, this.syllables), term, joinedTerm, rarity: this.rarity(text), hits: undefined }
+          : { info: this.infos[term]!, term, joinedTerm, rarity: this.termRarity[term]!, hits: undefined };
       remember(this.memo, text, token);
     }
     return token;
@@ -215,7 +237,11 @@ export class TermDictionary {
     for (let i = 0; i < next.length; i++) if (next[i]!.after === b) return next[i]!;
     const x = a.info.text;
     const y = b.info.text;
-    const found = this.mayFindJoined(x, y) ? this.find(joinedInfo(x, y)) : [];
+    let found: TermHit[] = [];
+    if (this.mayFindJoined(x, y)) {
+      const info = joinedInfo(x, y);
+      found = this.find(info, this.byText.get(info.text) ?? -1, -1);
+    }
     const token = { after: b, hits: found.length === 0 ? NO_HITS : this.sorted(found) };
     if (next.length >= NEXT_LIMIT) next.length = 0;
     next.push(token);
@@ -248,7 +274,7 @@ export class TermDictionary {
   hitsOf(token: QueryToken): TermHits {
     if (token.hits === undefined) {
       const { info } = token;
-      let hits = this.find(info, token.term);
+      let hits = this.find(info, token.term, token.joinedTerm);
       if (hits.length === 0 && info.text.length >= this.config.twoTypoLength) hits = this.scan(info.text);
       token.hits = hits.length === 0 ? NO_HITS : this.sorted(hits);
     }
@@ -269,15 +295,12 @@ export class TermDictionary {
     return { terms, pairs, size };
   }
 
-  /** Terms similar to a token; `exact` is the term of the same text when the caller knows it (-1: none), undefined to look it up. */
-  private find(token: TokenInfo, exact = this.byText.get(token.text)): TermHit[] {
+  /** Terms similar to a token; `exact` and `joinedExact` are the single-token and joined terms of the same text (-1: none). */
+  private find(token: TokenInfo, exact: number, joinedExact: number): TermHit[] {
     this.round = this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1;
     const hits: TermHit[] = [];
-    if (exact !== undefined && exact >= 0) this.consider(token, exact, hits);
-    if (!token.joined) {
-      const joinedExact = this.byJoinedText.get(token.text);
-      if (joinedExact !== undefined) this.consider(token, joinedExact, hits);
-    }
+    if (exact >= 0) this.consider(token, exact, hits);
+    if (joinedExact >= 0) this.consider(token, joinedExact, hits);
     if (token.text.length === 1) return hits;
     for (const key of token.keys) this.considerAll(token, this.byKey.get(key), hits);
     if (token.joined) return hits;

@@ -212,8 +212,12 @@ function skeletonLetter(code: number): number {
 export function skeletonCodes(codes: number[], n: number): number {
   let length = n;
   for (const [first, second, to] of DIGRAPH_CODES) {
-    let w = 0;
-    for (let r = 0; r < length; ) {
+    // Most rules find nothing: look for the first occurrence before copying anything.
+    let r = 0;
+    while (r + 1 < length && (codes[r] !== first || codes[r + 1] !== second)) r++;
+    if (r + 1 >= length) continue;
+    let w = r;
+    while (r < length) {
       if (codes[r] === first && r + 1 < length && codes[r + 1] === second) {
         codes[w++] = to;
         r += 2;
