@@ -42,8 +42,10 @@ export interface QueryToken {
   readonly rarity: number;
   /** Terms similar to it; filled by `hitsOf`. */
   hits: TermHits | undefined;
-  /** Its class (see tokenClass) for each kind of name, once asked. */
-  classes?: Partial<Record<NameKind, TokenClass>>;
+  /** Its class (see tokenClass) in a person's name, an organisation's, and a name of either kind, once asked (fields, not a map: one shape for every token). */
+  classPerson?: TokenClass;
+  classOrganization?: TokenClass;
+  classAny?: TokenClass;
   /** This token written joined with tokens met after it (a few; created on first use). */
   next?: JoinedQueryToken[];
 }
@@ -216,10 +218,10 @@ export class TermDictionary {
       const at = this.byAnyText.get(text);
       const term = at === undefined ? -1 : this.textTerms[at * 2]!;
       const joinedTerm = at === undefined ? -1 : this.textTerms[at * 2 + 1]!;
-      token =
-        term < 0
-          ? { info: unitInfo(text, this.syllables), term, joinedTerm, rarity: this.rarity(text), hits: undefined }
-          : { info: this.infos[term]!, term, joinedTerm, rarity: this.termRarity[term]!, hits: undefined };
+      const info = term < 0 ? unitInfo(text, this.syllables) : this.infos[term]!;
+      const rarity = term < 0 ? this.rarity(text) : this.termRarity[term]!;
+      // Every field from the start: one object shape for every token, whatever is filled in later.
+      token = { info, term, joinedTerm, rarity, hits: undefined, next: undefined, classPerson: undefined, classOrganization: undefined, classAny: undefined };
       remember(this.memo, text, token);
     }
     return token;
@@ -227,8 +229,14 @@ export class TermDictionary {
 
   /** A query token's class for this kind of name (memoised on the token). */
   tokenClass(token: QueryToken, kind: NameKind): TokenClass {
-    const classes = (token.classes ??= {});
-    return (classes[kind] ??= classifyToken(token.info.text, kind));
+    switch (kind) {
+      case 'person':
+        return (token.classPerson ??= classifyToken(token.info.text, kind));
+      case 'organization':
+        return (token.classOrganization ??= classifyToken(token.info.text, kind));
+      default:
+        return (token.classAny ??= classifyToken(token.info.text, kind));
+    }
   }
 
   /** Two adjacent query tokens written joined, memoised on the first (no key string to build). */
