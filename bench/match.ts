@@ -171,8 +171,8 @@ const median = <T>(runs: T[], cpu: (run: T) => number): T => [...runs].sort((a, 
 const built = cpuSeconds(() => WatchlistIndex.build(entries));
 const warmQueries: MatchQuery[] = all.map((q) => ({ ...q.query, name: `${q.query.name.split(' ').reverse().join(' ')} x` }));
 // JIT warm-up on other strings: three rounds, each from forgotten tokens, so that the code a first
-// pass runs is compiled before any pass is timed (the first timed pass still runs slower: the
-// collector is still working through what building the lists and the labelled set left).
+// pass runs is compiled before any pass is timed (the first timed pass still runs slower, every
+// pass is printed, and the median leaves the outlier out).
 for (let round = 0; round < 3; round++) {
   built.result.forgetQueries();
   for (const q of warmQueries) built.result.search(q);
