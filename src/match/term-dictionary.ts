@@ -100,12 +100,12 @@ export class TermDictionary {
   private readonly byKey = new Map<string, number[]>();
   private neighbours: DeletionIndex | undefined;
   private readonly byTrigram = new Map<number, number[]>();
+  /** The two-edit scan's lists (see scan): per triple key, each term followed by its letterMask, so the scan filters without reading elsewhere. */
+  private triples = new Map<number, Int32Array>();
   private readonly canonicalFrequency = new Map<string, number>();
   private seen = new Int32Array(0);
   /** rarity() of each single-token term, worked out once. */
   private termRarity = new Float64Array(0);
-  /** letterMask of each term's text. */
-  private letters = new Int32Array(0);
   private readonly memo = new Map<string, QueryToken>();
   /** Every single-token term's text and romanisation forms, and every spelling of the romanisation table (see mayFindJoined). */
   private vocabulary = new TextFilter(0);
@@ -126,7 +126,7 @@ export class TermDictionary {
     const known = index.get(text);
     if (known !== undefined) return known;
     const term = this.infos.length;
-    this.infos.push(pair ? joinedInfo(pair[0], pair[1]) : { text, keys: [], joined: false, nicknamed: false });
+    this.infos.push(pair ? joinedInfo(pair[0], pair[1]) : { text, keys: [], joined: false, nicknamed: false, romanised: false });
     this.postings.push([]);
     index.set(text, term);
     return term;
@@ -172,7 +172,16 @@ export class TermDictionary {
     }
     this.seen = new Int32Array(this.infos.length);
     this.termRarity = Float64Array.from(this.infos, (info) => (info.joined ? 0 : this.rarity(info.text)));
-    this.letters = Int32Array.from(this.infos, (info) => letterMask(info.text));
+    const letters = Int32Array.from(this.infos, (info) => letterMask(info.text));
+    for (const [key, terms] of this.byTrigram) {
+      const list = new Int32Array(terms.length * 2);
+      terms.forEach((term, i) => {
+        list[i * 2] = term;
+        list[i * 2 + 1] = letters[term]!;
+      });
+      this.triples.set(key, list);
+    }
+    this.byTrigram.clear();
     this.joined = Uint8Array.from(this.infos, (info) => (info.joined ? 1 : 0));
     this.postingStart = new Int32Array(this.infos.length + 1);
     this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
@@ -355,10 +364,10 @@ export class TermDictionary {
     if (token.length < this.config.twoTypoLength) return hits;
     this.fallbackScans++;
     const grams = triplePositions(token).map((at) => {
-      const lists: number[][] = [];
+      const lists: Int32Array[] = [];
       let size = 0;
       for (let length = token.length - 2; length <= token.length + 2; length++) {
-        const list = this.byTrigram.get(tripleKey(token, at, length));
+        const list = this.triples.get(tripleKey(token, at, length));
         if (list) {
           lists.push(list);
           size += list.length;
@@ -366,16 +375,17 @@ export class TermDictionary {
       }
       return { lists, size };
     });
-    grams.sort((a, b) => a.size - b.size);
-    const { seen, letters } = this;
+    sortShort(grams, (a, b) => a.size - b.size);
+    const seen = this.seen;
     const mine = letterMask(token);
     const round = (this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1);
     for (let g = 0; g < Math.min(9, grams.length); g++) {
       for (const list of grams[g]!.lists) {
-        for (const term of list) {
+        for (let i = 0; i < list.length; i += 2) {
+          if (bitCount(mine ^ list[i + 1]!) > 4) continue;
+          const term = list[i]!;
           if (seen[term] === round) continue;
           seen[term] = round;
-          if (bitCount(mine ^ letters[term]!) > 4) continue;
           const typo = typoScore(token, this.infos[term]!.text, this.config);
           if (typo > 0) hits.push({ term, pair: { score: typo, how: 'typo' } });
         }

@@ -1,5 +1,5 @@
 import { hasNicknames, sameGivenName } from '../normalise/nicknames.js';
-import { knownRomanisations, romanisationKey, romanisationSkeleton, sameRomanisation } from '../normalise/romanisation.js';
+import { isKnownRomanisation, knownRomanisations, romanisationKey, romanisationSkeleton, sameRomanisation } from '../normalise/romanisation.js';
 import type { MatchConfig } from './config.js';
 import { editDistance } from './edit-distance.js';
 import type { TokenHow } from './types.js';
@@ -18,6 +18,8 @@ export interface TokenInfo {
   readonly joined: boolean;
   /** The token has short or long forms in the nickname table (only such tokens can match as nicknames). */
   readonly nicknamed: boolean;
+  /** The token is a spelling in the romanisation table (only two such tokens can be the same romanised syllable). */
+  readonly romanised: boolean;
 }
 
 export interface TokenPair {
@@ -66,7 +68,7 @@ export function unitInfo(text: string, syllables: ReadonlySet<string> = TABLE_SP
       }
     }
   }
-  return { text, keys, joined: false, nicknamed: hasNicknames(text) };
+  return { text, keys, joined: false, nicknamed: hasNicknames(text), romanised: isKnownRomanisation(text) };
 }
 
 export function joinedInfo(a: string, b: string): TokenInfo {
@@ -74,7 +76,7 @@ export function joinedInfo(a: string, b: string): TokenInfo {
   const keys = [joinedSkeletonKey(a, b)];
   const own = skeletonKey(text);
   if (own && own !== keys[0]) keys.push(own);
-  return { text, keys, joined: true, nicknamed: false };
+  return { text, keys, joined: true, nicknamed: false, romanised: false };
 }
 
 function sharedKey(a: TokenInfo, b: TokenInfo): 'skeleton' | 'joined' | null {
@@ -112,7 +114,7 @@ export function compareTokens(a: TokenInfo, b: TokenInfo, config: MatchConfig): 
   if (a.text.length === 0 || b.text.length === 0) return null;
   let best: TokenPair | null = null;
   if (!joined) {
-    if (sameRomanisation(a.text, b.text)) return { score: config.romanisationScore, how: 'romanisation' };
+    if (a.romanised && b.romanised && sameRomanisation(a.text, b.text)) return { score: config.romanisationScore, how: 'romanisation' };
     if (a.text.length === 1 || b.text.length === 1) {
       return a.text[0] === b.text[0] ? { score: config.initialScore, how: 'initial' } : null;
     }
