@@ -1,7 +1,6 @@
 import type { MatchConfig } from './config.js';
 import type { IndexedName, QueryPlan } from './name-plan.js';
 import type { TermDictionary, TermHits } from './term-dictionary.js';
-import { sortShort } from './sort-short.js';
 
 /**
  * Candidate collection through the inverted index. Each query token (and
@@ -47,6 +46,32 @@ function contains(ids: Int32Array, from: number, to: number, id: number): boolea
   return false;
 }
 
+/** Sorts the first `n` candidates by estimate, best first, then by id (insertion for a few, a sort of their places for many). */
+function bestFirst(ids: number[], estimates: number[], n: number): void {
+  if (n <= 32) {
+    for (let i = 1; i < n; i++) {
+      const id = ids[i]!;
+      const estimate = estimates[i]!;
+      let j = i - 1;
+      while (j >= 0 && (estimate > estimates[j]! || (estimate === estimates[j]! && id < ids[j]!))) {
+        ids[j + 1] = ids[j]!;
+        estimates[j + 1] = estimates[j]!;
+        j--;
+      }
+      ids[j + 1] = id;
+      estimates[j + 1] = estimate;
+    }
+    return;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => estimates[b]! - estimates[a]! || ids[a]! - ids[b]!);
+  const sortedIds = order.map((i) => ids[i]!);
+  const sortedEstimates = order.map((i) => estimates[i]!);
+  for (let i = 0; i < n; i++) {
+    ids[i] = sortedIds[i]!;
+    estimates[i] = sortedEstimates[i]!;
+  }
+}
+
 /** Margin on the pruning bound, so that rounding in the running sums never drops a name the final test would keep. */
 const SLACK = 1e-9;
 
@@ -68,7 +93,12 @@ export class CandidateCollector {
   private readonly state: Float64Array;
   /** Total listed weight of each name. */
   private readonly totals: Float64Array;
+  /** Names touched by the running query: touched[0] to touched[touchedCount - 1] (the array is reused, never emptied). */
   private readonly touched: number[] = [];
+  private touchedCount = 0;
+  /** The candidates of the last collect, best first: ids[0] to ids[n - 1] for the n it returned. */
+  readonly ids: number[] = [];
+  private readonly estimates: number[] = [];
   /** The slots of the running query are slots[0] to slots[count - 1] (objects reused from query to query). */
   private readonly slots: Slot[] = [];
   private round = 0;
@@ -83,8 +113,8 @@ export class CandidateCollector {
     this.totals = Float64Array.from(names, (n) => n.total);
   }
 
-  /** Ids of names whose estimate reaches `floor`, best estimates first, at most maxCandidatesScored. */
-  collect(plan: QueryPlan, floor: number): number[] {
+  /** How many names have an estimate reaching `floor` (at most maxCandidatesScored): their ids are this.ids[0..n), best estimates first. */
+  collect(plan: QueryPlan, floor: number): number {
     this.round = this.round === 0x7fffffff ? 1 : this.round + 1;
     const q = this.config.queryCoverageExponent;
     const c = this.config.candidateCoverageExponent;
@@ -95,39 +125,34 @@ export class CandidateCollector {
     sortBySize(slots, count);
     let remaining = 0;
     for (let s = 0; s < count; s++) remaining += slots[s]!.weight;
-    const touched = this.touched;
-    touched.length = 0;
+    this.touchedCount = 0;
     for (let s = 0; s < count; s++) {
       const slot = slots[s]!;
       if (remaining >= minGain) this.accumulate(slot, true);
-      else if (touched.length > 0) {
+      else if (this.touchedCount > 0) {
         // A name that cannot reach minGain even with every slot left is dropped now (it would be at the end).
         this.prune(minGain - remaining - SLACK);
-        if (touched.length > 0) this.probe(slot);
+        if (this.touchedCount > 0) this.probe(slot);
       }
       remaining -= slot.weight;
     }
-    const { state, totals } = this;
-    const ids: number[] = [];
-    const estimates: number[] = [];
+    const { state, totals, touched, ids, estimates } = this;
+    let n = 0;
     // The estimate is also at most (gain / listed weight)^c: names far below are dropped without computing it.
     const minListedShare = c > 0 ? Math.pow(floor, 1 / c) * (1 - SLACK) : 0;
-    for (const id of touched) {
+    for (let t = 0; t < this.touchedCount; t++) {
+      const id = touched[t]!;
       const gain = state[id * FIELDS + GAINED]!;
       if (gain < minGain || gain < minListedShare * totals[id]!) continue;
       const estimate = Math.pow(Math.min(1, gain / plan.total), q) * Math.pow(Math.min(1, gain / totals[id]!), c);
       if (estimate >= floor) {
-        ids.push(id);
-        estimates.push(estimate);
+        ids[n] = id;
+        estimates[n] = estimate;
+        n++;
       }
     }
-    if (ids.length <= 1) return ids;
-    const order = sortShort(
-      ids.map((_, i) => i),
-      (a, b) => estimates[b]! - estimates[a]! || ids[a]! - ids[b]!,
-    );
-    if (order.length > this.config.maxCandidatesScored) order.length = this.config.maxCandidatesScored;
-    return order.map((i) => ids[i]!);
+    if (n > 1) bestFirst(ids, estimates, n);
+    return Math.min(n, this.config.maxCandidatesScored);
   }
 
   /** Fills this.slots with the query's look-ups; returns how many. */
@@ -175,6 +200,7 @@ export class CandidateCollector {
 
   private accumulate(slot: Slot, addNew: boolean): void {
     const { stamp, state, round, touched } = this;
+    let n = this.touchedCount;
     const { postingStart, postingIds } = this.dictionary;
     const { terms, pairs } = slot.hits;
     for (let h = 0; h < terms.length; h++) {
@@ -189,27 +215,28 @@ export class CandidateCollector {
           state[at + GAINED] = gain;
           state[at + LAST_SLOT] = slot.slot;
           state[at + LAST_GAIN] = gain;
-          touched.push(id);
+          touched[n++] = id;
         }
       }
     }
+    this.touchedCount = n;
   }
 
   /** Keeps in `touched` only the names whose gain reaches `below`. */
   private prune(below: number): void {
     const { touched, state } = this;
     let kept = 0;
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < this.touchedCount; i++) {
       const id = touched[i]!;
       if (state[id * FIELDS + GAINED]! >= below) touched[kept++] = id;
     }
-    touched.length = kept;
+    this.touchedCount = kept;
   }
 
   /** Adds a slot's gain to names already found, by binary search when that is cheaper than a walk. */
   private probe(slot: Slot): void {
-    const touched = this.touched;
-    if (touched.length * 12 > slot.hits.size) return this.accumulate(slot, false);
+    const { touched, touchedCount } = this;
+    if (touchedCount * 12 > slot.hits.size) return this.accumulate(slot, false);
     const { postingStart, postingIds } = this.dictionary;
     const { terms, pairs } = slot.hits;
     for (let h = 0; h < terms.length; h++) {
@@ -217,7 +244,7 @@ export class CandidateCollector {
       const gain = slot.weight * pairs[h]!.score;
       const from = postingStart[term]!;
       const to = postingStart[term + 1]!;
-      for (const id of touched) if (contains(postingIds, from, to, id)) this.gain(id, slot.slot, gain);
+      for (let t = 0; t < touchedCount; t++) if (contains(postingIds, from, to, touched[t]!)) this.gain(touched[t]!, slot.slot, gain);
     }
   }
 }

@@ -25,8 +25,11 @@ function span(tokens: readonly string[], from: number, to: number): string {
   return from === to ? tokens[from]! : `${tokens[from]}+${tokens[to]}`;
 }
 
-function covered(pairsFrom: readonly [number, number][], index: number): boolean {
-  return pairsFrom.some(([a, b]) => index >= a && index <= b);
+/** Bits from..to set (a name has at most 24 tokens, so one number holds a name's tokens). */
+function bitsOf(from: number, to: number): number {
+  let bits = 0;
+  for (let i = from; i <= to; i++) bits |= 1 << i;
+  return bits;
 }
 
 export function explainMatch(input: ExplainInput): { features: MatchFeature[]; explanation: string } {
@@ -40,10 +43,14 @@ export function explainMatch(input: ExplainInput): { features: MatchFeature[]; e
     features.push({ token, candidate, how: p.how, score: round(p.score) });
     parts.push(p.how === 'exact' ? `${token}=${candidate}` : `${token}~${candidate} (${p.how} ${p.score.toFixed(2)})`);
   }
-  const qSpans = alignment.pairs.map((p) => [p.q0, p.q1] as [number, number]);
-  const cSpans = alignment.pairs.map((p) => [p.c0, p.c1] as [number, number]);
-  const lostQ = queryTokens.filter((_, i) => !covered(qSpans, i));
-  const lostC = listedTokens.filter((_, i) => !covered(cSpans, i));
+  let inQuery = 0;
+  let inListed = 0;
+  for (const p of alignment.pairs) {
+    inQuery |= bitsOf(p.q0, p.q1);
+    inListed |= bitsOf(p.c0, p.c1);
+  }
+  const lostQ = queryTokens.filter((_, i) => (inQuery & (1 << i)) === 0);
+  const lostC = listedTokens.filter((_, i) => (inListed & (1 << i)) === 0);
   for (const t of lostQ) features.push({ token: t, candidate: '', how: 'unmatched', score: 0 });
   for (const t of lostC) features.push({ token: '', candidate: t, how: 'unmatched', score: 0 });
   const notes: string[] = [];

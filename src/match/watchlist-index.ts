@@ -140,8 +140,9 @@ export class WatchlistIndex {
     const attributes = queryAttributes(query);
     // The best candidate of each entry; explanations are built only for those returned.
     const kept: Candidate[] = [];
-    for (const id of this.collector.collect(plan, threshold * this.config.estimateSlack)) {
-      const name = this.names[id]!;
+    const found = this.collector.collect(plan, threshold * this.config.estimateSlack);
+    for (let k = 0; k < found; k++) {
+      const name = this.names[this.collector.ids[k]!]!;
       const alignment = alignSpans(spanPairs(plan, name, this.dictionary, this.marks, this.config, this.pairs), plan, name, this.config);
       // The entry is read only when the query gives a year of birth or a country to compare.
       const listed = attributes.dobYear === null && attributes.country === null ? name : this.entries[name.entry]!;
