@@ -55,6 +55,11 @@ export class PairBuffer {
   score = new Float64Array(this.capacity);
   how: TokenHow[] = [];
   order = new Int32Array(this.capacity);
+  /** Two assignments to compare (buffer indices of their pairs), reused from comparison to comparison. */
+  readonly firstChoice: number[] = [];
+  readonly secondChoice: number[] = [];
+  /** Weight the last assign() matched, both sides summed. */
+  matched = 0;
 
   add(q0: number, q1: number, c0: number, c1: number, score: number, how: TokenHow): void {
     if (this.length === this.capacity) this.grow();
@@ -150,14 +155,18 @@ function sortPairs(buffer: PairBuffer, by: Order): void {
   }
 }
 
-/** Greedy assignment in the buffer's current order, each token used once: the chosen pairs' buffer indices go into `chosen`. */
+/**
+ * Greedy assignment in the buffer's current order, each token used once: the chosen pairs' buffer
+ * indices go into chosen[0..n) (an array reused, never emptied); returns n, and leaves the weight
+ * matched on both sides in buffer.matched.
+ */
 function assign(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide, chosen: number[]): number {
   const { q0, q1, c0, c1, score, order } = buffer;
   let usedQ = 0;
   let usedC = 0;
   let matchedQ = 0;
   let matchedC = 0;
-  chosen.length = 0;
+  let n = 0;
   for (let k = 0; k < buffer.length; k++) {
     const i = order[k]!;
     const mq = spanMask(q0[i]!, q1[i]!);
@@ -165,19 +174,21 @@ function assign(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide, c
     if (usedQ & mq || usedC & mc) continue;
     usedQ |= mq;
     usedC |= mc;
-    chosen.push(i);
+    chosen[n++] = i;
     matchedQ += score[i]! * spanWeight(query, q0[i]!, q1[i]!);
     matchedC += score[i]! * spanWeight(listed, c0[i]!, c1[i]!);
   }
-  return matchedQ + matchedC;
+  buffer.matched = matchedQ + matchedC;
+  return n;
 }
 
 /** The chosen pairs as objects, with the weight they match on each side (summed in the order chosen). */
-function chosenPairs(buffer: PairBuffer, chosen: readonly number[], query: WeightedSide, listed: WeightedSide): { pairs: SpanPair[]; matchedQ: number; matchedC: number } {
+function chosenPairs(buffer: PairBuffer, chosen: readonly number[], n: number, query: WeightedSide, listed: WeightedSide): { pairs: SpanPair[]; matchedQ: number; matchedC: number } {
   const pairs: SpanPair[] = [];
   let matchedQ = 0;
   let matchedC = 0;
-  for (const i of chosen) {
+  for (let k = 0; k < n; k++) {
+    const i = chosen[k]!;
     const pair: SpanPair = { q0: buffer.q0[i]!, q1: buffer.q1[i]!, c0: buffer.c0[i]!, c1: buffer.c1[i]!, score: buffer.score[i]!, how: buffer.how[i]! };
     pairs.push(pair);
     matchedQ += pair.score * spanWeight(query, pair.q0, pair.q1);
@@ -186,22 +197,24 @@ function chosenPairs(buffer: PairBuffer, chosen: readonly number[], query: Weigh
   return { pairs, matchedQ, matchedC };
 }
 
-const firstChoice: number[] = [];
-const secondChoice: number[] = [];
-
 export function alignSpans(buffer: PairBuffer, query: WeightedSide, listed: WeightedSide, config: MatchConfig): Alignment {
   sortPairs(buffer, 'score');
-  const first = assign(buffer, query, listed, firstChoice);
-  let chosen = firstChoice;
+  let chosen = buffer.firstChoice;
+  let count = assign(buffer, query, listed, chosen);
+  const first = buffer.matched;
   // Joined spans can lose to a single token that another span needed ("Haythamahmad ... Ahmad"):
   // then the joined spans go first, and the better assignment wins.
   let hasJoined = false;
   for (let i = 0; i < buffer.length && !hasJoined; i++) hasJoined = buffer.q0[i] !== buffer.q1[i] || buffer.c0[i] !== buffer.c1[i];
   if (hasJoined) {
     sortPairs(buffer, 'span');
-    if (assign(buffer, query, listed, secondChoice) > first + 1e-9) chosen = secondChoice;
+    const second = assign(buffer, query, listed, buffer.secondChoice);
+    if (buffer.matched > first + 1e-9) {
+      chosen = buffer.secondChoice;
+      count = second;
+    }
   }
-  const { pairs, matchedQ, matchedC } = chosenPairs(buffer, chosen, query, listed);
+  const { pairs, matchedQ, matchedC } = chosenPairs(buffer, chosen, count, query, listed);
   let strong = 0;
   let weak = 0;
   let typos = 0;
