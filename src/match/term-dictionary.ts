@@ -1,4 +1,4 @@
-import { isKnownRomanisation, knownRomanisations, romanisationKey, romanisationReadings, skeletonCodes, writeCodePoints } from '../normalise/romanisation.js';
+import { knownRomanisations, romanisationKey, romanisationReadings, skeletonCodes, writeCodePoints } from '../normalise/romanisation.js';
 import type { MatchConfig, TokenClass } from './config.js';
 import { classifyToken, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
@@ -321,7 +321,7 @@ export class TermDictionary {
     if (token.text.length === 1) return hits;
     for (const key of token.keys) this.considerAll(token, this.byKey.get(key), hits);
     if (token.joined) return hits;
-    if (isKnownRomanisation(token.text)) for (const reading of romanisationReadings(token.text)) this.considerAll(token, this.byReading.get(reading), hits);
+    if (token.romanised) for (const reading of romanisationReadings(token.text)) this.considerAll(token, this.byReading.get(reading), hits);
     const text = token.text;
     if (text.length >= this.config.minTypoLength) {
       // The token itself (terms one letter longer), then each deletion (terms one shorter, or one letter or swap apart).
