@@ -271,8 +271,9 @@ export class TermDictionary {
    * one of their two romanisation forms (the skeleton of the joined
    * canonical spellings, and from four letters the skeleton of the joined
    * text) with the term, so those are checked against the vocabulary filter,
-   * from code points, before any string is built. A joined text that is itself a spelling of the table
-   * (whose canonical form could differ) is always looked up in full.
+   * from code points, before any string is built. A joined text that is
+   * itself a spelling of the table (whose canonical form could differ) is
+   * always looked up in full.
    */
   private mayFindJoined(a: string, b: string): boolean {
     const codes = this.codes;
