@@ -6,39 +6,28 @@ import { InvalidArgumentError } from 'commander';
  * is invalid" and the reason below.
  */
 
-/** 1, 2, 3 ... */
-export function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
-  return n;
+/** A parser for numbers that `accepts`, refusing any other value with the reason `expected`. */
+function numberParser(accepts: (n: number) => boolean, expected: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!accepts(n)) throw new InvalidArgumentError(expected);
+    return n;
+  };
 }
+
+/** 1, 2, 3 ... */
+export const positiveInteger = numberParser((n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
 
 /** 0, 1, 2 ... */
-export function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
-  return n;
-}
+export const wholeNumber = numberParser((n) => Number.isInteger(n) && n >= 0, 'a whole number, 0 or more');
 
 /** 0 or more, fractions allowed (seconds). */
-export function nonNegativeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number, 0 or more');
-  return n;
-}
+export const nonNegativeNumber = numberParser((n) => Number.isFinite(n) && n >= 0, 'a number, 0 or more');
 
 /** 0 to 1 (scores, thresholds). */
-export function unitInterval(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a number from 0 to 1');
-  return n;
-}
+export const unitInterval = numberParser((n) => Number.isFinite(n) && n >= 0 && n <= 1, 'a number from 0 to 1');
 
-export function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number 0-65535');
-  return n;
-}
+export const port = numberParser((n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number 0-65535');
 
 /** One of a fixed set of words. */
 export function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
