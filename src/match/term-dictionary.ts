@@ -2,10 +2,10 @@ import { knownRomanisations, romanisationKey, romanisationReadings, skeletonCode
 import type { MatchConfig, TokenClass } from './config.js';
 import { classifyToken, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
-import { bitCount, letterMask, tripleKey, triplePositions } from './letter-triples.js';
 import { TextFilter } from './text-filter.js';
-import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, typoScore, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
+import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 import { sortShort } from './sort-short.js';
+import { TwoEditIndex } from './two-edit-index.js';
 
 /**
  * The vocabulary of every indexed name: each distinct token, and each pair
@@ -14,7 +14,7 @@ import { sortShort } from './sort-short.js';
  * its romanisation readings, its romanisation forms (skeletons, joined
  * syllables) and its one-deletion neighbourhood (one typo, insertion or
  * transposition; see DeletionIndex). A long token that finds nothing that way goes through
- * `scan`, which finds every term within two edits through a letter-triple index.
+ * the two-edit scan (see TwoEditIndex).
  * Two adjacent query tokens written joined find single-token terms only
  * ("jong un" finds "jongun"; the listed "jong un" is found by its tokens).
  */
@@ -76,11 +76,6 @@ function push(map: Map<string, number[]>, key: string, term: number): void {
   else if (list[list.length - 1] !== term) list.push(term);
 }
 
-function pushNumber(map: Map<number, number[]>, key: number, term: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [term]);
-  else if (list[list.length - 1] !== term) list.push(term);
-}
 
 export class TermDictionary {
   readonly infos: TokenInfo[] = [];
@@ -99,9 +94,7 @@ export class TermDictionary {
   private readonly byReading = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
   private neighbours: DeletionIndex | undefined;
-  private readonly byTrigram = new Map<number, number[]>();
-  /** The two-edit scan's lists (see scan): per triple key, each term followed by its letterMask, so the scan filters without reading elsewhere. */
-  private triples = new Map<number, Int32Array>();
+  private twoEdits: TwoEditIndex | undefined;
   private readonly canonicalFrequency = new Map<string, number>();
   private seen = new Int32Array(0);
   /** rarity() of each single-token term, worked out once. */
@@ -112,7 +105,6 @@ export class TermDictionary {
   private spellings = new TextFilter(0);
   private readonly codes: number[] = [];
   private nameCount = 0;
-  private seenRound = 0;
 
   constructor(private readonly config: MatchConfig) {}
 
@@ -166,22 +158,11 @@ export class TermDictionary {
         const canonical = romanisationKey(info.text);
         this.canonicalFrequency.set(canonical, (this.canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
         for (const reading of romanisationReadings(info.text)) push(this.byReading, reading, term);
-        if (info.text.length >= this.config.twoTypoLength - 2) for (const at of triplePositions(info.text)) pushNumber(this.byTrigram, tripleKey(info.text, at, info.text.length), term);
       }
       for (const key of info.keys) push(this.byKey, key, term);
     }
     this.seen = new Int32Array(this.infos.length);
     this.termRarity = Float64Array.from(this.infos, (info) => (info.joined ? 0 : this.rarity(info.text)));
-    const letters = Int32Array.from(this.infos, (info) => letterMask(info.text));
-    for (const [key, terms] of this.byTrigram) {
-      const list = new Int32Array(terms.length * 2);
-      terms.forEach((term, i) => {
-        list[i * 2] = term;
-        list[i * 2 + 1] = letters[term]!;
-      });
-      this.triples.set(key, list);
-    }
-    this.byTrigram.clear();
     this.joined = Uint8Array.from(this.infos, (info) => (info.joined ? 1 : 0));
     this.postingStart = new Int32Array(this.infos.length + 1);
     this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
@@ -196,17 +177,16 @@ export class TermDictionary {
     const spellings = [...knownRomanisations()];
     this.spellings = new TextFilter(spellings.length);
     for (const spelling of spellings) this.spellings.add(spelling);
+    const texts = this.infos.map((info) => (info.joined ? null : info.text));
     const minTypo = this.config.minTypoLength;
-    this.neighbours = new DeletionIndex(this.infos.map((info) => (info.joined ? null : info.text)), minTypo - 1, minTypo);
+    this.neighbours = new DeletionIndex(texts, minTypo - 1, minTypo);
+    this.twoEdits = new TwoEditIndex(texts, this.config);
   }
 
   /** In how many names a token (or another spelling of it) appears. */
   frequency(text: string): number {
     return this.canonicalFrequency.get(romanisationKey(text)) ?? 0;
   }
-
-  /** Two-edit scans run so far (for benchmarks). */
-  fallbackScans = 0;
 
   /** How rare a token is: 1 when in no indexed name, towards 0 when in every name. */
   rarity(text: string): number {
@@ -293,7 +273,7 @@ export class TermDictionary {
     if (token.hits === undefined) {
       const { info } = token;
       let hits = this.find(info, token.term, token.joinedTerm);
-      if (hits.length === 0 && info.text.length >= this.config.twoTypoLength) hits = this.scan(info.text);
+      if (hits.length === 0 && info.text.length >= this.config.twoTypoLength) hits = this.twoEdits!.scan(info.text);
       token.hits = hits.length === 0 ? NO_HITS : this.sorted(hits);
     }
     return token.hits;
@@ -315,7 +295,7 @@ export class TermDictionary {
 
   /** Terms similar to a token; `exact` and `joinedExact` are the single-token and joined terms of the same text (-1: none). */
   private find(token: TokenInfo, exact: number, joinedExact: number): TermHit[] {
-    this.round = this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1;
+    this.round = this.round === 0x7fffffff ? 1 : this.round + 1;
     const hits: TermHit[] = [];
     if (exact >= 0) this.consider(token, exact, hits);
     if (joinedExact >= 0) this.consider(token, joinedExact, hits);
@@ -350,48 +330,5 @@ export class TermDictionary {
 
   private considerAll(token: TokenInfo, terms: readonly number[] | undefined, hits: TermHit[]): void {
     if (terms) for (let i = 0; i < terms.length; i++) this.consider(token, terms[i]!, hits);
-  }
-
-  /**
-   * The fallback: terms within two edits of a token that found nothing
-   * within one. An edit breaks at most four letter triples (counted with
-   * start and end marks; a swap of two neighbours breaks four, any other
-   * edit three or fewer), so such a term, at most two letters longer or
-   * shorter, shares all but eight of the token's triples, and therefore at
-   * least one of its nine rarest: the terms holding those are compared.
-   */
-  private scan(token: string): TermHit[] {
-    const hits: TermHit[] = [];
-    if (token.length < this.config.twoTypoLength) return hits;
-    this.fallbackScans++;
-    const grams = triplePositions(token).map((at) => {
-      const lists: Int32Array[] = [];
-      let size = 0;
-      for (let length = token.length - 2; length <= token.length + 2; length++) {
-        const list = this.triples.get(tripleKey(token, at, length));
-        if (list) {
-          lists.push(list);
-          size += list.length;
-        }
-      }
-      return { lists, size };
-    });
-    sortShort(grams, (a, b) => a.size - b.size);
-    const seen = this.seen;
-    const mine = letterMask(token);
-    const round = (this.seenRound = this.seenRound === 0x7fffffff ? 1 : this.seenRound + 1);
-    for (let g = 0; g < Math.min(9, grams.length); g++) {
-      for (const list of grams[g]!.lists) {
-        for (let i = 0; i < list.length; i += 2) {
-          if (bitCount(mine ^ list[i + 1]!) > 4) continue;
-          const term = list[i]!;
-          if (seen[term] === round) continue;
-          seen[term] = round;
-          const typo = typoScore(token, this.infos[term]!.text, this.config);
-          if (typo > 0) hits.push({ term, pair: { score: typo, how: 'typo' } });
-        }
-      }
-    }
-    return hits;
   }
 }
