@@ -1,4 +1,4 @@
-import { knownRomanisations, romanisationKey, romanisationReadings, skeletonCodes, writeCodePoints } from '../normalise/romanisation.js';
+import { romanisationKey, romanisationReadings, skeletonCodes, writeCodePoints } from '../normalise/romanisation.js';
 import type { MatchConfig, TokenClass } from './config.js';
 import { classifyToken, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
@@ -174,9 +174,8 @@ export class TermDictionary {
       this.vocabulary.add(info.text);
       for (const key of info.keys) this.vocabulary.add(key);
     }
-    const spellings = [...knownRomanisations()];
-    this.spellings = new TextFilter(spellings.length);
-    for (const spelling of spellings) this.spellings.add(spelling);
+    this.spellings = new TextFilter(TABLE_SPELLINGS.size);
+    for (const spelling of TABLE_SPELLINGS) this.spellings.add(spelling);
     const texts = this.infos.map((info) => (info.joined ? null : info.text));
     const minTypo = this.config.minTypoLength;
     this.neighbours = new DeletionIndex(texts, minTypo - 1, minTypo);
