@@ -14,11 +14,14 @@
  *   their country and web domains. Its licence is copied beside the data.
  *
  * Usage (re-runs on a newer release):
- *   npx tsx scripts/build-education-reference.ts [--from DIR] [--out DIR]
+ *   npx tsx scripts/build-education-reference.ts --from DIR [--out DIR]
  *     [--institutions FILE] [--field-of-study FILE] [--world FILE] [--licence FILE]
  *     [--as-of YYYY-MM]
- * Defaults: --from ../shared/data/universities (the project's shared copy),
- * --out data/education (or $HIREWATCH_DATA_DIR/education).
+ * --from is required: the directory holding the publishers' files. The file
+ * options name files inside it (defaults: scorecard_institutions.csv,
+ * scorecard_field_of_study_sample.csv, world_universities_and_domains.json,
+ * LICENSE-hipo.txt). --out defaults to data/education (or
+ * $HIREWATCH_DATA_DIR/education).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -39,21 +42,54 @@ interface Options {
   asOf?: string;
 }
 
+const INPUT_FILES = {
+  institutions: 'scorecard_institutions.csv',
+  fieldOfStudy: 'scorecard_field_of_study_sample.csv',
+  world: 'world_universities_and_domains.json',
+  licence: 'LICENSE-hipo.txt',
+} as const;
+
+const USAGE = [
+  'usage: npx tsx scripts/build-education-reference.ts --from DIR [--out DIR]',
+  '    [--institutions FILE] [--field-of-study FILE] [--world FILE] [--licence FILE] [--as-of YYYY-MM]',
+  "DIR holds the publishers' files (names relative to DIR; change them with the options):",
+  ...([
+    [INPUT_FILES.institutions, 'College Scorecard institution file (--institutions)'],
+    [INPUT_FILES.fieldOfStudy, 'College Scorecard field-of-study file (--field-of-study)'],
+    [INPUT_FILES.world, 'Hipo university-domains-list (--world)'],
+    [INPUT_FILES.licence, 'its licence, copied beside the data (--licence)'],
+  ] as const).map(([file, what]) => `  ${file.padEnd(38)}${what}`),
+].join('\n');
+
+/** A usage error: what is wrong, then how to call the script; exit status 2. */
+function usage(problem: string): never {
+  console.error(`build-education-reference: ${problem}\n${USAGE}`);
+  process.exit(2);
+}
+
 function options(argv: readonly string[]): Options {
   const arg = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
+    if (i < 0) return undefined;
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) usage(`--${name} needs a value`);
+    return value;
   };
-  const from = resolve(arg('from') ?? '../shared/data/universities');
-  return {
+  const fromArg = arg('from');
+  if (fromArg === undefined) usage('--from DIR is required');
+  const from = resolve(fromArg);
+  const o: Options = {
     from,
     out: resolve(arg('out') ?? join(dataDir(), 'education')),
-    institutions: resolve(from, arg('institutions') ?? 'scorecard_institutions.csv'),
-    fieldOfStudy: resolve(from, arg('field-of-study') ?? 'scorecard_field_of_study_sample.csv'),
-    world: resolve(from, arg('world') ?? 'world_universities_and_domains.json'),
-    licence: resolve(from, arg('licence') ?? 'LICENSE-hipo.txt'),
+    institutions: resolve(from, arg('institutions') ?? INPUT_FILES.institutions),
+    fieldOfStudy: resolve(from, arg('field-of-study') ?? INPUT_FILES.fieldOfStudy),
+    world: resolve(from, arg('world') ?? INPUT_FILES.world),
+    licence: resolve(from, arg('licence') ?? INPUT_FILES.licence),
     asOf: arg('as-of'),
   };
+  const missing = [o.institutions, o.fieldOfStudy, o.world, o.licence].filter((f) => !existsSync(f));
+  if (missing.length) usage(`missing input file(s): ${missing.join(', ')}`);
+  return o;
 }
 
 interface FileInfo {
@@ -170,7 +206,6 @@ function writeAtomically(path: string, content: string): void {
 
 function main(): void {
   const o = options(process.argv.slice(2));
-  for (const f of [o.institutions, o.fieldOfStudy, o.world, o.licence]) if (!existsSync(f)) throw new Error(`missing input ${f}`);
   mkdirSync(o.out, { recursive: true });
 
   const inst = buildInstitutions(o.institutions);

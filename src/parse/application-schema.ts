@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The Application record of shared/spec/records.md, every field of it.
+ * The Application record of docs/RECORDS.md (section 1), every field of it.
  * Objects are loose: a field we do not know yet is kept, never dropped, so a
  * record stored today still holds what a later version will read. Optional
  * fields accept null as "absent": absence of data is never evidence.
