@@ -5,23 +5,7 @@ import { DeletionIndex } from './deletion-index.js';
 import { TextFilter } from './text-filter.js';
 import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 import { sortShort } from './sort-short.js';
-import { TwoEditIndex } from './two-edit-index.js';
-
-/**
- * The vocabulary of every indexed name: each distinct token, and each pair
- * of adjacent tokens written joined ("jongun"), is a term with a postings
- * list of the names holding it. A query token finds terms through its text,
- * its romanisation readings, its romanisation forms (skeletons, joined
- * syllables) and its one-deletion neighbourhood (one typo, insertion or
- * transposition; see DeletionIndex). A long token that finds nothing that way goes through
- * the two-edit scan (see TwoEditIndex).
- * Two adjacent query tokens written joined find single-token terms only
- * ("jong un" finds "jongun"; the listed "jong un" is found by its tokens).
- */
-export interface TermHit {
-  readonly term: number;
-  readonly pair: TokenPair;
-}
+import { TwoEditIndex, type TermHit } from './two-edit-index.js';
 
 /** The terms similar to one query token: `terms` sorted, `pairs[i]` how `terms[i]` compares. */
 export interface TermHits {
@@ -76,7 +60,17 @@ function push(map: Map<string, number[]>, key: string, term: number): void {
   else if (list[list.length - 1] !== term) list.push(term);
 }
 
-
+/**
+ * The vocabulary of every indexed name: each distinct token, and each pair
+ * of adjacent tokens written joined ("jongun"), is a term with a postings
+ * list of the names holding it. A query token finds terms through its text,
+ * its romanisation readings, its romanisation forms (skeletons, joined
+ * syllables) and its one-deletion neighbourhood (one typo, insertion or
+ * transposition; see DeletionIndex). A long token that finds nothing that way goes through
+ * the two-edit scan (see TwoEditIndex).
+ * Two adjacent query tokens written joined find single-token terms only
+ * ("jong un" finds "jongun"; the listed "jong un" is found by its tokens).
+ */
 export class TermDictionary {
   readonly infos: TokenInfo[] = [];
   /** 1 for a term of two joined tokens. */

@@ -1,8 +1,17 @@
 import type { MatchConfig } from './config.js';
 import { bitCount, letterMask, tripleKey, triplePositions } from './letter-triples.js';
 import { sortShort } from './sort-short.js';
-import type { TermHit } from './term-dictionary.js';
-import { typoScore } from './token-compare.js';
+import { typoScore, type TokenPair } from './token-compare.js';
+
+/**
+ * A term found similar to a query token, and how it compares. Declared here, beside the
+ * scan that yields the most of them, so the term dictionary imports the scan and never the
+ * reverse.
+ */
+export interface TermHit {
+  readonly term: number;
+  readonly pair: TokenPair;
+}
 
 /**
  * The term dictionary's fallback: terms within two edits of a long token
