@@ -1,10 +1,8 @@
 import type { SignalId } from '../catalogue/signals.js';
-import type { WatchlistIndex } from '../match/watchlist-index.js';
-import type { NameMatch, WatchEntry } from '../match/types.js';
-import type { NormalAddress } from '../normalise/address.js';
 import type { EducationReference } from '../reference/education/education-reference.js';
 import type { GeoReference } from '../reference/geo/geo-reference.js';
 import type { MailDropIndex } from '../reference/mail-drops.js';
+import type { WatchlistContext } from '../reference/watchlists.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 
 /** What a detector reports: which catalogue signal, and a sentence a reviewer can check. */
@@ -13,27 +11,6 @@ export interface RawSignal {
   readonly evidence: string;
   /** 0-1: how fully the clue is present (1 unless a detector grades it). Scales the weight. */
   readonly strength?: number;
-}
-
-/** A listed address found for an application's address. */
-export interface ListedAddressHit {
-  readonly query: string;
-  readonly listed: string;
-  readonly entry: string;
-  readonly source: string;
-}
-
-/** The watchlists, indexed once per run. */
-export interface WatchlistContext {
-  readonly index: WatchlistIndex;
-  readonly entries: ReadonlyMap<string, WatchEntry>;
-  readonly addresses?: (address: NormalAddress) => readonly ListedAddressHit[];
-  /**
-   * Memo of name searches for this run: employers and schools repeat across
-   * applications. Created with the context and owned by it (not global).
-   */
-  readonly cache: Map<string, NameMatch | null>;
-  readonly cacheLimit: number;
 }
 
 /** Read-only reference data detectors may consult (loaded at the edge, passed in). */

@@ -3,7 +3,8 @@ import { countryCode } from '../match/country-codes.js';
 import type { NameMatch, QueryKind, WatchEntry } from '../match/types.js';
 import { tokenClass } from '../match/word-lists.js';
 import { regionCode } from '../reference/geo/regions.js';
-import type { Detector, RawSignal, WatchlistContext } from './types.js';
+import type { WatchlistContext } from '../reference/watchlists.js';
+import type { Detector, RawSignal } from './types.js';
 
 /**
  * The watchlist family: names, organisations, domains and addresses in the

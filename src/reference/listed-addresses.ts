@@ -1,7 +1,14 @@
-import type { ListedAddressHit } from '../detect/types.js';
 import { normaliseStreet, type NormalAddress } from '../normalise/address.js';
 import { foldText, squashSpaces } from '../normalise/text.js';
 import type { OfacEntry } from './ofac.js';
+
+/** A listed address found for an application's address. */
+export interface ListedAddressHit {
+  readonly query: string;
+  readonly listed: string;
+  readonly entry: string;
+  readonly source: string;
+}
 
 /**
  * The street addresses the SDN list gives, indexed by street and city so an

@@ -1,11 +1,24 @@
 import { join } from 'node:path';
-import type { WatchlistContext } from '../detect/types.js';
-import type { WatchEntry } from '../match/types.js';
+import type { NameMatch, WatchEntry } from '../match/types.js';
 import { WatchlistIndex } from '../match/watchlist-index.js';
+import type { NormalAddress } from '../normalise/address.js';
 import { dataDir } from './data-dir.js';
 import { loadInstitutions } from './institutions.js';
-import { buildListedAddressIndex } from './listed-addresses.js';
+import { buildListedAddressIndex, type ListedAddressHit } from './listed-addresses.js';
 import { loadOfac, ofacWatchEntries } from './ofac.js';
+
+/** The watchlists, indexed once per run: what the watchlist detector consults. */
+export interface WatchlistContext {
+  readonly index: WatchlistIndex;
+  readonly entries: ReadonlyMap<string, WatchEntry>;
+  readonly addresses?: (address: NormalAddress) => readonly ListedAddressHit[];
+  /**
+   * Memo of name searches for this run: employers and schools repeat across
+   * applications. Created with the context and owned by it (not global).
+   */
+  readonly cache: Map<string, NameMatch | null>;
+  readonly cacheLimit: number;
+}
 
 /**
  * Every watchlist in data/ (the OFAC SDN list, the high-risk institutions
