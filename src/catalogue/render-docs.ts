@@ -1,5 +1,4 @@
-import { DEFAULT_FAMILY_CAPS } from '../score/config.js';
-import { FAMILIES, SIGNALS, type SignalDefinition } from './signals.js';
+import { DEFAULT_FAMILY_CAPS, FAMILIES, SIGNALS, type SignalDefinition } from './signals.js';
 import { SOURCES } from './sources.js';
 
 /** docs/signals.md, generated from the catalogue (`npm run docs`); a test fails when it is stale. */

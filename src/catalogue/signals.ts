@@ -2,8 +2,9 @@ import type { SourceKey } from './sources.js';
 
 /**
  * The signal catalogue: every signal hirewatch can raise, in one table.
- * Detectors refer to these ids only; the scorer takes weights from here
- * (configuration may override them); docs/signals.md is generated from here.
+ * Detectors refer to these ids only; the scorer takes weights and family
+ * caps from here (configuration may override them); docs/signals.md is
+ * generated from here.
  *
  * Weights are log-odds (natural log of a likelihood ratio): 0.35 means the
  * clue makes fraud about 1.4x as likely as before, 2.3 about 10x.
@@ -13,6 +14,24 @@ export const FAMILIES = [
   'linkage', 'profile', 'interview', 'onboarding', 'telemetry',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
+
+/**
+ * Default cap of each family, in log-odds: the highest total its signals may add, so that
+ * correlated clues do not count twice (configuration may override them, like the weights).
+ */
+export const DEFAULT_FAMILY_CAPS: Record<Family, number> = {
+  identity: 1.2,
+  contact: 3,
+  education: 2.5,
+  employment: 2.5,
+  watchlist: 8,
+  geography: 2.5,
+  linkage: 4,
+  profile: 2,
+  interview: 3,
+  onboarding: 3,
+  telemetry: 5,
+};
 
 export interface SignalDefinition {
   readonly family: Family;

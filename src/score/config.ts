@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FAMILIES, SIGNALS, type Family } from '../catalogue/signals.js';
+import { DEFAULT_FAMILY_CAPS, FAMILIES, SIGNALS, type Family } from '../catalogue/signals.js';
 
 /**
  * Scoring configuration, declared with its defaults. A JSON file given with
@@ -7,20 +7,6 @@ import { FAMILIES, SIGNALS, type Family } from '../catalogue/signals.js';
  * default.
  */
 const familyCaps = Object.fromEntries(FAMILIES.map((f) => [f, z.number().positive().optional()])) as Record<Family, z.ZodOptional<z.ZodNumber>>;
-
-export const DEFAULT_FAMILY_CAPS: Record<Family, number> = {
-  identity: 1.2,
-  contact: 3,
-  education: 2.5,
-  employment: 2.5,
-  watchlist: 8,
-  geography: 2.5,
-  linkage: 4,
-  profile: 2,
-  interview: 3,
-  onboarding: 3,
-  telemetry: 5,
-};
 
 export const ScoringConfigSchema = z
   .object({
