@@ -7,7 +7,7 @@
  * one-to-one links (febrl4) or transitive clusters (febrl3). Precision,
  * recall and F1 are pairwise against the record ids (rec-N-org / rec-N-dup-K).
  */
-import { FEBRL4_REFERENCE, runFebrl3, runFebrl4, type FebrlFigures } from '../src/linkage/resolve/febrl.js';
+import { FEBRL4_REFERENCE, runFebrl3, runFebrl4, type FebrlFigures } from './febrl/febrl.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 function show(label: string, f: FebrlFigures): void {

