@@ -41,44 +41,79 @@ export class DeletionIndex {
   private readonly mask: number;
   private readonly scratch = new Int32Array(2);
 
-  /** `texts[term]` is the term's text, or null for a term not to index (joined tokens). */
+  /**
+   * `texts[term]` is the term's text, or null for a term not to index (joined tokens).
+   * Built in three passes over the filings, with no sort: place each key in the table and count
+   * its terms, give each key its run of `terms`, then fill the runs in term order (so each run is
+   * ascending, each term once).
+   */
   constructor(texts: readonly (string | null)[], selfFrom: number, deleteFrom: number) {
-    const h1: number[] = [];
-    const h2: number[] = [];
-    const owner: number[] = [];
+    let filings = 0;
+    for (const text of texts) {
+      if (text === null) continue;
+      if (text.length >= selfFrom) filings++;
+      if (text.length >= deleteFrom) filings += text.length;
+    }
+    let size = 1024;
+    while (size < filings * 2) size *= 2;
+    const mask = size - 1;
+    const slots = new Int32Array(size * SLOT);
+    for (let s = 0; s < size; s++) slots[s * SLOT + 2] = EMPTY;
+    /** Per filing: its slot, or -1 when it repeats the slot's last term. */
+    const slotOf = new Int32Array(filings);
+    const ownerOf = new Int32Array(filings);
+    /** Per slot: the last term filed (repeats are dropped; they can only come from a hash collision within one text). */
+    const last = new Int32Array(size).fill(-1);
+    let n = 0;
+    const scratch = this.scratch;
     const file = (text: string, skip: number, term: number): void => {
-      hashPair(text, skip, this.scratch);
-      h1.push(this.scratch[0]!);
-      h2.push(this.scratch[1]!);
-      owner.push(term);
+      hashPair(text, skip, scratch);
+      const a = scratch[0]!;
+      const b = scratch[1]!;
+      let s = a & mask;
+      for (;;) {
+        const at = s * SLOT;
+        if (slots[at + 2] === EMPTY) {
+          slots[at] = a;
+          slots[at + 1] = b;
+          slots[at + 2] = 0;
+          slots[at + 3] = 0;
+          break;
+        }
+        if (slots[at] === a && slots[at + 1] === b) break;
+        s = (s + 1) & mask;
+      }
+      ownerOf[n] = term;
+      if (last[s] === term) slotOf[n++] = -1;
+      else {
+        last[s] = term;
+        slots[s * SLOT + 3]!++;
+        slotOf[n++] = s;
+      }
     };
     texts.forEach((text, term) => {
       if (text === null) return;
       if (text.length >= selfFrom) file(text, -1, term);
       if (text.length >= deleteFrom) for (let i = 0; i < text.length; i++) if (i === 0 || text[i] !== text[i - 1]) file(text, i, term);
     });
-    const order = Array.from(h1.keys()).sort((a, b) => h1[a]! - h1[b]! || h2[a]! - h2[b]! || owner[a]! - owner[b]!);
-    const keys: number[] = [];
-    const terms = new Int32Array(order.length);
-    let n = 0;
-    for (const i of order) {
-      const last = keys.length - 4;
-      if (last < 0 || keys[last] !== h1[i] || keys[last + 1] !== h2[i]) keys.push(h1[i]!, h2[i]!, n, n);
-      const start = keys[keys.length - 2]!;
-      if (n === start || terms[n - 1] !== owner[i]) terms[n++] = owner[i]!;
-      keys[keys.length - 1] = n;
+    // Runs: a slot's count becomes its start (field 2) and fill point (field 3).
+    let start = 0;
+    for (let s = 0; s < size; s++) {
+      const at = s * SLOT;
+      if (slots[at + 2] === EMPTY) continue;
+      const count = slots[at + 3]!;
+      slots[at + 2] = start;
+      slots[at + 3] = start;
+      start += count;
     }
-    this.terms = terms.slice(0, n);
-    let size = 1024;
-    while (size < (keys.length / 4) * 2) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size * SLOT);
-    for (let s = 0; s < size; s++) this.slots[s * SLOT + 2] = EMPTY;
-    for (let k = 0; k < keys.length; k += 4) {
-      let s = keys[k]! & this.mask;
-      while (this.slots[s * SLOT + 2] !== EMPTY) s = (s + 1) & this.mask;
-      this.slots.set([keys[k]!, keys[k + 1]!, keys[k + 2]!, keys[k + 3]!], s * SLOT);
+    const terms = new Int32Array(start);
+    for (let f = 0; f < n; f++) {
+      const s = slotOf[f]!;
+      if (s >= 0) terms[slots[s * SLOT + 3]!++] = ownerOf[f]!;
     }
+    this.terms = terms;
+    this.slots = slots;
+    this.mask = mask;
   }
 
   /** First and past-last position in `terms` of the last look-up's terms. */
