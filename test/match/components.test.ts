@@ -36,7 +36,7 @@ describe('editDistance', () => {
     ['tonguhng', 'tonghung', 1],
     ['andrei', 'andrey', 1],
     ['salma', 'salim', 2],
-  ])('%s / %s: %i', (a, b, d) => expect(editDistance(a, b, 3)).toBe(d));
+  ])('the edit distance of %s and %s is %i', (a, b, d) => expect(editDistance(a, b, 3)).toBe(d));
 });
 
 /** The skeleton as its rules read: each digraph replaced everywhere in turn, then letters mapped, then runs collapsed. */
@@ -64,7 +64,7 @@ describe('romanisationSkeleton', () => {
     ['jeongcheol', 'jongjol'],
     ['choe', 'joe'],
     ['pyongyang', 'byongyang'],
-  ])('%s -> %s', (token, skeleton) => expect(romanisationSkeleton(token)).toBe(skeleton));
+  ])('the skeleton of %s is %s', (token, skeleton) => expect(romanisationSkeleton(token)).toBe(skeleton));
 });
 
 describe('jaroWinkler', () => {
@@ -87,9 +87,11 @@ describe('compareTokens', () => {
     ['william', 'bill', 'nickname', 0.88],
     ['j', 'john', 'initial', 0.72],
     ['hassan', 'hasan', 'skeleton', 0.93],
-    ['hasan', 'hasen', 'typo', 1 - 0.8 / 5],
-    ['alzawahiri', 'alzawahry', 'typo', 1 - 1.6 / 10],
-  ])('%s ~ %s: %s %f', (a, b, how, score) => expect(c(a, b)).toEqual({ how, score: expect.closeTo(score, 6) }));
+    // A typo pair scores 1 - 0.8 x edits / letters of the longer token: 1 - 0.8 x 1 / 5
+    ['hasan', 'hasen', 'typo', 0.84],
+    // 1 - 0.8 x 2 / 10
+    ['alzawahiri', 'alzawahry', 'typo', 0.84],
+  ])('%s and %s pair as %s, scoring %s', (a, b, how, score) => expect(c(a, b)).toEqual({ how, score: expect.closeTo(score, 6) }));
 
   it.each([['peter', 'bedel'], ['salma', 'salim'], ['kim', 'park'], ['j', 'kim']])('%s and %s are not a pair', (a, b) => expect(c(a, b)).toBeNull());
 
@@ -112,7 +114,7 @@ describe('tokenClass', () => {
     ['ltd', 'person', 'normal'],
     ['j', 'person', 'initial'],
     ['sobaeksu', 'organization', 'normal'],
-  ] as const)('%s as %s: %s', (token, kind, cls) => expect(tokenClass(token, kind)).toBe(cls));
+  ] as const)('%s in a name of kind %s is a %s token', (token, kind, cls) => expect(tokenClass(token, kind)).toBe(cls));
 });
 
 describe('countryCode', () => {
@@ -124,7 +126,7 @@ describe('countryCode', () => {
     ['Burma', 'MM'],
     ['Region: Crimea', null],
     ['XX', null],
-  ])('%s -> %s', (name, code) => expect(countryCode(name)).toBe(code));
+  ])('%s reads as the country code %s', (name, code) => expect(countryCode(name)).toBe(code));
 });
 
 describe('configuration', () => {
@@ -135,7 +137,7 @@ describe('configuration', () => {
     for (const line of lines) expect(line).toMatch(/^[\w.]+ = [\d.]+: \S/u);
   });
 
-  it('fills defaults and rejects a bad value naming the field', () => {
+  it('fills unset settings with their defaults and rejects a bad value naming the field', () => {
     expect(matchConfig({ tokenWeights: { common: 0.3 } }).tokenWeights).toMatchObject({ common: 0.3, normal: 1 });
     expect(() => matchConfig({ threshold: 2 })).toThrow(/threshold/u);
   });
