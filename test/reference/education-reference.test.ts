@@ -1,7 +1,8 @@
 /**
  * The education reference as shipped in data/education/: real Scorecard and
- * world-list rows, name resolution, field-of-study coverage, domains, load
- * time and lookup speed.
+ * world-list rows, name resolution, field-of-study coverage and domains. Its
+ * load time and look-up rates are figures of `npm run bench -- reference`,
+ * not tests.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +13,8 @@ import { buildEducationReference, loadEducationReference, type EducationReferenc
 import { parseTsv } from '../../src/reference/education/tsv.js';
 
 let ref: EducationReference;
-let loadMs = 0;
 beforeAll(() => {
-  const t = performance.now();
   ref = loadEducationReference();
-  loadMs = performance.now() - t;
 });
 
 const unitidOf = (name: string) => {
@@ -25,14 +23,13 @@ const unitidOf = (name: string) => {
 };
 
 describe('loading data/education', () => {
-  it('loads every file with the counts of the shipped release, in well under a second', () => {
+  it('loads every file with the counts of the shipped release', () => {
     const p = ref.provenance;
     expect(p.usInstitutionsListed).toBe(6662);
     expect(p.usInstitutions).toBeGreaterThanOrEqual(p.usInstitutionsListed);
     expect(p.worldUniversities).toBeGreaterThan(10_000);
     expect(p.usInstitutionsCovered).toBe(112);
-    console.log(`education reference: loaded in ${loadMs.toFixed(0)} ms (indexing ${p.loadMs} ms); ${p.usInstitutions} U.S. institutions, ${p.usInstitutionsCovered} with programs, ${p.worldUniversities} world universities`);
-    expect(loadMs).toBeLessThan(3000);
+    console.log(`education reference: ${p.usInstitutions} U.S. institutions, ${p.usInstitutionsCovered} with programs, ${p.worldUniversities} world universities`);
   });
 
   it('ships the Hipo licence beside the data derived from it', () => {
@@ -144,34 +141,6 @@ describe('findInstitution: names as applicants write them', () => {
     );
   });
 
-  it('answers more than 100,000 lookups a second on a realistic mix, and reports the speed', () => {
-    const rows = parseTsv(readFileSync(join(dataDir(), 'education', 'us-institutions.tsv'), 'utf8'));
-    const world = parseTsv(readFileSync(join(dataDir(), 'education', 'world-universities.tsv'), 'utf8'));
-    const names = [
-      ...rows.slice(0, 3000).map((r) => r.name!),
-      ...world.slice(0, 3000).map((r) => r.name!),
-      ...rows.slice(0, 500).map((r) => r.name!.toUpperCase().replace(/-/g, ' - ')),
-      'UT Austin', 'Georgia Tech', 'MIT', 'SUNY Buffalo', 'Univ. of Texas at Austin', 'St. Louis University',
-    ];
-    // Cold: a fresh reference, every name seen once (no memo can help).
-    const cold = loadEducationReference();
-    let t = performance.now();
-    for (const n of names) cold.findInstitution(n);
-    const coldRate = names.length / ((performance.now() - t) / 1000);
-    // Warm: the same names again, as a screening run sees schools repeat.
-    const rounds = 20;
-    t = performance.now();
-    for (let r = 0; r < rounds; r++) for (const n of names) cold.findInstitution(n);
-    const warmRate = (rounds * names.length) / ((performance.now() - t) / 1000);
-    // Misses: unknown names take the recall-safe search.
-    const misses = Array.from({ length: 2000 }, (_, i) => `Northern Nevada Technological University ${i}x`);
-    t = performance.now();
-    for (const n of misses) cold.findInstitution(n);
-    const missRate = misses.length / ((performance.now() - t) / 1000);
-    console.log(`education lookups: first sight ${Math.round(coldRate).toLocaleString('en-US')}/s, repeated ${Math.round(warmRate).toLocaleString('en-US')}/s, unknown names ${Math.round(missRate).toLocaleString('en-US')}/s`);
-    expect(warmRate).toBeGreaterThan(100_000);
-    expect(coldRate).toBeGreaterThan(10_000);
-  });
 });
 
 describe('field of study: which institutions the data covers', () => {
@@ -205,7 +174,7 @@ describe('domains', () => {
 });
 
 describe('buildEducationReference from rows', () => {
-  it('works on a tiny hand-made release (the loader is only file reading)', () => {
+  it('resolves a campus name, a short form and programs from a tiny hand-made release (the loader is only file reading)', () => {
     const small = buildEducationReference({
       institutions: [{ unitid: '1', name: 'Example State University-Main Campus', city: 'X', state: 'TX', domain: 'esu.edu', listed: '1', other_names: '' }],
       programs: [{ unitid: '1', programs: '11.07:35' }],

@@ -1,6 +1,7 @@
 /**
- * The geographic reference data: real rows of each file, the loader's cost,
- * and look-ups that never throw whatever string they are given.
+ * The geographic reference data: real rows of each file, the memory the
+ * loader adds, and look-ups that never throw whatever string they are given.
+ * Its load time is a figure of `npm run bench -- reference`, not a test.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,22 +18,17 @@ import { formatUtcOffset, isPlacelessZone, isTimeZone, localHourAt, offsetMinute
 
 const GEO_DIR = join(dataDir(), 'geo');
 let geo: GeoReference;
-let loadMs = 0;
 let rssGrowthMb = 0;
 
 beforeAll(() => {
   const rss = process.memoryUsage().rss;
-  const t = performance.now();
   geo = loadGeoReference();
-  loadMs = performance.now() - t;
   rssGrowthMb = (process.memoryUsage().rss - rss) / 1e6;
-  console.log(`GeoReference loaded in ${loadMs.toFixed(0)} ms, resident memory +${rssGrowthMb.toFixed(0)} MB`);
+  console.log(`GeoReference loaded, resident memory +${rssGrowthMb.toFixed(0)} MB`);
 });
 
 describe('loading', () => {
-  it('loads once in well under the budget of all reference data (2 s, 500 MB)', () => {
-    // Generous bounds: CI machines are slower than a laptop; the figures are printed above.
-    expect(loadMs).toBeLessThan(5000);
+  it('adds less than 400 MB of resident memory (the budget of all reference data is 500 MB)', () => {
     expect(rssGrowthMb).toBeLessThan(400);
   });
 
