@@ -18,7 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { buildScreenContext } from '../src/cli/screen-context.js';
+import { buildScreenContext } from '../src/service/index.js';
 import { buildServer } from '../src/server/app.js';
 import { parseServerConfig } from '../src/server/config.js';
 import { DEFAULT_SCORING } from '../src/score/config.js';

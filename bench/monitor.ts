@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildMonitorReference } from '../src/cli/monitor-command.js';
+import { buildMonitorReference } from '../src/service/index.js';
 import { assessTelemetry } from '../src/monitor/assess.js';
 import { ingestFile } from '../src/monitor/ingest.js';
 import { DEFAULT_SCORING } from '../src/score/config.js';

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { positiveInteger } from './option-parsers.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { locationText } from '../parse/record-error.js';
-import { screenApplication } from '../score/screen.js';
-import { DEFAULT_CHUNK_SIZE, DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, importChunks, openStore, resolveStoreTarget, screeningProvenance, type ImportTotals } from '../store/index.js';
+import { buildScreenContext, DEFAULT_CHUNK_SIZE, importChunks, Screening, type ImportTotals } from '../service/index.js';
+import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance } from '../store/index.js';
 import { loadScoringConfig } from './load-config.js';
-import { StoreLinkedScreener } from './linked-store.js';
-import { buildScreenContext } from './screen-context.js';
 import { readColumnMap } from './screen-command.js';
 
 /**
@@ -44,21 +43,20 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   const scoring = loadScoringConfig(options.config);
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
   const context = buildScreenContext(scoring, { warn: (message) => process.stderr.write(`${message}\n`) });
-  const provenance = screeningProvenance(scoring);
+  const screening = new Screening(context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
   const store = await openStore(target, { org: options.org });
   const started = performance.now();
   let totals: ImportTotals;
   try {
-    const linked = options.linkage ? await StoreLinkedScreener.open(store, context) : undefined;
-    if (linked && options.verbose) process.stderr.write(`hirewatch: linking against ${linked.replayed} stored applications\n`);
+    const replayed = await screening.warm(store);
+    if (replayed > 0 && options.verbose) process.stderr.write(`hirewatch: linking against ${replayed} stored applications\n`);
     totals = await importChunks(
+      screening,
       store,
       readApplications(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}) }),
       {
         chunkSize: options.chunk,
-        screen: linked ? linked.screen : (record) => screenApplication(record, context),
-        ...(linked ? { linksOf: linked.linksOf } : {}),
-        provenance,
+        actor: { actor: 'cli', action: 'application.import', detail: { file: basename(file) } },
         onError: (error) => process.stderr.write(`hirewatch: ${locationText(error.location)}: ${error.id ? `${error.id}: ` : ''}${error.error}\n`),
         ...(options.verbose ? { onChunk: (r) => process.stderr.write(`hirewatch: chunk ${r.chunk} committed (${r.records} records: ${r.counts.new} new, ${r.counts.changed} changed, ${r.counts.unchanged} unchanged)\n`) } : {}),
       },

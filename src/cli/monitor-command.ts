@@ -1,21 +1,17 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { nonNegativeNumber, positiveInteger } from './option-parsers.js';
+import { resolve } from 'node:path';
 import type { EnrichedApplication } from '../normalise/application.js';
 import { normaliseApplication } from '../normalise/application.js';
 import { readApplications } from '../parse/read-input.js';
-import type { GeoReference } from '../reference/geo/geo-reference.js';
-import { loadGeoReference } from '../reference/geo/load-geo-reference.js';
-import { loadTelemetryCatalogue } from '../reference/telemetry-catalogue.js';
-import { loadUsExtent } from '../reference/us-extent.js';
-import { assessTelemetry, type MonitorReport } from '../monitor/assess.js';
-import { parseCidr, type MonitorReference } from '../monitor/context.js';
-import type { Aggregate } from '../monitor/aggregate.js';
-import { ingestFile } from '../monitor/ingest.js';
-import { consumeTelemetry, publishTelemetryFile, type NatsTelemetryOptions } from '../monitor/nats-consumer.js';
+import type { MonitorReport } from '../monitor/assess.js';
+import { forEachLine, ingestFile } from '../monitor/ingest.js';
+import { SequencedLines } from '../monitor/sequenced-lines.js';
+import { buildMonitorReference, Monitoring, type AlertCounts } from '../service/index.js';
+import { consumeTelemetry, publishTelemetryFile, type NatsTelemetryOptions } from '../stream/nats-telemetry.js';
 import { openStore, resolveStoreTarget, type HirewatchStore } from '../store/index.js';
 import { loadScoringConfig } from './load-config.js';
-import { applicationsFromStore, ingestFileIntoStore, storedAggregate } from './monitor-sources.js';
 
 /**
  * `hirewatch monitor [FILE] [--applications FILE] [--db PATH|URL] [--nats URL]
@@ -42,21 +38,6 @@ interface MonitorOptions {
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-export function buildMonitorReference(options: { approvedTools?: readonly string[]; corporateNetworks?: readonly string[]; warn?: (m: string) => void }): MonitorReference {
-  let geo: GeoReference | undefined;
-  try {
-    geo = loadGeoReference();
-  } catch (err) {
-    options.warn?.(`hirewatch: geographic reference data not loaded (${err instanceof Error ? err.message : String(err)}); location signals are off`);
-  }
-  return {
-    ...(geo ? { geo, extent: loadUsExtent() } : {}),
-    catalogue: loadTelemetryCatalogue(),
-    approvedTools: new Set((options.approvedTools ?? []).map((t) => t.toLowerCase().replace(/\.exe$/, ''))),
-    corporateNetworks: (options.corporateNetworks ?? []).map(parseCidr),
-  };
-}
-
 function tableOf(report: MonitorReport): string {
   const lines = ['EMPLOYEE    APPLICATION   SCORE  BAND    TOP REASONS'];
   for (const e of report.employees) {
@@ -73,23 +54,64 @@ function tableOf(report: MonitorReport): string {
 
 const say = (m: string): void => void process.stderr.write(`hirewatch: ${m}\n`);
 
-/** Where the aggregate comes from: a file alone, a file into the store, a NATS subject into the store, or the store. */
-async function aggregateFor(file: string | undefined, options: MonitorOptions, store: HirewatchStore | undefined): Promise<Aggregate | undefined> {
+const CLI_ACTOR = { actor: 'cli', action: 'telemetry.ingest' } as const;
+
+/**
+ * A telemetry file into the store through the monitoring service, `batch`
+ * lines at a time: its line numbers are its sequence under the consumer
+ * "file:<absolute path>", so importing the same file again counts nothing
+ * twice and a file that grew adds only its new lines. A crash loses at most
+ * the batch in flight.
+ */
+async function ingestFileIntoStore(file: string, store: HirewatchStore, monitoring: Monitoring, batch: number): Promise<{ folded: number; skipped: number; errors: number; alerts: AlertCounts }> {
+  const consumer = `file:${resolve(file)}`;
+  const lines = new SequencedLines(await monitoring.checkpoint(store, consumer));
+  const totals = { folded: 0, skipped: 0, errors: 0, alerts: { new: 0, again: 0, suppressed: 0 } };
+  const storeBatch = async (): Promise<void> => {
+    const { events, lastSequence } = lines.batch();
+    if (lastSequence === 0 && events.length === 0) return;
+    const outcome = await monitoring.ingest(store, events, { actor: { ...CLI_ACTOR, detail: { file: consumer.slice(5) } }, checkpoint: { consumer, lastSequence } });
+    lines.stored();
+    totals.folded += outcome.accepted;
+    for (const k of ['new', 'again', 'suppressed'] as const) totals.alerts[k] += outcome.alerts[k];
+  };
+  let sinceStored = 0;
+  await forEachLine(file, (text, line) => {
+    const outcome = lines.add(text, line);
+    if (outcome.status === 'skipped') totals.skipped++;
+    else if (outcome.status === 'error') {
+      totals.errors++;
+      say(`${file}:${line}: ${outcome.error}`);
+    }
+    if (outcome.status === 'skipped' || ++sinceStored < batch) return undefined;
+    sinceStored = 0;
+    return storeBatch();
+  });
+  if (lines.pendingEvents > 0 || sinceStored > 0) await storeBatch();
+  return totals;
+}
+
+const alertLine = (a: AlertCounts): string => `alerts: ${a.new} new, ${a.again} again after the cool-down, ${a.suppressed} already reported today`;
+
+/** Where the report comes from: a file alone, a file into the store, a NATS subject into the store, or the store. */
+async function reportFor(file: string | undefined, options: MonitorOptions, store: HirewatchStore | undefined, monitoring: Monitoring): Promise<MonitorReport | undefined> {
   if (options.nats && store) {
     const nats: NatsTelemetryOptions = { servers: options.nats, subject: options.subject, stream: options.stream, durable: options.durable };
     const stop = new AbortController();
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
     const idle = options.untilIdle === undefined ? undefined : options.untilIdle * 1000;
-    const totals = await consumeTelemetry({ ...nats, store: store.monitor, signal: stop.signal, batch: options.batch, ...(idle !== undefined ? { idleMs: idle } : {}), onError: (seq, e) => say(`${options.subject} message ${seq}: ${e}`) });
+    const totals = await consumeTelemetry({ ...nats, store, monitoring, signal: stop.signal, batch: options.batch, ...(idle !== undefined ? { idleMs: idle } : {}), onError: (seq, e) => say(`${options.subject} message ${seq}: ${e}`) });
     say(`${totals.folded} events stored from ${options.subject} (up to stream sequence ${totals.lastSequence}; ${totals.skipped} already stored, ${totals.errors} unreadable)`);
-    return totals.folder.aggregate;
+    if (totals.alerts.new + totals.alerts.again + totals.alerts.suppressed > 0) say(alertLine(totals.alerts));
+    return monitoring.report(store);
   }
   if (file && store) {
-    const r = await ingestFileIntoStore(file, store.monitor, (line, e) => say(`${file}:${line}: ${e}`));
+    const r = await ingestFileIntoStore(file, store, monitoring, options.batch);
     say(`${r.folded} events stored from ${file}${r.skipped ? ` (${r.skipped} lines already stored)` : ''}${r.errors ? `, ${r.errors} unreadable` : ''}`);
-    return r.aggregate;
+    if (r.alerts.new + r.alerts.again + r.alerts.suppressed > 0) say(alertLine(r.alerts));
+    return monitoring.report(store);
   }
-  if (store) return storedAggregate(store.monitor);
+  if (store) return monitoring.report(store);
   const ingest = await ingestFile(file!);
   for (const e of ingest.errors) say(`${file}:${e.line}: ${e.error}`);
   if (ingest.errorCount > ingest.errors.length) say(`${ingest.errorCount - ingest.errors.length} more unreadable lines`);
@@ -97,7 +119,7 @@ async function aggregateFor(file: string | undefined, options: MonitorOptions, s
     say(`no telemetry event could be read from ${file}`);
     return undefined;
   }
-  return ingest.aggregate;
+  return monitoring.assess(ingest.aggregate, new Map());
 }
 
 export async function runMonitor(file: string | undefined, options: MonitorOptions): Promise<number> {
@@ -119,19 +141,20 @@ export async function runMonitor(file: string | undefined, options: MonitorOptio
     return 1;
   }
   const scoring = loadScoringConfig(options.config);
-  const reference = buildMonitorReference({ approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks), warn: (m) => process.stderr.write(`${m}\n`) });
+  const monitoring = new Monitoring(
+    () => buildMonitorReference({ approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks), warn: (m) => process.stderr.write(`${m}\n`) }),
+    scoring,
+  );
   const store = options.db || options.nats ? await openStore(resolveStoreTarget(options.db), options.org ? { org: options.org } : {}) : undefined;
   try {
-    const aggregate = await aggregateFor(file, options, store);
-    if (!aggregate) return 1;
-    const applications = new Map<string, EnrichedApplication>();
+    let report = await reportFor(file, options, store, monitoring);
+    if (!report) return 1;
     if (options.applications) {
+      // Claimed locations from a file the user gives instead of the stored applications.
+      const applications = new Map<string, EnrichedApplication>();
       for await (const outcome of readApplications(options.applications)) if (outcome.ok) applications.set(outcome.record.id, normaliseApplication(outcome.record));
-    } else if (store) {
-      for (const [id, app] of await applicationsFromStore(store, aggregate)) applications.set(id, app);
+      report = store ? await monitoring.reportWith(store, applications) : await reportWithFile(file!, monitoring, applications);
     }
-    const report = assessTelemetry(aggregate, applications, reference, scoring);
-    if (store) await recordAlerts(store, report);
     if (options.format === 'jsonl') {
       for (const e of report.employees) {
         process.stdout.write(`${JSON.stringify({ employeeId: e.employeeId, ...(e.applicationId ? { applicationId: e.applicationId } : {}), score: e.score, band: e.band, signals: e.signals })}\n`);
@@ -146,14 +169,8 @@ export async function runMonitor(file: string | undefined, options: MonitorOptio
   }
 }
 
-/** Each employee signal as an alert beside the employee's application, deduplicated with a one-day cool-down. */
-async function recordAlerts(store: HirewatchStore, report: MonitorReport): Promise<void> {
-  const at = new Date().toISOString();
-  const counts = { new: 0, again: 0, suppressed: 0 };
-  for (const e of report.employees) {
-    for (const s of e.signals) counts[await store.admin.alerts.record({ subjectKind: 'employee', subjectId: e.employeeId, signalId: s.id, evidence: s.evidence, at })]++;
-  }
-  if (counts.new + counts.again + counts.suppressed > 0) say(`alerts: ${counts.new} new, ${counts.again} again after the cool-down, ${counts.suppressed} already reported today`);
+async function reportWithFile(file: string, monitoring: Monitoring, applications: ReadonlyMap<string, EnrichedApplication>): Promise<MonitorReport> {
+  return monitoring.assess((await ingestFile(file)).aggregate, applications);
 }
 
 export function registerMonitorCommand(program: Command): void {
@@ -172,7 +189,7 @@ export function registerMonitorCommand(program: Command): void {
     .option('--subject <subject>', 'NATS subject of the events', 'hirewatch.telemetry')
     .option('--stream <name>', 'JetStream stream holding the subject (created when missing)', 'HIREWATCH_TELEMETRY')
     .option('--durable <name>', 'durable consumer name', 'hirewatch-monitor')
-    .option('--batch <n>', 'with --nats: messages folded, stored and acknowledged together', positiveInteger, 1000)
+    .option('--batch <n>', 'events stored together (one transaction; with --nats, acknowledged together)', positiveInteger, 1000)
     .option('--until-idle <seconds>', 'with --nats: stop after this many seconds without a message (default: run until interrupted)', nonNegativeNumber)
     .option('--publish', 'with FILE and --nats: publish the file\'s events to the subject instead of reading them')
     .action(async (file: string | undefined, options: MonitorOptions) => {

@@ -6,18 +6,15 @@ import { ColumnMappingSchema } from '../parse/csv-layout.js';
 import { locationText } from '../parse/record-error.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { describeIssues } from '../parse/record-error.js';
-import { LinkedScreener } from '../linkage/linked-screening.js';
 import type { Application } from '../parse/application-schema.js';
+import { buildScreenContext, Screening, type Screened } from '../service/index.js';
 import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance, type HirewatchStore } from '../store/index.js';
-import { StoreLinkedScreener } from './linked-store.js';
-import { screenApplication } from '../score/screen.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
 import { jsonlWriter } from './formats/jsonl.js';
 import { tableWriter } from './formats/table.js';
 import { OUTPUT_FORMATS, type OutputFormat, type ResultWriter } from './formats/types.js';
 import { loadScoringConfig } from './load-config.js';
-import { buildScreenContext } from './screen-context.js';
 
 interface ScreenOptions {
   format: OutputFormat;
@@ -61,19 +58,20 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     return 1;
   }
   const scoring = loadScoringConfig(options.config);
-  const context = buildScreenContext(scoring);
-  const held = options.held ? { held: readHeldIds(options.held) } : {};
-  const store: HirewatchStore | undefined = options.db ? await openStore(resolveStoreTarget(options.db), { org: options.org ?? DEFAULT_ORG }) : undefined;
-  const stored = store && options.linkage !== false ? await StoreLinkedScreener.open(store, context, held) : undefined;
-  if (stored && stored.replayed > 0) process.stderr.write(`hirewatch: linking against ${stored.replayed} applications stored in ${describeStoreTarget(resolveStoreTarget(options.db || undefined))}\n`);
-  const linked = stored?.screener ?? (options.linkage !== false ? new LinkedScreener(context, held) : undefined);
-  const screenOne = (app: Application) => (linked ? linked.screen(app).result : screenApplication(app, context));
-  const provenance = store ? screeningProvenance(scoring) : undefined;
-  let chunk: { app: Application; result: ReturnType<typeof screenOne> }[] = [];
+  const org = options.org ?? DEFAULT_ORG;
+  const screening = new Screening(buildScreenContext(scoring), {
+    provenance: screeningProvenance(scoring),
+    linkage: options.linkage !== false,
+    ...(options.held ? { held: readHeldIds(options.held) } : {}),
+  });
+  const store: HirewatchStore | undefined = options.db ? await openStore(resolveStoreTarget(options.db), { org }) : undefined;
+  const replayed = store ? await screening.warm(store) : 0;
+  if (replayed > 0) process.stderr.write(`hirewatch: linking against ${replayed} applications stored in ${describeStoreTarget(resolveStoreTarget(options.db || undefined))}\n`);
+  const actor = { actor: 'cli', action: 'application.import', detail: { file: basename(file) } };
+  let chunk: { record: Application; screened: Screened }[] = [];
   const flush = async (): Promise<void> => {
     if (!store || chunk.length === 0) return;
-    const byKey = new Map(chunk.map((c) => [`${c.app.source ?? ''}\u0000${c.app.id}`, c.result]));
-    await store.importBatch(chunk.map((c) => c.app), { screen: (app) => byKey.get(`${app.source ?? ''}\u0000${app.id}`)!, provenance: provenance!, ...(stored ? { linksOf: stored.linksOf } : {}) });
+    await screening.store(store, chunk, actor);
     chunk = [];
   };
   const toFile = options.out ? createWriteStream(options.out) : undefined;
@@ -82,7 +80,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     table: () => tableWriter({ colour: !toFile && Boolean(process.stdout.isTTY), width: process.stdout.columns ?? 140 }),
     jsonl: () => jsonlWriter(emit),
     csv: () => csvWriter(emit),
-    html: () => htmlWriter({ config: scoring, title: `hirewatch screening: ${basename(file)}`, generatedFrom: basename(file), ...(linked ? { clusterOf: (id: string) => linked.index.clusterOf(id) } : {}) }),
+    html: () => htmlWriter({ config: scoring, title: `hirewatch screening: ${basename(file)}`, generatedFrom: basename(file), ...(options.linkage !== false ? { clusterOf: (id: string, source?: string) => screening.clusterOf(org, id, source) } : {}) }),
   };
   const writer = writers[options.format]();
 
@@ -102,10 +100,10 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   })) {
     if (outcome.ok) {
       read++;
-      const result = screenOne(outcome.record);
-      writer.write({ ok: true, result });
+      const screened = screening.screen(org, outcome.record);
+      writer.write({ ok: true, result: screened.result });
       if (store) {
-        chunk.push({ app: outcome.record, result });
+        chunk.push({ record: outcome.record, screened });
         if (chunk.length >= STORE_CHUNK) await flush();
       }
     } else {

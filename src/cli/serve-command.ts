@@ -8,7 +8,7 @@ import { listOrganisations } from '../server/persistence/org-list.js';
 import { leverApiFetcher, leverKeysFromEnv } from '../server/webhooks/lever-fetch.js';
 import { DEFAULT_DB_FILE, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance } from '../store/index.js';
 import { loadScoringConfig } from './load-config.js';
-import { buildScreenContext } from './screen-context.js';
+import { buildScreenContext } from '../service/index.js';
 
 /**
  * `hirewatch serve [--db PATH|URL] [--port N] [--host H]`: the HTTP API

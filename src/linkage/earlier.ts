@@ -11,6 +11,7 @@ export class Earlier implements LinkedApplication {
 
   constructor(
     readonly id: string,
+    readonly source: string,
     readonly name: string,
     readonly submittedAt: string,
     private readonly newName: string,
@@ -22,15 +23,15 @@ export class Earlier implements LinkedApplication {
     return this.same;
   }
 
-  toJSON(): { id: string; name: string; submittedAt: string; sameIdentity: boolean } {
-    return { id: this.id, name: this.name, submittedAt: this.submittedAt, sameIdentity: this.sameIdentity };
+  toJSON(): { id: string; source: string; name: string; submittedAt: string; sameIdentity: boolean } {
+    return { id: this.id, source: this.source, name: this.name, submittedAt: this.submittedAt, sameIdentity: this.sameIdentity };
   }
 }
 
 /** An earlier application whose photo is within the distance. */
 export class EarlierPhoto extends Earlier implements PhotoLink {
-  constructor(id: string, name: string, submittedAt: string, newName: string, judge: { sameIdentity(a: string, b: string): boolean }, readonly distance: number) {
-    super(id, name, submittedAt, newName, judge);
+  constructor(id: string, source: string, name: string, submittedAt: string, newName: string, judge: { sameIdentity(a: string, b: string): boolean }, readonly distance: number) {
+    super(id, source, name, submittedAt, newName, judge);
   }
 
   override toJSON(): ReturnType<Earlier['toJSON']> & { distance: number } {
@@ -40,8 +41,8 @@ export class EarlierPhoto extends Earlier implements PhotoLink {
 
 /** An earlier application whose resume is a near-duplicate. */
 export class EarlierResume extends Earlier implements ResumeLink {
-  constructor(id: string, name: string, submittedAt: string, newName: string, judge: { sameIdentity(a: string, b: string): boolean }, readonly similarity: number) {
-    super(id, name, submittedAt, newName, judge);
+  constructor(id: string, source: string, name: string, submittedAt: string, newName: string, judge: { sameIdentity(a: string, b: string): boolean }, readonly similarity: number) {
+    super(id, source, name, submittedAt, newName, judge);
   }
 
   override toJSON(): ReturnType<Earlier['toJSON']> & { similarity: number } {

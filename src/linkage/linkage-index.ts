@@ -10,6 +10,9 @@ import { hamming, parsePhotoHash, photoBandKeys } from './photo.js';
 import { PostingTable } from './posting-table.js';
 import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
 
+/** The key of an application in maps: its source and id, unambiguous. */
+const applicationKey = (source: string, id: string): string => `${source}\u0000${id}`;
+
 /** Each kind hashes with its own seeds, so equal values of two kinds never meet. */
 const KIND_SEED = Object.fromEntries(IDENTIFIER_KINDS.map((k, i) => [k, 0x3c6ef372 + i * 0x1000193])) as Record<IdentifierKind, number>;
 
@@ -26,6 +29,7 @@ export class LinkageIndex {
   readonly config: LinkageConfig;
   private readonly table = new PostingTable(1 << 20);
   private readonly ids: string[] = [];
+  private readonly sources: string[] = [];
   private readonly names: string[] = [];
   private readonly times: string[] = [];
   private sigs = new Uint16Array(1024 * SIGNATURE_LENGTH);
@@ -60,14 +64,18 @@ export class LinkageIndex {
   /** Links of a new application to all earlier ones; files it; updates its cluster. */
   add(record: EnrichedApplication, extras?: LinkExtras): LinkResult {
     // A new version of an application already filed keeps its number: it is one application, counted once.
-    const known = this.byId.get(record.id);
+    // An application is its source and its id: the same id from two ATS sources is two applications.
+    const source = record.source ?? '';
+    const key = applicationKey(source, record.id);
+    const known = this.byId.get(key);
     const n = known ?? this.ids.length;
     const name = record.applicant.name.raw;
     if (known === undefined) {
       this.ids.push(record.id);
+      this.sources.push(source);
       this.names.push(name);
       this.times.push(record.submittedAt);
-      this.byId.set(record.id, n);
+      this.byId.set(key, n);
       this.clusters.push(n);
     } else {
       this.names[n] = name;
@@ -100,12 +108,12 @@ export class LinkageIndex {
     for (const m of joins) this.clusters.union(n, m);
     const cluster = joins.length > 0 || this.clusters.infoOf(n).size > 1 ? this.clusterView(n) : undefined;
     const identity = cluster && cluster.size >= 3 ? this.identitySpread(n) : undefined;
-    return { id: record.id, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(resumesTruncated ? { resumesTruncated } : {}), ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
+    return { id: record.id, source, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(resumesTruncated ? { resumesTruncated } : {}), ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
   }
 
   /** The cluster of an application added earlier (undefined when unknown or alone). */
-  clusterOf(id: string): ClusterView | undefined {
-    const n = this.byId.get(id);
+  clusterOf(id: string, source = ''): ClusterView | undefined {
+    const n = this.byId.get(applicationKey(source, id));
     return n === undefined || this.clusters.infoOf(n).size < 2 ? undefined : this.clusterView(n);
   }
 
@@ -123,18 +131,20 @@ export class LinkageIndex {
   }
 
   private clusterId(n: number): string {
-    return `c-${shortHash(this.ids[this.clusters.infoOf(n).first]!)}`;
+    const first = this.clusters.infoOf(n).first;
+    const source = this.sources[first]!;
+    return `c-${shortHash(source ? applicationKey(source, this.ids[first]!) : this.ids[first]!)}`;
   }
 
   private clusterView(n: number): ClusterView {
     const info = this.clusters.infoOf(n);
-    const members = [...info.members].reverse().map((m) => ({ id: this.ids[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
+    const members = [...info.members].reverse().map((m) => ({ id: this.ids[m]!, source: this.sources[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
     return { id: this.clusterId(n), size: info.size, identities: info.identities.length, members };
   }
 
   /** Application m as seen from a new application under `name`. */
   private earlier(m: number, name: string): Earlier {
-    return new Earlier(this.ids[m]!, this.names[m]!, this.times[m]!, name, this);
+    return new Earlier(this.ids[m]!, this.sources[m]!, this.names[m]!, this.times[m]!, name, this);
   }
 
   /**
@@ -167,7 +177,7 @@ export class LinkageIndex {
     for (const m of candidates) {
       const distance = hamming(hash, { hi: this.photoBits[2 * m]!, lo: this.photoBits[2 * m + 1]! });
       if (distance > this.config.photoMaxDistance || m === n) continue;
-      out.push(new EarlierPhoto(this.ids[m]!, this.names[m]!, this.times[m]!, name, this, distance));
+      out.push(new EarlierPhoto(this.ids[m]!, this.sources[m]!, this.names[m]!, this.times[m]!, name, this, distance));
       joins.push(m);
     }
     return out;
@@ -190,7 +200,7 @@ export class LinkageIndex {
       const o = this.sigAt[m]! * SIGNATURE_LENGTH;
       const similarity = signatureSimilarity(this.sigs.subarray(at * SIGNATURE_LENGTH, (at + 1) * SIGNATURE_LENGTH), this.sigs.subarray(o, o + SIGNATURE_LENGTH));
       if (similarity < this.config.resumeThreshold || m === n) continue;
-      out.push(new EarlierResume(this.ids[m]!, this.names[m]!, this.times[m]!, name, this, Math.round(similarity * 100) / 100));
+      out.push(new EarlierResume(this.ids[m]!, this.sources[m]!, this.names[m]!, this.times[m]!, name, this, Math.round(similarity * 100) / 100));
       // A template shared by more than the index reads links, but makes no cluster (as a hub identifier).
       if (!truncated) joins.push(m);
       if (out.length === this.config.maxPerIdentifier) return { resumes: out, truncated: true };
@@ -240,7 +250,7 @@ export class LinkageIndex {
     }
     const many = this.config.identityManyContacts;
     if (phones.size < many && mailboxes.size < many) return undefined;
-    const applications = [...mine].reverse().map((m) => ({ id: this.ids[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
+    const applications = [...mine].reverse().map((m) => ({ id: this.ids[m]!, source: this.sources[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
     return { applications, phones: phones.size, mailboxes: mailboxes.size };
   }
 

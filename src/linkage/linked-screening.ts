@@ -1,6 +1,6 @@
 import type { Application } from '../parse/application-schema.js';
-import type { EnrichedApplication } from '../normalise/application.js';
-import { screenApplication, type CrossEvidence, type ScreenContext, type ScreenResult } from '../score/screen.js';
+import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
+import { screenNormalised, type CrossEvidence, type ScreenContext, type ScreenResult } from '../score/screen.js';
 import { onboardingExtras } from './identifiers.js';
 import { LinkageIndex } from './linkage-index.js';
 import { linkageSignals, type LinkageSignalOptions } from './linkage-signals.js';
@@ -28,15 +28,16 @@ export class LinkedScreener {
     this.signalOptions = { ...(options.held ? { held: options.held } : {}), ...(options.burstWindowHours ? { burstWindowHours: options.burstWindowHours } : {}), ...(options.burstMin ? { burstMin: options.burstMin } : {}) };
   }
 
-  /** Screen one application and file it; returns the result and the links it was scored with. */
-  screen(app: Application): { result: ScreenResult; links: LinkResult } {
+  /** Screen one application and file it; returns the result, the links it was scored with and the record as normalised (once). */
+  screen(app: Application): { result: ScreenResult; links: LinkResult; normalised: EnrichedApplication } {
     let links: LinkResult | undefined;
     const across = (record: EnrichedApplication): CrossEvidence => {
       links = this.index.add(record, onboardingExtras(app));
       const cluster = links.cluster;
       return { signals: linkageSignals(links, this.signalOptions), ...(cluster ? { cluster: { id: cluster.id, size: cluster.size } } : {}) };
     };
-    const result = screenApplication(app, this.context, across);
-    return { result, links: links! };
+    const normalised = normaliseApplication(app);
+    const result = screenNormalised(app, normalised, this.context, across);
+    return { result, links: links!, normalised };
   }
 }

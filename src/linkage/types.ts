@@ -25,6 +25,8 @@ export const DEFAULT_LINKAGE: LinkageConfig = LinkageConfigSchema.parse({});
 /** An earlier application seen through a link. */
 export interface LinkedApplication {
   readonly id: string;
+  /** The ATS or channel it came from ('' when the record names none): an application is its source and id. */
+  readonly source: string;
   readonly name: string;
   readonly submittedAt: string;
   /** The two names could be one person (samePerson): an ordinary repeat application. */
@@ -50,6 +52,7 @@ export interface ResumeLink extends LinkedApplication {
 
 export interface ClusterMember {
   readonly id: string;
+  readonly source: string;
   readonly name: string;
   readonly submittedAt: string;
 }
@@ -76,6 +79,7 @@ export interface IdentitySpread {
 /** What adding one application found among the earlier ones. */
 export interface LinkResult {
   readonly id: string;
+  readonly source: string;
   readonly name: string;
   readonly submittedAt: string;
   readonly identifiers: readonly IdentifierLink[];

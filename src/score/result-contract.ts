@@ -26,3 +26,25 @@ export const ScreeningErrorSchema = z.strictObject({
 });
 
 export const ScreeningLineSchema = z.union([ScreeningResultSchema, ScreeningErrorSchema]);
+
+export type ScreeningResult = z.infer<typeof ScreeningResultSchema>;
+
+/** What a result carries that the contract shows (a fresh ScreenResult or a stored one). */
+export interface ResultLike {
+  readonly id: string;
+  readonly score: number;
+  readonly band: ScreeningResult['band'];
+  readonly signals: readonly { readonly id: string; readonly family: string; readonly weight: number; readonly evidence: string }[];
+  readonly cluster?: { readonly id: string; readonly size: number } | undefined;
+}
+
+/** The result as the contract fixes it (docs/RECORDS.md section 3), nothing more: the one view every output uses. */
+export function contractResult(r: ResultLike): ScreeningResult {
+  return {
+    id: r.id,
+    score: r.score,
+    band: r.band,
+    signals: r.signals.map((s) => ({ id: s.id, family: s.family as ScreeningResult['signals'][number]['family'], weight: s.weight, evidence: s.evidence })),
+    ...(r.cluster ? { cluster: { id: r.cluster.id, size: r.cluster.size } } : {}),
+  };
+}

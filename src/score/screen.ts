@@ -14,6 +14,8 @@ export interface ScreenContext {
 
 export interface ScreenResult {
   readonly id: string;
+  /** The source the record names (an application is its source and id). */
+  readonly source?: string;
   readonly name: string;
   readonly score: number;
   readonly band: Band;
@@ -37,7 +39,11 @@ export interface CrossEvidence {
  * an index as it does so).
  */
 export function screenApplication(app: Application, context: ScreenContext, across?: (record: EnrichedApplication) => CrossEvidence): ScreenResult {
-  const record = normaliseApplication(app);
+  return screenNormalised(app, normaliseApplication(app), context, across);
+}
+
+/** screenApplication of a record already normalised (normalised once, by whoever stores the normalised form too). */
+export function screenNormalised(app: Application, record: EnrichedApplication, context: ScreenContext, across?: (record: EnrichedApplication) => CrossEvidence): ScreenResult {
   const cross = across?.(record);
   const raw: RawSignal[] = cross ? [...cross.signals] : [];
   const skipped: { detector: string; error: string }[] = [];
@@ -51,6 +57,7 @@ export function screenApplication(app: Application, context: ScreenContext, acro
   const scored = combine(raw, context.scoring);
   return {
     id: record.id,
+    ...(record.source ? { source: record.source } : {}),
     name: app.applicant.fullName,
     score: scored.score,
     band: scored.band,
@@ -58,16 +65,5 @@ export function screenApplication(app: Application, context: ScreenContext, acro
     signals: scored.signals,
     ...(cross?.cluster ? { cluster: cross.cluster } : {}),
     ...(skipped.length ? { skipped } : {}),
-  };
-}
-
-/** The result as records.md fixes it (section 3), nothing more. */
-export function contractView(result: ScreenResult): Record<string, unknown> {
-  return {
-    id: result.id,
-    score: result.score,
-    band: result.band,
-    signals: result.signals.map((s) => ({ id: s.id, family: s.family, weight: s.weight, evidence: s.evidence })),
-    ...(result.cluster ? { cluster: result.cluster } : {}),
   };
 }

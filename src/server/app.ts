@@ -1,10 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { MonitorReference } from '../monitor/context.js';
-import { parseCidr } from '../monitor/context.js';
-import { loadTelemetryCatalogue } from '../reference/telemetry-catalogue.js';
-import { loadUsExtent } from '../reference/us-extent.js';
 import type { ScreenContext } from '../score/screen.js';
+import { buildMonitorReference, Monitoring, Screening } from '../service/index.js';
 import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../store/index.js';
 import { can, type Principal } from './auth/roles.js';
 import type { ServerConfig } from './config.js';
@@ -15,8 +12,6 @@ import { RequestMetrics } from './http/metrics.js';
 import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
 import { ROUTE_HANDLERS } from './routes/route-handlers.js';
 import { API_ROUTES, ROUTE_NAMES, type ApiRoute } from './routes/route-table.js';
-import { ScreeningService } from './services/screening-service.js';
-import { TelemetryService } from './services/telemetry-service.js';
 import { DeliveryDedupe } from './webhooks/delivery-dedupe.js';
 import type { LeverFetcher } from './webhooks/lever-fetch.js';
 import type { HeaderBag } from './webhooks/signature.js';
@@ -53,18 +48,6 @@ export interface BuildServerOptions {
 /** Header values that must never reach a log line. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'signature', 'ashby-signature', 'cookie'] as const;
 
-function monitorReference(context: ScreenContext, options: BuildServerOptions['monitor']): () => MonitorReference {
-  return () => {
-    const geo = context.detect.reference?.geo;
-    return {
-      ...(geo ? { geo, extent: loadUsExtent() } : {}),
-      catalogue: loadTelemetryCatalogue(),
-      approvedTools: new Set((options?.approvedTools ?? []).map((t) => t.toLowerCase().replace(/\.exe$/, ''))),
-      corporateNetworks: (options?.corporateNetworks ?? []).map(parseCidr),
-    };
-  };
-}
-
 /** The HTTP service: the routes of the route table on a Fastify instance (not listening; call listen or inject). */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { config, store } = options;
@@ -72,8 +55,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const deps: ServerDeps = {
     store,
     config,
-    screening: new ScreeningService(options.screenContext, options.provenance ?? screeningProvenance(options.screenContext.scoring)),
-    telemetry: new TelemetryService(monitorReference(options.screenContext, options.monitor), options.screenContext.scoring, now),
+    screening: new Screening(options.screenContext, { provenance: options.provenance ?? screeningProvenance(options.screenContext.scoring) }),
+    telemetry: new Monitoring(() => buildMonitorReference({
+      ...options.monitor,
+      ...(options.screenContext.detect.reference?.geo ? { geo: options.screenContext.detect.reference.geo } : {}),
+    }), options.screenContext.scoring, now),
     metrics: new RequestMetrics(),
     dedupe: new DeliveryDedupe(),
     ...(options.leverFetcher ? { leverFetcher: options.leverFetcher } : {}),

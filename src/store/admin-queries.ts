@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { canonicalJson, sha256Hex } from './content-hash.js';
+import { appendClaimed, chainHash, GENESIS, type AuditEntry, type AuditInput, type ClaimedHead } from './audit-chain.js';
+import { sha256Hex } from './content-hash.js';
 import type { HirewatchDatabase } from './database-schema.js';
-import { isRetryableWriteError } from './row-mapping.js';
 
 type Db = Kysely<HirewatchDatabase>;
 
@@ -18,13 +18,7 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 export interface ApiKeyInfo { readonly org: string; readonly keyId: string; readonly role: Role; readonly label?: string; readonly createdAt: string; readonly revokedAt?: string }
-export const AuditInputSchema = z.object({
-  actor: z.string().min(1),
-  action: z.string().min(1),
-  target: z.string().optional(),
-  detail: z.record(z.string(), z.unknown()).default({}),
-});
-export interface AuditEntry { readonly seq: number; readonly at: string; readonly actor: string; readonly action: string; readonly target?: string; readonly detail: Record<string, unknown>; readonly prevHash: string; readonly hash: string }
+export type { AuditEntry } from './audit-chain.js';
 export const AlertInputSchema = z.object({
   subjectKind: z.enum(['employee', 'application']),
   subjectId: z.string().min(1),
@@ -33,6 +27,9 @@ export const AlertInputSchema = z.object({
   at: z.string(),
 });
 export interface AlertRow { readonly subjectKind: string; readonly subjectId: string; readonly signalId: string; readonly evidence: string; readonly firstSeen: string; readonly lastSeen: string; readonly count: number }
+
+/** Runs a write in the organisation's transaction: the caller's when inside store.transaction, else a new one. */
+export type InOrgTransaction = <T>(work: (trx: Db, head: ClaimedHead) => Promise<T>) => Promise<T>;
 
 export interface AdminStore {
   apiKeys: {
@@ -44,7 +41,8 @@ export interface AdminStore {
     list(): Promise<ApiKeyInfo[]>;
   };
   audit: {
-    append(entry: z.input<typeof AuditInputSchema>): Promise<AuditEntry>;
+    /** Append one entry (in the caller's transaction when inside store.transaction). */
+    append(entry: AuditInput): Promise<AuditEntry>;
     list(afterSeq?: number, limit?: number): Promise<AuditEntry[]>;
     /** Recompute the chain; the first entry whose hash does not follow is reported. */
     verify(): Promise<{ ok: boolean; checked: number; brokenAt?: number }>;
@@ -58,18 +56,9 @@ export interface AdminStore {
     record(alert: z.input<typeof AlertInputSchema>, coolDownMs?: number): Promise<'new' | 'again' | 'suppressed'>;
     list(limit?: number): Promise<AlertRow[]>;
   };
-  telemetry: {
-    putAggregate(deviceId: string, day: string, aggregate: Record<string, unknown>): Promise<void>;
-    getAggregates(deviceId: string, fromDay: string, toDay: string): Promise<{ day: string; aggregate: Record<string, unknown> }[]>;
-  };
 }
 
-const GENESIS = '0'.repeat(64);
 const hashSecret = (secret: string): string => sha256Hex(secret);
-
-function chainHash(org: string, prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
-  return sha256Hex(prevHash + canonicalJson({ org, seq: e.seq, at: e.at, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail }));
-}
 
 function keyInfo(r: HirewatchDatabase['api_keys']): ApiKeyInfo {
   return { org: r.org_id, keyId: r.key_id, role: RoleSchema.parse(r.role), ...(r.label ? { label: r.label } : {}), createdAt: r.created_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}) };
@@ -79,28 +68,10 @@ function auditEntry(r: HirewatchDatabase['audit_log']): AuditEntry {
   return { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, ...(r.target ? { target: r.target } : {}), detail: JSON.parse(r.detail_json) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash };
 }
 
-export function adminStore(db: Db, org: string): AdminStore {
+export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransaction): AdminStore {
   const audit: AdminStore['audit'] = {
     async append(input) {
-      const entry = AuditInputSchema.parse(input);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).where('org_id', '=', org).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-            const seq = last ? Number(last.seq) + 1 : 1;
-            const prevHash = last?.hash ?? GENESIS;
-            const base = { seq, at: new Date().toISOString(), actor: entry.actor, action: entry.action, ...(entry.target ? { target: entry.target } : {}), detail: entry.detail };
-            const hash = chainHash(org, prevHash, base);
-            await trx.insertInto('audit_log').values({
-              org_id: org, seq, at: base.at, actor: base.actor, action: base.action, target: entry.target ?? null,
-              detail_json: JSON.stringify(base.detail), prev_hash: prevHash, hash,
-            }).execute();
-            return { ...base, prevHash, hash };
-          });
-        } catch (err) {
-          if (attempt >= 5 || !isRetryableWriteError(err)) throw err;
-        }
-      }
+      return inOrgTransaction(async (trx, head) => (await appendClaimed(trx, org, head, [input], new Date().toISOString()))[0]!);
     },
     async list(afterSeq = 0, limit = 1000) {
       const rows = await db.selectFrom('audit_log').selectAll().where('org_id', '=', org).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
@@ -150,7 +121,7 @@ export function adminStore(db: Db, org: string): AdminStore {
     alerts: {
       async record(input, coolDownMs = 24 * 3_600_000) {
         const a = AlertInputSchema.parse(input);
-        return db.transaction().execute(async (trx) => {
+        return inOrgTransaction(async (trx) => {
           const seen = await trx.selectFrom('alerts').select(['last_seen', 'last_notified', 'first_seen']).where('org_id', '=', org).where('subject_kind', '=', a.subjectKind)
             .where('subject_id', '=', a.subjectId).where('signal_id', '=', a.signalId).executeTakeFirst();
           const since = seen ? (seen.last_notified ?? seen.first_seen) : undefined;
@@ -171,19 +142,6 @@ export function adminStore(db: Db, org: string): AdminStore {
       async list(limit = 100) {
         const rows = await db.selectFrom('alerts').selectAll().where('org_id', '=', org).orderBy('last_seen', 'desc').limit(limit).execute();
         return rows.map((r) => ({ subjectKind: r.subject_kind, subjectId: r.subject_id, signalId: r.signal_id, evidence: r.evidence, firstSeen: r.first_seen, lastSeen: r.last_seen, count: Number(r.count) }));
-      },
-    },
-    telemetry: {
-      async putAggregate(deviceId, day, aggregate) {
-        await db.insertInto('telemetry_aggregates').values({ org_id: org, device_id: deviceId, day, aggregate_json: JSON.stringify(aggregate), updated_at: new Date().toISOString() })
-          .onConflict((oc) => oc.columns(['org_id', 'device_id', 'day']).doUpdateSet((eb) => ({ aggregate_json: eb.ref('excluded.aggregate_json'), updated_at: eb.ref('excluded.updated_at') })))
-          .execute();
-      },
-      async getAggregates(deviceId, fromDay, toDay) {
-        const rows = await db.selectFrom('telemetry_aggregates').select(['day', 'aggregate_json'])
-          .where('org_id', '=', org).where('device_id', '=', deviceId).where('day', '>=', fromDay).where('day', '<=', toDay)
-          .orderBy('day').execute();
-        return rows.map((r) => ({ day: r.day, aggregate: JSON.parse(r.aggregate_json) as Record<string, unknown> }));
       },
     },
   };

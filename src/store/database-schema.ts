@@ -156,6 +156,13 @@ export interface EmployeesTable {
   updated_at: string;
 }
 
+/** Added by migration 2026_003: each organisation's last audit sequence and hash (see src/store/audit-chain.ts). */
+export interface AuditHeadsTable {
+  org_id: string;
+  seq: number | string;
+  hash: string;
+}
+
 export interface HirewatchDatabase {
   applications: ApplicationsTable;
   application_versions: ApplicationVersionsTable;
@@ -165,6 +172,7 @@ export interface HirewatchDatabase {
   clusters: ClustersTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   alerts: AlertsTable;
   telemetry_aggregates: TelemetryAggregatesTable;
   telemetry_checkpoints: TelemetryCheckpointsTable;

@@ -1,11 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import { normaliseApplication } from '../normalise/application.js';
 import type { Application } from '../parse/application-schema.js';
-import type { ScreenResult } from '../score/screen.js';
+import { appendClaimed, claimOrg, type ClaimedHead } from './audit-chain.js';
 import { contentHash } from './content-hash.js';
 import type { ApplicationsTable, HirewatchDatabase, LinksTable } from './database-schema.js';
 import { applicationKey, isRetryableWriteError, resultRow, slices } from './row-mapping.js';
-import type { ImportOptions } from './store.js';
+import type { ImportOptions, ScreenedRecord } from './store.js';
 import type { ImportOutcome, ImportStatus } from './store-contract.js';
 
 type Db = Kysely<HirewatchDatabase>;
@@ -84,7 +84,7 @@ function keyed(record: Application): KeyedRecord {
 
 /** Work done before the transaction opens, by record key and content hash. */
 interface Prepared {
-  readonly results: Map<string, ScreenResult>;
+  readonly results: Map<string, ScreenedRecord>;
   readonly normalised: Map<string, string>;
 }
 
@@ -107,21 +107,21 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
   for (const part of slices(screened)) {
     await trx.insertInto('screening_results').values(part.map((s) => resultRow(
       { org, source: s.item.source, id: s.item.id, version: s.version, resultNo: s.resultNo },
-      results.get(contentKey(s))!, options.provenance!, receivedAt,
+      results.get(contentKey(s))!.result, options.provenance!, receivedAt,
     ))).execute();
   }
   const clustered = screened.flatMap((s) => {
-    const cluster = results.get(contentKey(s))!.cluster;
+    const cluster = results.get(contentKey(s))!.result.cluster;
     return cluster ? [{ org_id: org, cluster_id: cluster.id, member_source: s.item.source, member_id: s.item.id, joined_at: receivedAt }] : [];
   });
   const linkRows: Insertable<LinksTable>[] = [];
-  for (const s of options.linksOf ? screened : []) {
-    const found = options.linksOf!(s.item.record);
+  for (const s of screened) {
+    const { result, links: found } = results.get(contentKey(s))!;
     if (!found) continue;
     for (const l of found.links) {
       linkRows.push({ org_id: org, source: s.item.source, application_id: s.item.id, other_source: l.other.source ?? '', other_id: l.other.id, kind: l.kind, value_fingerprint: l.valueFingerprint, linked_at: receivedAt });
     }
-    const cluster = results.get(contentKey(s))!.cluster;
+    const cluster = result.cluster;
     for (const m of cluster ? found.members : []) clustered.push({ org_id: org, cluster_id: cluster!.id, member_source: m.source ?? '', member_id: m.id, joined_at: receivedAt });
   }
   for (const part of slices(linkRows)) await trx.insertInto('links').values(part).onConflict((oc) => oc.doNothing()).execute();
@@ -153,10 +153,16 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
 /**
  * Store a batch in one transaction. Records are screened before the
  * transaction opens (CPU work never holds the write lock); inside it the
- * stored state is read again, so a concurrent writer is never overwritten,
- * and a conflict with one retries the whole batch.
+ * organisation's audit head is claimed first, the stored state is read again
+ * (so a concurrent writer is never overwritten), the versions, results,
+ * links and cluster members are written, and the audit entries describing
+ * the batch are appended: all of it or none of it.
+ *
+ * `inTransaction`: the caller's transaction, whose head is already claimed
+ * (store.transaction); otherwise a transaction of its own, retried when
+ * another writer got there first.
  */
-export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions = {}, inTransaction?: ClaimedHead): Promise<ImportOutcome[]> {
   if (options.screen && !options.provenance) throw new Error('importBatch: screening needs the provenance of its results');
   if (records.length === 0) return [];
   const items = records.map(keyed);
@@ -166,21 +172,29 @@ export async function importBatch(db: Db, org: string, records: readonly Applica
   const prepare = (steps: readonly Step[]): void => {
     for (const s of steps) {
       const k = contentKey(s);
+      if (s.resultNo > 0 && !prepared.results.has(k)) {
+        const screened = options.screen!(s.item.record);
+        prepared.results.set(k, screened);
+        if (screened.normalised && !prepared.normalised.has(k)) prepared.normalised.set(k, JSON.stringify(screened.normalised));
+      }
       if (s.writeVersion && !prepared.normalised.has(k)) prepared.normalised.set(k, JSON.stringify(normaliseApplication(s.item.record)));
-      if (s.resultNo > 0 && !prepared.results.has(k)) prepared.results.set(k, options.screen!(s.item.record));
     }
   };
-  prepare(plan(items, await readCurrent(db, org, items), screening));
-
-  for (let attempt = 1; ; attempt++) {
+  const write = async (trx: Db, head: ClaimedHead): Promise<ImportOutcome[]> => {
     const receivedAt = options.receivedAt ?? new Date().toISOString();
+    const steps = plan(items, await readCurrent(trx, org, items), screening);
+    prepare(steps);
+    await writeSteps(trx, org, steps, prepared, options, receivedAt);
+    const outcomes = steps.map((s) => ({ id: s.item.id, source: s.item.source, status: s.status, version: s.version }));
+    if (options.audit) await appendClaimed(trx, org, head, options.audit(outcomes), receivedAt);
+    return outcomes;
+  };
+  if (inTransaction) return write(db, inTransaction);
+
+  prepare(plan(items, await readCurrent(db, org, items), screening));
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
-        const steps = plan(items, await readCurrent(trx, org, items), screening);
-        prepare(steps);
-        await writeSteps(trx, org, steps, prepared, options, receivedAt);
-        return steps.map((s) => ({ id: s.item.id, source: s.item.source, status: s.status, version: s.version }));
-      });
+      return await db.transaction().execute(async (trx) => write(trx, await claimOrg(trx, org)));
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !isRetryableWriteError(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));

@@ -1,11 +1,11 @@
 /** The hirewatch store: one interface, SQLite by default, PostgreSQL at scale. */
 export { openStore, type OpenStoreOptions } from './open-store.js';
-export { StoreError, type HirewatchStore, type ImportOptions, type RecordLinks, type Screener, type StoreErrorCode } from './store.js';
+export { StoreError, type HirewatchStore, type ImportOptions, type RecordLinks, type Screener, type ScreenedRecord, type StoreErrorCode } from './store.js';
+export { type AuditInput } from './audit-chain.js';
 export * from './store-contract.js';
 export { DEFAULT_DB_FILE, describeStoreTarget, parseStoreTarget, resolveStoreTarget, type StoreTarget } from './store-target.js';
 export { screeningProvenance, catalogueVersion, scoringVersion } from './provenance.js';
 export { contentHash, canonicalJson, valueFingerprint } from './content-hash.js';
 export { ROLES, RoleSchema, type AdminStore, type ApiKeyInfo, type AuditEntry, type AlertRow, type Role } from './admin-queries.js';
-export { importChunks, DEFAULT_CHUNK_SIZE, type ChunkReport, type ImportTotals } from './import-stream.js';
-export { type MonitorState, type MonitorStore, type StoredDeviceDay, type StoredEmployee } from './monitor-queries.js';
+export { type MonitorStore, type StoredDeviceDay, type StoredEmployee } from './monitor-queries.js';
 export { type LatestRecord } from './latest-records.js';

@@ -21,8 +21,15 @@ const PAGE = 2000;
  * they first arrived, a page at a time (keyset paging: every page costs the
  * same). What linkage replays to know the applications of earlier runs.
  */
-export async function* latestRecords(db: Db, org: string): AsyncIterable<LatestRecord> {
+export async function* latestRecords(db: Db, org: string, options: { newest?: number } = {}): AsyncIterable<LatestRecord> {
   let after: { at: string; source: string; id: string } | undefined;
+  if (options.newest !== undefined) {
+    // Start after the application just older than the newest N.
+    if (options.newest <= 0) return;
+    const cut = await db.selectFrom('applications').select(['first_received_at', 'source', 'application_id']).where('org_id', '=', org)
+      .orderBy('first_received_at', 'desc').orderBy('source', 'desc').orderBy('application_id', 'desc').offset(options.newest).limit(1).executeTakeFirst();
+    if (cut) after = { at: cut.first_received_at, source: cut.source, id: cut.application_id };
+  }
   for (;;) {
     let q = db
       .selectFrom('applications as a')

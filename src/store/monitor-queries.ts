@@ -15,46 +15,31 @@ export interface StoredEmployee {
   readonly info: Record<string, unknown>;
 }
 
-/** What a telemetry consumer has folded and stored so far. */
-export interface MonitorState {
-  readonly devices: StoredDeviceDay[];
-  readonly employees: StoredEmployee[];
-  /** The last stream sequence (or file line) folded into the stored aggregates; 0 before the first commit. */
-  readonly lastSequence: number;
-}
-
 /**
- * The monitor's state in the store. `commit` writes the device-days and
- * employees a batch changed together with the consumer's new last sequence,
- * in one transaction: after a crash the stored aggregates and the sequence
- * agree, so a consumer that resumes skips exactly what was already counted.
+ * Post-hire state in the store: per-device-day aggregates (raw events are
+ * not kept), the employees and their devices, and how far each telemetry
+ * consumer (a stream's durable consumer, a file) has been read. Writes made
+ * inside store.transaction commit with everything else in it; that is how
+ * the monitoring service (src/service/monitoring.ts) stores a batch's
+ * aggregates, checkpoint, alerts and audit entry together.
  */
 export interface MonitorStore {
-  load(consumer: string): Promise<MonitorState>;
   getEmployee(employeeId: string): Promise<Record<string, unknown> | undefined>;
   putEmployee(employee: StoredEmployee): Promise<void>;
   /** Employees whose device list names the device. */
   employeesOfDevice(deviceId: string): Promise<string[]>;
-  /** The last sequence a consumer committed (0 before its first commit). */
+  /** Stored days of one device between two days (inclusive), oldest first. */
+  getDeviceDays(deviceId: string, fromDay: string, toDay: string): Promise<StoredDeviceDay[]>;
+  putDeviceDay(day: StoredDeviceDay): Promise<void>;
+  /** The last sequence a consumer stored (0 before its first). */
   checkpoint(consumer: string): Promise<number>;
-  commit(consumer: string, change: { devices: readonly StoredDeviceDay[]; employees: readonly StoredEmployee[]; lastSequence: number }): Promise<void>;
+  setCheckpoint(consumer: string, lastSequence: number): Promise<void>;
+  /** Every stored device-day and employee of the organisation (a report over all of them). */
+  everything(): Promise<{ devices: StoredDeviceDay[]; employees: StoredEmployee[] }>;
 }
 
 export function monitorStore(db: Db, org: string): MonitorStore {
   return {
-    async load(consumer) {
-      const [devices, employees, checkpoint] = await Promise.all([
-        db.selectFrom('telemetry_aggregates').select(['device_id', 'day', 'aggregate_json']).where('org_id', '=', org).orderBy('device_id').orderBy('day').execute(),
-        db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).orderBy('employee_id').execute(),
-        db.selectFrom('telemetry_checkpoints').select('last_sequence').where('org_id', '=', org).where('consumer', '=', consumer).executeTakeFirst(),
-      ]);
-      return {
-        devices: devices.map((r) => ({ deviceId: r.device_id, day: r.day, aggregate: JSON.parse(r.aggregate_json) as Record<string, unknown> })),
-        employees: employees.map((r) => ({ employeeId: r.employee_id, info: JSON.parse(r.info_json) as Record<string, unknown> })),
-        lastSequence: checkpoint ? Number(checkpoint.last_sequence) : 0,
-      };
-    },
-
     async getEmployee(employeeId) {
       const row = await db.selectFrom('employees').select('info_json').where('org_id', '=', org).where('employee_id', '=', employeeId).executeTakeFirst();
       return row ? (JSON.parse(row.info_json) as Record<string, unknown>) : undefined;
@@ -74,32 +59,41 @@ export function monitorStore(db: Db, org: string): MonitorStore {
       return rows.filter((r) => ((JSON.parse(r.info_json) as { deviceIds?: unknown }).deviceIds as string[] | undefined)?.includes(deviceId)).map((r) => r.employee_id);
     },
 
+    async getDeviceDays(deviceId, fromDay, toDay) {
+      const rows = await db.selectFrom('telemetry_aggregates').select(['day', 'aggregate_json'])
+        .where('org_id', '=', org).where('device_id', '=', deviceId).where('day', '>=', fromDay).where('day', '<=', toDay)
+        .orderBy('day').execute();
+      return rows.map((r) => ({ deviceId, day: r.day, aggregate: JSON.parse(r.aggregate_json) as Record<string, unknown> }));
+    },
+
+    async putDeviceDay(d) {
+      await db.insertInto('telemetry_aggregates')
+        .values({ org_id: org, device_id: d.deviceId, day: d.day, aggregate_json: JSON.stringify(d.aggregate), updated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['org_id', 'device_id', 'day']).doUpdateSet((eb) => ({ aggregate_json: eb.ref('excluded.aggregate_json'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+    },
+
     async checkpoint(consumer) {
       const row = await db.selectFrom('telemetry_checkpoints').select('last_sequence').where('org_id', '=', org).where('consumer', '=', consumer).executeTakeFirst();
       return row ? Number(row.last_sequence) : 0;
     },
 
-    async commit(consumer, change) {
-      const now = new Date().toISOString();
-      await db.transaction().execute(async (trx) => {
-        for (const d of change.devices) {
-          await trx.insertInto('telemetry_aggregates')
-            .values({ org_id: org, device_id: d.deviceId, day: d.day, aggregate_json: JSON.stringify(d.aggregate), updated_at: now })
-            .onConflict((oc) => oc.columns(['org_id', 'device_id', 'day']).doUpdateSet((eb) => ({ aggregate_json: eb.ref('excluded.aggregate_json'), updated_at: eb.ref('excluded.updated_at') })))
-            .execute();
-        }
-        for (const e of change.employees) {
-          const applicationId = typeof e.info.applicationId === 'string' ? e.info.applicationId : null;
-          await trx.insertInto('employees')
-            .values({ org_id: org, employee_id: e.employeeId, application_id: applicationId, info_json: JSON.stringify(e.info), updated_at: now })
-            .onConflict((oc) => oc.columns(['org_id', 'employee_id']).doUpdateSet((eb) => ({ application_id: eb.ref('excluded.application_id'), info_json: eb.ref('excluded.info_json'), updated_at: eb.ref('excluded.updated_at') })))
-            .execute();
-        }
-        await trx.insertInto('telemetry_checkpoints')
-          .values({ org_id: org, consumer, last_sequence: change.lastSequence, updated_at: now })
-          .onConflict((oc) => oc.columns(['org_id', 'consumer']).doUpdateSet((eb) => ({ last_sequence: eb.ref('excluded.last_sequence'), updated_at: eb.ref('excluded.updated_at') })))
-          .execute();
-      });
+    async setCheckpoint(consumer, lastSequence) {
+      await db.insertInto('telemetry_checkpoints')
+        .values({ org_id: org, consumer, last_sequence: lastSequence, updated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['org_id', 'consumer']).doUpdateSet((eb) => ({ last_sequence: eb.ref('excluded.last_sequence'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+    },
+
+    async everything() {
+      const [devices, employees] = await Promise.all([
+        db.selectFrom('telemetry_aggregates').select(['device_id', 'day', 'aggregate_json']).where('org_id', '=', org).orderBy('device_id').orderBy('day').execute(),
+        db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).orderBy('employee_id').execute(),
+      ]);
+      return {
+        devices: devices.map((r) => ({ deviceId: r.device_id, day: r.day, aggregate: JSON.parse(r.aggregate_json) as Record<string, unknown> })),
+        employees: employees.map((r) => ({ employeeId: r.employee_id, info: JSON.parse(r.info_json) as Record<string, unknown> })),
+      };
     },
   };
 }

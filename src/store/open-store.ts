@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { adminStore, type AdminStore } from './admin-queries.js';
+import { adminStore, type AdminStore, type InOrgTransaction } from './admin-queries.js';
+import { claimOrg, type ClaimedHead } from './audit-chain.js';
 import { connect, type ConnectOptions } from './connect.js';
 import type { HirewatchDatabase } from './database-schema.js';
 import { importBatch } from './import-batch.js';
@@ -9,6 +10,7 @@ import { listResults } from './list-results.js';
 import { counts, getApplication, getCluster, getVersionRecord, listResultHistory, listVersions } from './read-queries.js';
 import type { HirewatchStore } from './store.js';
 import { ApplicationRefSchema, DEFAULT_ORG, OrgIdSchema, type ApplicationRef } from './store-contract.js';
+import { isRetryableWriteError } from './row-mapping.js';
 import { parseStoreTarget, type StoreTarget } from './store-target.js';
 import { addClusterMembers, listLinks, putLinks, putResult } from './write-queries.js';
 
@@ -19,16 +21,38 @@ export interface OpenStoreOptions extends ConnectOptions {
 
 const ref = (r: ApplicationRef): { id: string; source: string } => ApplicationRefSchema.parse(r);
 
-function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], orgInput: string): HirewatchStore {
+const MAX_ATTEMPTS = 5;
+
+/**
+ * A store bound to one organisation; `head` is set when it is bound to an
+ * open transaction of that organisation (store.transaction), whose audit
+ * head is claimed.
+ */
+function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], orgInput: string, head?: ClaimedHead): HirewatchStore {
   const org = OrgIdSchema.parse(orgInput);
   let admin: AdminStore | undefined;
   let monitor: MonitorStore | undefined;
+  const inOrgTransaction: InOrgTransaction = async (work) => {
+    if (head) return work(db, head);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction().execute(async (trx) => work(trx, await claimOrg(trx, org)));
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableWriteError(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+      }
+    }
+  };
   const store: HirewatchStore = {
     engine,
     org,
-    withOrg: (other) => boundStore(db, engine, other),
-    importBatch: (records, options) => importBatch(db, org, records, options),
-    putVersion: async (record, options) => (await importBatch(db, org, [record], options))[0]!,
+    withOrg: (other) => {
+      if (head) throw new Error('a transaction belongs to one organisation');
+      return boundStore(db, engine, other);
+    },
+    transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, org, claimed)))),
+    importBatch: (records, options) => importBatch(db, org, records, options, head),
+    putVersion: async (record, options) => (await importBatch(db, org, [record], options, head))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),
     getApplication: (id, source) => getApplication(db, org, id, source),
     listVersions: (r) => listVersions(db, org, ref(r)),
@@ -36,20 +60,23 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     listResultHistory: (r) => listResultHistory(db, org, ref(r)),
     listResults: (filter) => listResults(db, org, filter),
     counts: () => counts(db, org),
-    latestRecords: () => latestRecords(db, org),
+    latestRecords: (options) => latestRecords(db, org, options),
     putLinks: (r, links) => putLinks(db, org, ref(r), links),
     listLinks: (r) => listLinks(db, org, ref(r)),
     addClusterMembers: (clusterId, members) => addClusterMembers(db, org, clusterId, members),
     getCluster: (clusterId) => getCluster(db, org, clusterId),
     get admin() {
-      admin ??= adminStore(db, org);
+      admin ??= adminStore(db, org, inOrgTransaction);
       return admin;
     },
     get monitor() {
       monitor ??= monitorStore(db, org);
       return monitor;
     },
-    close: () => db.destroy(),
+    close: async () => {
+      if (head) throw new Error('close the store, not a transaction');
+      await db.destroy();
+    },
   };
   return store;
 }

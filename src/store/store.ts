@@ -1,6 +1,8 @@
 import type { Application } from '../parse/application-schema.js';
+import type { EnrichedApplication } from '../normalise/application.js';
 import type { ScreenResult } from '../score/screen.js';
 import type { AdminStore } from './admin-queries.js';
+import type { AuditInput } from './audit-chain.js';
 import type { LatestRecord } from './latest-records.js';
 import type { MonitorStore } from './monitor-queries.js';
 import type {
@@ -8,8 +10,21 @@ import type {
   StoredApplication, StoredCluster, StoredLink, StoredResult, VersionSummary,
 } from './store-contract.js';
 
-/** Screens one record (parse -> normalise -> detect -> score); called only for new or changed content. */
-export type Screener = (record: Application) => ScreenResult;
+/** What screening one record gives the store: its result, its normalised form, and the links it was found with. */
+export interface ScreenedRecord {
+  readonly result: ScreenResult;
+  /** The normalised record the result was computed from (stored as is; normalised again when absent). */
+  readonly normalised?: EnrichedApplication;
+  /**
+   * The links a screened record was found with and the members of its
+   * cluster (src/linkage): written in the same transaction as its result,
+   * so a crash never leaves a result without its links.
+   */
+  readonly links?: RecordLinks;
+}
+
+/** Screens one record (normalise -> link -> detect -> score); called only for new or changed content. */
+export type Screener = (record: Application) => ScreenedRecord;
 
 export interface ImportOptions {
   /** Screen new and changed records (and stored ones never screened) in the same transaction as their version. */
@@ -18,12 +33,8 @@ export interface ImportOptions {
   readonly provenance?: ScreeningProvenance;
   /** Time of receipt recorded on new versions (default: now). */
   readonly receivedAt?: string;
-  /**
-   * The links a screened record was found with and the members of its
-   * cluster (src/linkage): written in the same transaction as its result,
-   * so a crash never leaves a result without its links.
-   */
-  readonly linksOf?: (record: Application) => RecordLinks | undefined;
+  /** The audit entries recording this batch, appended in its transaction (src/store/audit-chain.ts). */
+  readonly audit?: (outcomes: readonly ImportOutcome[]) => readonly AuditInput[];
 }
 
 export interface RecordLinks {
@@ -52,6 +63,14 @@ export interface HirewatchStore {
   readonly org: string;
   /** The same connection, bound to another organisation (the server: one store, the caller's org per request). */
   withOrg(org: string): HirewatchStore;
+  /**
+   * Run `work` in one transaction of this organisation: everything written
+   * through the store it is given (records, results, telemetry, alerts, audit
+   * entries) is committed together or not at all. Writers of one
+   * organisation are ordered (its audit head is claimed first). Inside,
+   * `transaction` runs `work` in the same transaction.
+   */
+  transaction<T>(work: (tx: HirewatchStore) => Promise<T>): Promise<T>;
 
   /**
    * One transaction: each record is stored as a new application, a new
@@ -75,8 +94,8 @@ export interface HirewatchStore {
   /** Latest results, filtered, one page at a time. */
   listResults(filter?: ResultFilter): Promise<ResultPage>;
   counts(): Promise<StoreCounts>;
-  /** The latest version of every application with its normalised form, in order of first arrival (linkage replays them). */
-  latestRecords(): AsyncIterable<LatestRecord>;
+  /** The latest version of every application (or of the `newest` N received) with its normalised form, in order of first arrival (linkage replays them). */
+  latestRecords(options?: { readonly newest?: number }): AsyncIterable<LatestRecord>;
 
   putLinks(ref: ApplicationRef, links: readonly LinkInput[]): Promise<void>;
   listLinks(ref: ApplicationRef): Promise<StoredLink[]>;

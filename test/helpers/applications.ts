@@ -1,4 +1,4 @@
-import { buildScreenContext } from '../../src/cli/screen-context.js';
+import { buildScreenContext } from '../../src/service/index.js';
 import type { Application } from '../../src/parse/application-schema.js';
 import { ApplicationSchema } from '../../src/parse/application-schema.js';
 import { DEFAULT_SCORING } from '../../src/score/config.js';

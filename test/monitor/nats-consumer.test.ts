@@ -13,8 +13,8 @@ import { connect } from 'nats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTelemetry } from '../../bench/generate-telemetry.js';
 import { ingestLines } from '../../src/monitor/ingest.js';
-import { publishTelemetryFile } from '../../src/monitor/nats-consumer.js';
-import { StreamFolder } from '../../src/monitor/stream-folder.js';
+import { readEverything } from '../../src/service/telemetry-state.js';
+import { publishTelemetryFile } from '../../src/stream/nats-telemetry.js';
 import { openStore } from '../../src/store/index.js';
 import { startHirewatch } from '../store/run-cli.js';
 
@@ -71,7 +71,7 @@ describe.skipIf(!reachable)(`telemetry from NATS JetStream${reachable ? '' : ` (
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/events stored from hwtest\.[a-z0-9]+\.telemetry \(up to stream sequence 100000;/);
 
-    const stored = StreamFolder.fromStored(await watcher.monitor.load(consumer)).aggregate;
+    const stored = await readEverything(watcher);
     expect(await watcher.monitor.checkpoint(consumer)).toBe(EVENTS);
     await watcher.close();
     const direct = ingestLines(lines).aggregate;

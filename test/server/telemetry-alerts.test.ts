@@ -34,7 +34,7 @@ for (const engine of ENGINES) {
       expect(out).toMatchObject({ accepted: 4, deviceDays: 1, unassignedDevices: [] });
       expect(out.employees[0]).toMatchObject({ employeeId: 'E1029', applicationId });
       expect(out.employees[0].band).not.toBe('clear');
-      const stored = await h.store.withOrg(ORG).admin.telemetry.getAggregates('LAP-55', '2025-12-03', '2025-12-03');
+      const stored = await h.store.withOrg(ORG).monitor.getDeviceDays('LAP-55', '2025-12-03', '2025-12-03');
       expect(stored[0]!.aggregate).toMatchObject({ deviceId: 'LAP-55', day: '2025-12-03', events: 3 });
 
       const alerts = (await h.request('GET', '/api/v1/alerts', { key: h.keys.analyst })).json().items;
@@ -47,7 +47,7 @@ for (const engine of ENGINES) {
       const before = (await h.request('GET', '/api/v1/alerts', { key: h.keys.analyst })).json().items.length;
       const res = await h.request('POST', '/api/v1/telemetry', { key: h.keys.admin, body: { events: farmDay(3, 'LAP-55') } });
       expect(res.statusCode, res.body).toBe(200);
-      const stored = await h.store.withOrg(ORG).admin.telemetry.getAggregates('LAP-55', '2025-12-03', '2025-12-03');
+      const stored = await h.store.withOrg(ORG).monitor.getDeviceDays('LAP-55', '2025-12-03', '2025-12-03');
       expect(stored[0]!.aggregate).toMatchObject({ events: 6 });
       const alerts = (await h.request('GET', '/api/v1/alerts', { key: h.keys.analyst })).json().items;
       expect(alerts).toHaveLength(before);
@@ -57,7 +57,7 @@ for (const engine of ENGINES) {
     it('reports a device tied to no employee (kept, not dropped)', async () => {
       const res = await h.request('POST', '/api/v1/telemetry', { key: h.keys.admin, body: { events: farmDay(4, 'LAP-ORPHAN') } });
       expect(res.json().unassignedDevices).toEqual(['LAP-ORPHAN']);
-      expect(await h.store.withOrg(ORG).admin.telemetry.getAggregates('LAP-ORPHAN', '2025-12-04', '2025-12-04')).toHaveLength(1);
+      expect(await h.store.withOrg(ORG).monitor.getDeviceDays('LAP-ORPHAN', '2025-12-04', '2025-12-04')).toHaveLength(1);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
- * The monitor's state in the store, on every engine: a commit writes
- * aggregates, employees and the consumer's sequence together and a load
- * gives them back; alerts are deduplicated with a cool-down that runs from
+ * The monitor's state in the store, on every engine: writes inside one
+ * transaction commit together (device-days, employees, the consumer's
+ * sequence) or not at all, per organisation; alerts are deduplicated with a cool-down that runs from
  * the last time they were worth telling someone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,16 +21,26 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: monitor state and 
     await db?.tearDown();
   });
 
-  it.skipIf(!engine.available)('commits aggregates, employees and the sequence together, per organisation', async () => {
-    expect(await store.monitor.load('nats:S:d')).toEqual({ devices: [], employees: [], lastSequence: 0 });
-    await store.monitor.commit('nats:S:d', { devices: [{ deviceId: 'LAP-1', day: '2025-12-01', aggregate: { events: 3 } }], employees: [{ employeeId: 'E1', info: { employeeId: 'E1', applicationId: 'gh-1', deviceIds: ['LAP-1'] } }], lastSequence: 3 });
-    await store.monitor.commit('nats:S:d', { devices: [{ deviceId: 'LAP-1', day: '2025-12-01', aggregate: { events: 5 } }], employees: [], lastSequence: 5 });
-    const state = await store.monitor.load('nats:S:d');
+  it.skipIf(!engine.available)('stores device-days, employees and the sequence in one transaction, per organisation; a failed transaction stores none of them', async () => {
+    expect(await store.monitor.everything()).toEqual({ devices: [], employees: [] });
+    expect(await store.monitor.checkpoint('nats:S:d')).toBe(0);
+    const write = (events: number, sequence: number) => async (tx: HirewatchStore) => {
+      await tx.monitor.putDeviceDay({ deviceId: 'LAP-1', day: '2025-12-01', aggregate: { events } });
+      await tx.monitor.putEmployee({ employeeId: 'E1', info: { employeeId: 'E1', applicationId: 'gh-1', deviceIds: ['LAP-1'] } });
+      await tx.monitor.setCheckpoint('nats:S:d', sequence);
+    };
+    await store.transaction(write(3, 3));
+    await store.transaction(write(5, 5));
+    await expect(store.transaction(async (tx) => {
+      await write(9, 9)(tx);
+      throw new Error('the batch failed half-way');
+    })).rejects.toThrow('half-way');
+    const state = await store.monitor.everything();
     expect(state.devices).toEqual([{ deviceId: 'LAP-1', day: '2025-12-01', aggregate: { events: 5 } }]);
     expect(state.employees.map((e) => e.info.applicationId)).toEqual(['gh-1']);
-    expect(state.lastSequence).toBe(5);
+    expect(await store.monitor.checkpoint('nats:S:d')).toBe(5);
     expect(await store.monitor.checkpoint('file:/x')).toBe(0);
-    expect((await store.withOrg('other').monitor.load('nats:S:d')).devices).toEqual([]);
+    expect((await store.withOrg('other').monitor.everything()).devices).toEqual([]);
   });
 
   it.skipIf(!engine.available)('an alert is new once, suppressed within the cool-down however often it recurs, and raised again after it', async () => {

@@ -6,7 +6,7 @@ import { baseApplication, context } from '../helpers/applications.js';
 
 /** Screening without the watchlists (fast), with the provenance the CLI would record. */
 export const screening: ImportOptions = {
-  screen: (record) => screenApplication(record, context),
+  screen: (record) => ({ result: screenApplication(record, context) }),
   provenance: screeningProvenance(DEFAULT_SCORING),
 };
 

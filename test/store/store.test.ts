@@ -191,9 +191,9 @@ for (const engine of ENGINES) {
       await store.admin.alerts.record({ ...alert, at: '2025-12-04T02:35:00Z' });
       expect(await store.admin.alerts.list()).toMatchObject([{ count: 2, firstSeen: alert.at, lastSeen: '2025-12-04T02:35:00Z' }]);
 
-      await store.admin.telemetry.putAggregate('LAP-55', '2025-12-03', { logins: 1 });
-      await store.admin.telemetry.putAggregate('LAP-55', '2025-12-03', { logins: 2 });
-      expect(await store.admin.telemetry.getAggregates('LAP-55', '2025-12-01', '2025-12-31')).toEqual([{ day: '2025-12-03', aggregate: { logins: 2 } }]);
+      await store.monitor.putDeviceDay({ deviceId: 'LAP-55', day: '2025-12-03', aggregate: { logins: 1 } });
+      await store.monitor.putDeviceDay({ deviceId: 'LAP-55', day: '2025-12-03', aggregate: { logins: 2 } });
+      expect(await store.monitor.getDeviceDays('LAP-55', '2025-12-01', '2025-12-31')).toEqual([{ deviceId: 'LAP-55', day: '2025-12-03', aggregate: { logins: 2 } }]);
     });
   });
 }

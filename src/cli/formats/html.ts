@@ -87,7 +87,7 @@ document.querySelectorAll('a[href^="#app-"]').forEach(a=>a.addEventListener('cli
  * file (so the first member of a ring lists the ones that came after it);
  * without it, the cluster each result was screened with.
  */
-export function htmlWriter(options: { config: ScoringConfig; title: string; generatedFrom: string; clusterOf?: (id: string) => ClusterView | undefined }): ResultWriter {
+export function htmlWriter(options: { config: ScoringConfig; title: string; generatedFrom: string; clusterOf?: (id: string, source?: string) => ClusterView | undefined }): ResultWriter {
   const items: ScreenItem[] = [];
   return {
     write: (item) => void items.push(item),
@@ -101,7 +101,7 @@ export function htmlWriter(options: { config: ScoringConfig; title: string; gene
         const r = item.result;
         counts[r.band]++;
         const top = r.signals[0] ? `${esc(r.signals[0].id)}: ${esc(r.signals[0].evidence)}` : '';
-        const cluster = options.clusterOf?.(r.id);
+        const cluster = options.clusterOf?.(r.id, r.source);
         const clusterCell = cluster ? `${esc(cluster.id)} (${cluster.size})` : r.cluster ? `${esc(r.cluster.id)} (${r.cluster.size})` : '';
         return `<tr class="row" id="${anchor(r.id)}"><td>${esc(r.id)}</td><td>${esc(r.name)}</td><td data-v="${r.score}">${r.score}</td><td class="${r.band}" data-v="${{ clear: 0, review: 1, hold: 2 }[r.band]}">${r.band}</td><td>${clusterCell}</td><td>${top}${r.signals.length > 1 ? ` <i>(+${r.signals.length - 1} more)</i>` : ''}</td></tr><tr class="detail" hidden><td colspan="6">${details(r, options.config, cluster)}</td></tr>`;
       });

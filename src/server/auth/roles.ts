@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { ScreeningResultSchema } from '../../score/result-contract.js';
+import type { ScreeningResult } from '../../score/result-contract.js';
+import { ROLES, type Role } from '../../store/index.js';
 
 /**
  * Roles and what each may do, as one table. A route names the permission it
@@ -7,8 +7,8 @@ import type { ScreeningResultSchema } from '../../score/result-contract.js';
  * separately (`checkOrgAccess`): a permission never crosses organisations.
  */
 
-export const ROLES = ['recruiter', 'analyst', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are stored with each key, so the store defines them; this module says what each may do.
+export { ROLES, type Role };
 
 export const PERMISSIONS = [
   'result:band', // a screening result's id, score and band
@@ -66,7 +66,7 @@ export function rolesWith(permission: Permission): Role[] {
   return ROLES.filter((r) => can(r, permission));
 }
 
-export type ScreeningResult = z.infer<typeof ScreeningResultSchema>;
+export type { ScreeningResult };
 export type ResultBand = Pick<ScreeningResult, 'id' | 'score' | 'band'>;
 
 /**

@@ -1,9 +1,9 @@
-import { DEFAULT_CHUNK_SIZE } from '../../store/index.js';
+import { contractResult } from '../../score/result-contract.js';
+import { DEFAULT_CHUNK_SIZE, type Submitted } from '../../service/index.js';
 import { resultViewFor } from '../auth/roles.js';
 import { notFound } from '../http/api-error.js';
-import { audit, holds, type Handler, type HandlerContext } from '../routes/handler-types.js';
+import { actorOf, audit, holds, type Handler, type HandlerContext } from '../routes/handler-types.js';
 import type { API_ROUTES } from '../routes/route-table.js';
-import { contractResult, type Submitted } from '../services/screening-service.js';
 
 type R = typeof API_ROUTES;
 
@@ -23,13 +23,8 @@ function submittedView(ctx: { principal: HandlerContext<R['submitApplication']>[
 }
 
 export const submitApplication: Handler<R['submitApplication']> = async (ctx) => {
-  const [submitted] = await ctx.deps.screening.submitChunk(ctx.store, [ctx.body]);
-  const s = submitted!;
-  await audit(ctx, 'application.submit', s.outcome.id, {
-    source: s.outcome.source, status: s.outcome.status, version: s.outcome.version, band: s.result.band,
-    evidenceReturned: holds(ctx, 'result:evidence'),
-  });
-  return submittedView(ctx, s);
+  const [submitted] = await ctx.deps.screening.submit(ctx.store, [ctx.body], actorOf(ctx, 'application.submit', { evidenceReturned: holds(ctx, 'result:evidence') }));
+  return submittedView(ctx, submitted!);
 };
 
 export const submitApplicationBatch: Handler<R['submitApplicationBatch']> = async (ctx) => {
@@ -39,15 +34,8 @@ export const submitApplicationBatch: Handler<R['submitApplicationBatch']> = asyn
   let chunks = 0;
   for (let start = 0; start < records.length; start += DEFAULT_CHUNK_SIZE) {
     const chunk = records.slice(start, start + DEFAULT_CHUNK_SIZE);
-    const submitted = await ctx.deps.screening.submitChunk(ctx.store, chunk);
     chunks++;
-    const counts = { new: 0, changed: 0, unchanged: 0 };
-    for (const s of submitted) counts[s.outcome.status]++;
-    await audit(ctx, 'application.submit_batch', undefined, {
-      chunk: chunks, records: chunk.length, ...counts,
-      ids: submitted.slice(0, 100).map((s) => s.outcome.id),
-      evidenceReturned: holds(ctx, 'result:evidence'),
-    });
+    const submitted = await ctx.deps.screening.submit(ctx.store, chunk, actorOf(ctx, 'application.submit_batch', { chunk: chunks, evidenceReturned: holds(ctx, 'result:evidence') }));
     for (const s of submitted) items.push(submittedView(ctx, s));
   }
   return { items, chunks };

@@ -2,7 +2,7 @@ import type { StoredCluster } from '../../store/index.js';
 import { forbidden, notFound } from '../http/api-error.js';
 import { audit, holds, type Handler } from '../routes/handler-types.js';
 import type { API_ROUTES } from '../routes/route-table.js';
-import { contractResult } from '../services/screening-service.js';
+import { contractResult } from '../../score/result-contract.js';
 
 type R = typeof API_ROUTES;
 

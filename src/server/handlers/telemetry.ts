@@ -1,7 +1,7 @@
 import type { TelemetryEvent } from '../../monitor/events.js';
 import { StoreError } from '../../store/index.js';
 import { notFound } from '../http/api-error.js';
-import { audit, type Handler } from '../routes/handler-types.js';
+import { actorOf, audit, type Handler } from '../routes/handler-types.js';
 import type { API_ROUTES } from '../routes/route-table.js';
 import { checkBodyOrg } from './applications.js';
 
@@ -18,8 +18,7 @@ export const postTelemetry: Handler<R['postTelemetry']> = async (ctx) => {
     if (!found) throw notFound(`body.events.${i}.applicationId: application`);
     checked.add(e.applicationId);
   }
-  const outcome = await ctx.deps.telemetry.ingest(ctx.store, events);
-  await audit(ctx, 'telemetry.ingest', undefined, { events: outcome.accepted, deviceDays: outcome.deviceDays, alertsRecorded: outcome.alertsRecorded });
+  const { alerts: _counts, ...outcome } = await ctx.deps.telemetry.ingest(ctx.store, events, { actor: actorOf(ctx, 'telemetry.ingest') });
   return outcome;
 };
 

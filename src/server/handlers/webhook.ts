@@ -1,7 +1,7 @@
 import type { Application } from '../../parse/application-schema.js';
 import { webhookSecretsFor } from '../config.js';
 import { ApiError, badRequest } from '../http/api-error.js';
-import { audit, type Handler } from '../routes/handler-types.js';
+import { actorOf, type Handler } from '../routes/handler-types.js';
 import type { API_ROUTES } from '../routes/route-table.js';
 import { mapLeverOpportunity } from '../webhooks/lever.js';
 import { receiveWebhook } from '../webhooks/receive.js';
@@ -54,12 +54,9 @@ export const receiveWebhookRoute: Handler<R['receiveWebhook']> = async (ctx) => 
     application = outcome.application;
     notes = outcome.notes;
   }
-  const [submitted] = await ctx.deps.screening.submitChunk(ctx.store, [application]);
+  const actor = actorOf(ctx, 'webhook.ingest', { vendor, ...(outcome.deliveryId ? { deliveryId: outcome.deliveryId } : {}), notes: notes.length }, `webhook:${vendor}`);
+  const [submitted] = await ctx.deps.screening.submit(ctx.store, [application], actor);
   const s = submitted!;
-  await audit(ctx, 'webhook.ingest', s.outcome.id, {
-    vendor, source: s.outcome.source, status: s.outcome.status, version: s.outcome.version, band: s.result.band,
-    ...(outcome.deliveryId ? { deliveryId: outcome.deliveryId } : {}), notes: notes.length,
-  }, `webhook:${vendor}`);
   dedupe.remember(vendor, org, outcome.deliveryId);
   return { status: 'stored' as const, id: s.outcome.id, version: s.outcome.version };
 };

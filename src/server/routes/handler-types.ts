@@ -4,8 +4,7 @@ import type { HirewatchStore } from '../../store/index.js';
 import { can, type Permission, type Principal } from '../auth/roles.js';
 import type { ServerConfig } from '../config.js';
 import type { RequestMetrics } from '../http/metrics.js';
-import type { ScreeningService } from '../services/screening-service.js';
-import type { TelemetryService } from '../services/telemetry-service.js';
+import type { Actor, Monitoring, Screening } from '../../service/index.js';
 import type { DeliveryDedupe } from '../webhooks/delivery-dedupe.js';
 import type { LeverFetcher } from '../webhooks/lever-fetch.js';
 import type { ApiRoute, RouteName, API_ROUTES } from './route-table.js';
@@ -15,8 +14,8 @@ export interface ServerDeps {
   /** The store; handlers get it bound to the caller's organisation. */
   readonly store: HirewatchStore;
   readonly config: ServerConfig;
-  readonly screening: ScreeningService;
-  readonly telemetry: TelemetryService;
+  readonly screening: Screening;
+  readonly telemetry: Monitoring;
   readonly metrics: RequestMetrics;
   readonly dedupe: DeliveryDedupe;
   readonly leverFetcher?: LeverFetcher;
@@ -50,7 +49,16 @@ export function holds(ctx: { principal: Principal | undefined }, permission: Per
   return ctx.principal !== undefined && can(ctx.principal.role, permission);
 }
 
-/** Append to the organisation's hash-chained audit log, as the caller. */
+/** The caller as the audit log names them, for a change the service layer records in its own transaction. */
+export function actorOf(ctx: { principal: Principal | undefined }, action: string, detail: Record<string, unknown> = {}, actor?: string): Actor {
+  return {
+    actor: actor ?? (ctx.principal ? `key:${ctx.principal.keyPrefix}` : 'anonymous'),
+    action,
+    detail: ctx.principal ? { role: ctx.principal.role, ...detail } : detail,
+  };
+}
+
+/** Append a read to the organisation's hash-chained audit log, as the caller (changes are audited by the service layer, in their own transaction). */
 export async function audit(
   ctx: { principal: Principal | undefined; store: HirewatchStore },
   action: string,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { AckPolicy, connect, DeliverPolicy, type JetStreamManager, type NatsConnection } from 'nats';
-import type { MonitorStore } from '../store/monitor-queries.js';
-import { StreamFolder } from './stream-folder.js';
+import { SequencedLines } from '../monitor/sequenced-lines.js';
+import type { Monitoring } from '../service/monitoring.js';
+import type { HirewatchStore } from '../store/index.js';
 
 export interface NatsTelemetryOptions {
   /** NATS server URL(s), e.g. nats://127.0.0.1:4222. */
@@ -15,7 +16,9 @@ export interface NatsTelemetryOptions {
 }
 
 export interface ConsumeOptions extends NatsTelemetryOptions {
-  readonly store: MonitorStore;
+  readonly store: HirewatchStore;
+  /** The service every batch goes through (stored, assessed, alerted and audited in one transaction). */
+  readonly monitoring: Monitoring;
   /** Messages per fetch and per commit (default 1,000). */
   readonly batch?: number;
   /** Stop after this long without a message (ms); run until `signal` aborts when absent. */
@@ -31,7 +34,7 @@ export interface ConsumeTotals {
   skipped: number;
   errors: number;
   lastSequence: number;
-  folder: StreamFolder;
+  alerts: { new: number; again: number; suppressed: number };
 }
 
 async function ensureStream(jsm: JetStreamManager, o: NatsTelemetryOptions): Promise<void> {
@@ -63,32 +66,32 @@ async function resetConsumer(jsm: JetStreamManager, o: NatsTelemetryOptions, las
 
 /**
  * Consume telemetry from a JetStream durable consumer into the store. Each
- * batch is folded, then stored with the stream sequence it reaches in one
- * transaction, and only then acknowledged (ack-all up to the batch's last
+ * fetched batch goes through the monitoring service, which stores it with the
+ * stream sequence it reaches, its alerts and its audit entry in one
+ * transaction; only then is it acknowledged (ack-all up to the batch's last
  * message). A consumer killed at any point resumes from the store: delivery
  * restarts after the stored sequence, and a message seen again (stored but
  * not acknowledged) is skipped, so every event is counted once. Run one
  * consumer per durable name.
  */
 export async function consumeTelemetry(o: ConsumeOptions): Promise<ConsumeTotals> {
-  const state = await o.store.load(`nats:${o.stream}:${o.durable}`);
-  const folder = StreamFolder.fromStored(state);
-  const totals: ConsumeTotals = { folded: 0, skipped: 0, errors: 0, lastSequence: state.lastSequence, folder };
+  const consumerName = `nats:${o.stream}:${o.durable}`;
+  const lastStored = await o.monitoring.checkpoint(o.store, consumerName);
+  const lines = new SequencedLines(lastStored);
+  const totals: ConsumeTotals = { folded: 0, skipped: 0, errors: 0, lastSequence: lastStored, alerts: { new: 0, again: 0, suppressed: 0 } };
   const nc: NatsConnection = await connect({ servers: o.servers });
   try {
     const jsm = await nc.jetstreamManager();
     await ensureStream(jsm, o);
-    await resetConsumer(jsm, o, state.lastSequence);
+    await resetConsumer(jsm, o, lastStored);
     const consumer = await nc.jetstream().consumers.get(o.stream, o.durable);
     let idleSince = Date.now();
     while (!o.signal?.aborted) {
       const messages = await consumer.fetch({ max_messages: o.batch ?? 1000, expires: 1000 });
       let last: { ack(): void } | undefined;
-      let folded = 0;
       for await (const m of messages) {
-        const outcome = folder.add(m.string(), m.seq);
-        if (outcome.status === 'folded') folded++;
-        else if (outcome.status === 'skipped') totals.skipped++;
+        const outcome = lines.add(m.string(), m.seq);
+        if (outcome.status === 'skipped') totals.skipped++;
         else if (outcome.status === 'error') {
           totals.errors++;
           o.onError?.(m.seq, outcome.error);
@@ -100,13 +103,17 @@ export async function consumeTelemetry(o: ConsumeOptions): Promise<ConsumeTotals
         continue;
       }
       idleSince = Date.now();
-      const pending = folder.pending();
-      await o.store.commit(`nats:${o.stream}:${o.durable}`, pending);
-      folder.markCommitted();
+      const batch = lines.batch();
+      const outcome = await o.monitoring.ingest(o.store, batch.events, {
+        actor: { actor: `nats:${o.stream}`, action: 'telemetry.ingest' },
+        checkpoint: { consumer: consumerName, lastSequence: batch.lastSequence },
+      });
+      lines.stored();
       last.ack();
-      totals.folded += folded;
-      totals.lastSequence = pending.lastSequence;
-      o.onCommit?.({ lastSequence: pending.lastSequence, folded: totals.folded });
+      totals.folded += outcome.accepted;
+      totals.lastSequence = batch.lastSequence;
+      for (const k of ['new', 'again', 'suppressed'] as const) totals.alerts[k] += outcome.alerts[k];
+      o.onCommit?.({ lastSequence: batch.lastSequence, folded: totals.folded });
     }
   } finally {
     await nc.drain();

@@ -1,10 +1,13 @@
 import type { Application } from '../parse/application-schema.js';
 import type { ParseOutcome } from '../parse/parse-application.js';
 import type { RecordError } from '../parse/record-error.js';
-import type { HirewatchStore, ImportOptions } from './store.js';
+import type { HirewatchStore } from '../store/index.js';
+import type { Actor } from './audit-entry.js';
+import type { Screening } from './screening.js';
 
 /**
- * A stream of parsed records into the store, one transaction per chunk: a
+ * A stream of parsed records through the screening service into the store,
+ * one transaction per chunk (records, results, links, audit entry): a
  * crash loses at most the chunk in flight, and running the same input again
  * stores what is missing and skips what is there (identical content is a
  * no-op), so nothing is lost or stored twice.
@@ -28,7 +31,9 @@ export interface ChunkReport {
   readonly totals: Readonly<ImportTotals>;
 }
 
-export interface ImportStreamOptions extends ImportOptions {
+export interface ImportStreamOptions {
+  /** Who imports, as the audit log names them. */
+  readonly actor: Actor;
   readonly chunkSize?: number;
   /** A record that could not be read (it names its line and field); the import goes on. */
   readonly onError?: (error: RecordError) => void;
@@ -36,18 +41,18 @@ export interface ImportStreamOptions extends ImportOptions {
   readonly onChunk?: (report: ChunkReport) => void;
 }
 
-export async function importChunks(store: HirewatchStore, outcomes: AsyncIterable<ParseOutcome>, options: ImportStreamOptions = {}): Promise<ImportTotals> {
+export async function importChunks(screening: Screening, store: HirewatchStore, outcomes: AsyncIterable<ParseOutcome>, options: ImportStreamOptions): Promise<ImportTotals> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`chunk size must be a positive integer, not ${chunkSize}`);
   const totals: ImportTotals = { new: 0, changed: 0, unchanged: 0, errors: 0, chunks: 0 };
-  const { chunkSize: _chunkSize, onError, onChunk, ...batchOptions } = options;
+  const { onError, onChunk } = options;
   let pending: Application[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     const counts = { new: 0, changed: 0, unchanged: 0 };
-    for (const o of await store.importBatch(batch, batchOptions)) counts[o.status]++;
+    for (const s of await screening.submit(store, batch, options.actor)) counts[s.outcome.status]++;
     totals.new += counts.new;
     totals.changed += counts.changed;
     totals.unchanged += counts.unchanged;

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import type { DeviceDay, EmployeeInfo } from '../../monitor/aggregate.js';
-import type { HirewatchStore } from '../../store/index.js';
+import { createAggregate, type Aggregate, type DeviceDay, type EmployeeInfo } from '../monitor/aggregate.js';
+import type { HirewatchStore } from '../store/index.js';
 
-/**
- * Post-hire state in the store: employees in their own table (the same one
- * `hirewatch monitor --db` fills), device-days in the telemetry table.
- */
+/** Post-hire state in the store, typed: employees (validated on read) and per-device-day aggregates. */
 const EmployeeInfoSchema = z.object({
   employeeId: z.string(),
   applicationId: z.string().optional(),
@@ -30,10 +27,26 @@ export async function readOwners(store: HirewatchStore, deviceId: string): Promi
 
 /** Stored device-days of one device between two days (inclusive). */
 export async function readDeviceDays(store: HirewatchStore, deviceId: string, fromDay: string, toDay: string): Promise<DeviceDay[]> {
-  const rows = await store.admin.telemetry.getAggregates(deviceId, fromDay, toDay);
+  const rows = await store.monitor.getDeviceDays(deviceId, fromDay, toDay);
   return rows.map((r) => r.aggregate as unknown as DeviceDay);
 }
 
 export async function writeDeviceDay(store: HirewatchStore, day: DeviceDay): Promise<void> {
-  await store.admin.telemetry.putAggregate(day.deviceId, day.day, day as unknown as Record<string, unknown>);
+  await store.monitor.putDeviceDay({ deviceId: day.deviceId, day: day.day, aggregate: day as unknown as Record<string, unknown> });
+}
+
+/** Everything the organisation's monitors have stored, as one aggregate (a report over all employees). */
+export async function readEverything(store: HirewatchStore): Promise<Aggregate> {
+  const { devices, employees } = await store.monitor.everything();
+  const aggregate = createAggregate();
+  for (const d of devices) {
+    const day = d.aggregate as unknown as DeviceDay;
+    (aggregate.devices[d.deviceId] ??= {})[d.day] = day;
+    aggregate.events += day.events;
+  }
+  for (const e of employees) {
+    const parsed = EmployeeInfoSchema.safeParse(e.info);
+    if (parsed.success) aggregate.employees[e.employeeId] = parsed.data as EmployeeInfo;
+  }
+  return aggregate;
 }

@@ -1,0 +1,150 @@
+import { onboardingExtras } from '../linkage/identifiers.js';
+import { LinkageIndex } from '../linkage/linkage-index.js';
+import { LinkedScreener } from '../linkage/linked-screening.js';
+import type { ClusterView, LinkageConfig } from '../linkage/types.js';
+import { normaliseApplication } from '../normalise/application.js';
+import type { Application } from '../parse/application-schema.js';
+import { contractResult, type ScreeningResult } from '../score/result-contract.js';
+import { screenNormalised, type ScreenContext, type ScreenResult } from '../score/screen.js';
+import type { AuditInput, HirewatchStore, ImportOutcome, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
+import { auditEntryFor, type Actor } from './audit-entry.js';
+import { recordLinks } from './record-links.js';
+
+/**
+ * Screening, the one path every entry point takes (CLI screen and import,
+ * API submissions, ATS webhooks): normalise once, link to the
+ * organisation's earlier applications, detect, score; and, with a store,
+ * persist the versioned record, its normalised form, result, links, cluster
+ * and the audit entry in one transaction (store.importBatch).
+ *
+ * Linkage state lives here, one index per organisation, filled by `warm`
+ * from what the store holds and by every screening since. An application is
+ * its organisation, source and id everywhere.
+ */
+export interface ScreeningOptions {
+  /** What produced the results (catalogue, scoring, reference data): stored with each. */
+  readonly provenance: ScreeningProvenance;
+  /** Link applications to earlier ones (default true). */
+  readonly linkage?: boolean;
+  readonly linkageConfig?: Partial<LinkageConfig>;
+  /** Ids of applications a reviewer held or confirmed: their clusters count as evidence. */
+  readonly held?: ReadonlySet<string>;
+}
+
+/** One record screened: what the store keeps, with the result. */
+export interface Screened extends ScreenedRecord {
+  readonly result: ScreenResult;
+}
+
+/** One record submitted: what happened to it in the store and its result in the contract's shape. */
+export interface Submitted {
+  readonly outcome: ImportOutcome;
+  readonly result: ScreeningResult;
+}
+
+const refKey = (source: string | null | undefined, id: string): string => `${source ?? ''}\u0000${id}`;
+
+export class Screening {
+  private readonly byOrg = new Map<string, LinkedScreener>();
+
+  constructor(readonly context: ScreenContext, private readonly options: ScreeningOptions) {}
+
+  get provenance(): ScreeningProvenance {
+    return this.options.provenance;
+  }
+
+  private linker(org: string): LinkedScreener | undefined {
+    if (this.options.linkage === false) return undefined;
+    let linker = this.byOrg.get(org);
+    if (!linker) {
+      linker = new LinkedScreener(this.context, {
+        index: new LinkageIndex(this.options.linkageConfig),
+        ...(this.options.held ? { held: this.options.held } : {}),
+      });
+      this.byOrg.set(org, linker);
+    }
+    return linker;
+  }
+
+  /**
+   * File the organisation's stored applications into its linkage index, in
+   * order of arrival: all of them, or the `newest` most recently received.
+   * The stored normalised form is used as it is (nothing is parsed or
+   * normalised again). Returns how many were filed.
+   */
+  async warm(store: HirewatchStore, newest?: number): Promise<number> {
+    const linker = this.linker(store.org);
+    if (!linker) return 0;
+    let filed = 0;
+    for await (const r of store.latestRecords(newest === undefined ? {} : { newest })) {
+      linker.index.add(r.normalised, onboardingExtras(r.record));
+      filed++;
+    }
+    return filed;
+  }
+
+  /** Screen one application of an organisation and file it in its linkage index. Nothing is stored. */
+  screen(org: string, app: Application): Screened {
+    const linker = this.linker(org);
+    if (!linker) {
+      const normalised = normaliseApplication(app);
+      return { result: screenNormalised(app, normalised, this.context), normalised };
+    }
+    const { result, links, normalised } = linker.screen(app);
+    return { result, normalised, links: recordLinks(links) };
+  }
+
+  /** The cluster of an application screened or warmed before (undefined when alone or unknown). */
+  clusterOf(org: string, id: string, source?: string): ClusterView | undefined {
+    return this.byOrg.get(org)?.index.clusterOf(id, source ?? '');
+  }
+
+  /**
+   * Store records already screened (`screen`), in one transaction with the
+   * audit entry `actor` describes. Only new and changed content is written;
+   * an unchanged record keeps its stored result.
+   */
+  async store(store: HirewatchStore, items: readonly { record: Application; screened: Screened }[], actor: Actor): Promise<ImportOutcome[]> {
+    const byKey = new Map(items.map((i) => [refKey(i.record.source, i.record.id), i.screened]));
+    const bands = new Map([...byKey].map(([k, s]) => [k, s.result.band]));
+    return store.importBatch(items.map((i) => i.record), {
+      provenance: this.provenance,
+      screen: (record) => byKey.get(refKey(record.source, record.id))!,
+      audit: (outcomes) => [auditEntryFor(actor, outcomes, bands)],
+    });
+  }
+
+  /**
+   * Screen and store a batch: each new or changed record is screened (and
+   * linked) in order, all of it stored in one transaction with its audit
+   * entry. Identical content is a no-op that answers with the stored result.
+   */
+  async submit(store: HirewatchStore, records: readonly Application[], actor: Actor): Promise<Submitted[]> {
+    const fresh = new Map<string, Screened>();
+    const bands = new Map<string, string>();
+    const outcomes = await store.importBatch(records, {
+      provenance: this.provenance,
+      screen: (record) => {
+        const screened = this.screen(store.org, record);
+        fresh.set(refKey(record.source, record.id), screened);
+        bands.set(refKey(record.source, record.id), screened.result.band);
+        return screened;
+      },
+      audit: (done) => [auditEntryFor(actor, done, bands)],
+    });
+    const submitted: Submitted[] = [];
+    for (const outcome of outcomes) {
+      const screened = fresh.get(refKey(outcome.source, outcome.id));
+      if (screened) {
+        submitted.push({ outcome, result: contractResult(screened.result) });
+        continue;
+      }
+      const stored = await store.getApplication(outcome.id, outcome.source);
+      if (!stored?.result) throw new Error(`application ${outcome.id} has no stored result`);
+      submitted.push({ outcome, result: contractResult(stored.result) });
+    }
+    return submitted;
+  }
+}
+
+export type { Actor, AuditInput };
