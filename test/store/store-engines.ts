@@ -22,8 +22,10 @@ export interface EngineUnderTest {
 }
 
 export interface TestDatabase {
-  /** What `--db` or openStore takes. */
+  /** What openStore takes. */
   readonly target: string;
+  /** What the CLI's `--db` takes to reach the same database (on PostgreSQL: the URL with the test's schema as search_path). */
+  readonly cliTarget: string;
   open(options?: OpenStoreOptions): Promise<HirewatchStore>;
   tearDown(): Promise<void>;
 }
@@ -40,6 +42,7 @@ const sqlite: EngineUnderTest = {
     const target = join(dir, 'hirewatch.db');
     return {
       target,
+      cliTarget: target,
       open: (options = {}) => openStore(target, options),
       async tearDown() {
         rmSync(dir, { recursive: true, force: true });
@@ -55,8 +58,12 @@ const postgres: EngineUnderTest = {
   async setUp() {
     const url = POSTGRES_URL!;
     const schema = `hw_test_${runId}_${++counter}`.toLowerCase();
+    const cli = new URL(url);
+    cli.searchParams.set('options', `-c search_path=${schema}`);
+    await (await openStore(url, { schema, poolSize: 1 })).close(); // the schema exists before a CLI reaches it
     return {
       target: url,
+      cliTarget: cli.toString(),
       open: (options = {}) => openStore(url, { schema, poolSize: 4, ...options }),
       async tearDown() {
         const client = new pg.Client({ connectionString: url });
