@@ -81,7 +81,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('screen and store applications (JSON Lines or CSV): new and changed records are kept as versions with their results')
-    .argument('<file>', 'applications file: .jsonl (records.md) or .csv (see README for columns)')
+    .argument('<file>', 'applications file: .jsonl (docs/RECORDS.md) or .csv (see README for columns)')
     .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
     .option('--org <org>', 'organisation the applications belong to', DEFAULT_ORG)
     .option('--chunk <n>', 'records per transaction', positiveInteger, DEFAULT_CHUNK_SIZE)

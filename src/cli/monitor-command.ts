@@ -177,7 +177,7 @@ export function registerMonitorCommand(program: Command): void {
   program
     .command('monitor')
     .description('aggregate post-hire telemetry per device and day and score each employee (laptop farms, remote control)')
-    .argument('[file]', 'telemetry events, JSON Lines (records.md section 2)')
+    .argument('[file]', 'telemetry events, JSON Lines (docs/RECORDS.md section 2)')
     .option('-a, --applications <file>', "the employees' applications (JSON Lines or CSV): claimed addresses")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .option('--approved-tools <names>', 'remote-access tools the organisation approves, comma-separated (e.g. TeamViewer,ScreenConnect)')

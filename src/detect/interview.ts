@@ -22,7 +22,7 @@ import type { Detector, RawSignal } from './types.js';
  * geography family already checks interview client IPs (country, state,
  * hosting/VPN) with "interview N" in its evidence.
  *
- * Reads `mode`, `cameraOn`, `flags` and `notes` of each interview (records.md
+ * Reads `mode`, `cameraOn`, `flags` and `notes` of each interview (docs/RECORDS.md
  * section 1); silent when none is given.
  */
 

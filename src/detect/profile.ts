@@ -7,7 +7,7 @@ import type { Detector, RawSignal } from './types.js';
 
 /**
  * The profile family: the linked LinkedIn profile as an enrichment provider
- * reports it (records.md: createdAt, activity months, connections, location,
+ * reports it (docs/RECORDS.md: createdAt, activity months, connections, location,
  * nameChangedAt). What gives a bought or hijacked account away is its history,
  * not its owner.
  */

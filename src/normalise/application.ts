@@ -55,7 +55,7 @@ export interface NormalLinkedin {
   readonly nameChangedAt?: MonthIndex;
 }
 
-/** An interview as recorded (records.md: interviews[]): when, from where, how, and the interviewer's flags. */
+/** An interview as recorded (docs/RECORDS.md: interviews[]): when, from where, how, and the interviewer's flags. */
 export interface NormalInterview {
   readonly at?: string;
   readonly clientIp?: string;
@@ -66,7 +66,7 @@ export interface NormalInterview {
   readonly notes?: string;
 }
 
-/** What onboarding recorded (records.md: onboarding); the payroll hash is an identifier, read by src/linkage. */
+/** What onboarding recorded (docs/RECORDS.md: onboarding); the payroll hash is an identifier, read by src/linkage. */
 export interface NormalOnboarding {
   readonly shippingAddress?: NormalAddress;
   readonly identityDocument?: { readonly verified?: boolean; readonly method?: string };

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'l
 
 /**
  * A phone number as typed and as it is. How a number was typed is evidence
- * (records.md: "phones keep the applicant's own characters"), so the typing
+ * (docs/RECORDS.md: "phones keep the applicant's own characters"), so the typing
  * is described alongside the E.164 form.
  */
 export interface PhoneTyping {

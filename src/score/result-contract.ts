@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FAMILIES } from '../catalogue/signals.js';
 
 /**
- * The screening result of records.md section 3, as a schema: what
+ * The screening result of docs/RECORDS.md section 3, as a schema: what
  * `screen --format jsonl` writes and what the API will return.
  */
 export const ResultSignalSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { locationText } from '../../parse/record-error.js';
 import { contractResult } from '../../score/result-contract.js';
 import type { ResultWriter, ScreenItem } from './types.js';
 
-/** records.md section 3: one line per application, in input order; unreadable ones as {id?, error}. */
+/** docs/RECORDS.md section 3: one line per application, in input order; unreadable ones as {id?, error}. */
 export function jsonlLine(item: ScreenItem): string {
   if (item.ok) return JSON.stringify(contractResult(item.result));
   return JSON.stringify({ ...(item.id ? { id: item.id } : {}), error: `${locationText(item.location)}: ${item.error}` });
