@@ -3,7 +3,7 @@
  * A list (OFAC SDN, high-risk institutions, a user's own file) is turned into
  * WatchEntry records by its loader; the engine knows nothing of list formats.
  */
-export type WatchListName = 'ofac-sdn' | 'high-risk-institutions' | 'custom';
+export type WatchListName = 'ofac-sdn' | 'high-risk-institutions' | 'custom' | 'education-institutions';
 export type EntryKind = 'person' | 'organization' | 'vessel' | 'aircraft';
 export type QueryKind = 'person' | 'organization';
 

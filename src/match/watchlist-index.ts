@@ -115,6 +115,11 @@ export class WatchlistIndex {
     return { entries: this.entries.length, names: this.names.length, terms: this.dictionary.size };
   }
 
+  /** In how many indexed names a token (or another romanisation of it) appears: how common the word is among this index's names. */
+  tokenFrequency(token: string): number {
+    return this.dictionary.frequency(token);
+  }
+
   /** The entry with this id ("ofac:20157", "hri-0001"). */
   entry(id: string): WatchEntry | undefined {
     if (!this.byId) this.byId = new Map(this.entries.map((e) => [e.entry, e]));
