@@ -1,7 +1,9 @@
 import { formatMonth } from '../normalise/date.js';
 import type { NormalEducation } from '../normalise/application.js';
 import { isAcademicDomain, isUnder, registrableDomain } from '../reference/education/domains.js';
-import { CERTAIN_TIERS, type EducationReference, type InstitutionMatch, type UsInstitution } from '../reference/education/education-reference.js';
+import type { EducationReference } from '../reference/education/education-reference.js';
+import type { UsInstitution } from '../reference/education/institution-lists.js';
+import { CERTAIN_TIERS, type InstitutionMatch } from '../reference/education/institution-match.js';
 import { institutionKey, usInstitutionMarker } from '../reference/education/institution-name.js';
 import { levelName, readDegree, readField, type CredentialLevel, type FieldFamily } from '../reference/education/programs.js';
 import type { Detector, RawSignal } from './types.js';

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data-dir.js';
-import { buildInstitutionIndex } from './institution-index.js';
+import { institutionDomains } from './institution-domains.js';
+import { InstitutionFinder } from './institution-finder.js';
+import { readInstitutionLists } from './institution-lists.js';
+import type { InstitutionMatch } from './institution-match.js';
+import { InstitutionNameTable } from './institution-name-table.js';
 import { parseTsv, type TsvRow } from './tsv.js';
 
 /**
@@ -10,55 +14,14 @@ import { parseTsv, type TsvRow } from './tsv.js';
  * at the edge and passed in through the detection context. Read-only: every
  * method is a pure function of the loaded data (lookups are memoised inside,
  * which changes no answer).
+ *
+ * Built from: the two institution lists (institution-lists.ts), the table of
+ * every name they and the curated aliases give (institution-name-table.ts),
+ * the finder that resolves a claimed name through that table and, for other
+ * spellings, through the watchlist name engine of src/match
+ * (institution-finder.ts), and the institutions' mail domains
+ * (institution-domains.ts).
  */
-
-/** A U.S. institution of the College Scorecard files. */
-export interface UsInstitution {
-  readonly unitid: string;
-  readonly name: string;
-  readonly city?: string;
-  /** Two-letter postal code of the state or territory. */
-  readonly state?: string;
-  /** Registrable domain of its website ("utexas.edu"), when Scorecard gives one. */
-  readonly domain?: string;
-  /** In the institution file (a Title IV institution of that release); false: only in the field-of-study file (closed or renamed since). */
-  readonly listed: boolean;
-}
-
-/** A university of the world list (Hipo university-domains-list). */
-export interface WorldUniversity {
-  readonly name: string;
-  /** ISO 3166 alpha-2. */
-  readonly country: string;
-  readonly stateProvince?: string;
-  readonly domains: readonly string[];
-}
-
-/**
- * How a claimed name was found, most certain first:
- * - `exact`: it is a listed name (or a former name the data keeps);
- * - `campus`: a listed name without its campus words ("Georgia Institute of Technology" for "...-Main Campus");
- * - `alias`: a curated name or an abbreviation pattern ("UT Austin", "Texas A&M", "SUNY Buffalo");
- * - `system`: the part of listed names before their campus ("Columbia University" of "... in the City of New York");
- * - `short`: a curated short form that institutions elsewhere share too ("MIT");
- * - `branch`: a campus of a known institution that no list names itself ("Texas A&M University at Qatar");
- * - `similar`: a close spelling of a known name, or every word of it within one.
- * Checks that need the institution itself (its programs, calendar, domains)
- * use only the first four; the rest only make a name known.
- */
-export type MatchTier = 'exact' | 'campus' | 'alias' | 'system' | 'short' | 'branch' | 'similar';
-
-export const CERTAIN_TIERS: ReadonlySet<MatchTier> = new Set(['exact', 'campus', 'alias', 'system']);
-
-export interface InstitutionMatch {
-  readonly tier: MatchTier;
-  /** The known name the claim was matched to (for evidence). */
-  readonly matched: string;
-  /** U.S. institutions (Scorecard) it names; several when the name is ambiguous ("University of Texas"). */
-  readonly us: readonly UsInstitution[];
-  /** World-list universities of the same name, any country. */
-  readonly world: readonly WorldUniversity[];
-}
 
 export interface EducationProvenance {
   /** One line for evidence: "College Scorecard (U.S. Dept. of Education, scorecard_institutions.csv)". */
@@ -137,5 +100,41 @@ export function loadEducationReference(dir: string = join(dataDir(), 'education'
 
 /** Build the reference from rows (tests build small ones; the loader passes the files). */
 export function buildEducationReference(rows: EducationRows, started: number = performance.now()): EducationReference {
-  return buildInstitutionIndex(rows, started);
+  const lists = readInstitutionLists(rows.institutions, rows.world);
+  const names = InstitutionNameTable.build(lists, rows.aliases);
+  const finder = new InstitutionFinder(names);
+  const domains = institutionDomains(lists, names);
+
+  const programs = new Map<string, Map<string, Set<number>>>();
+  for (const r of rows.programs) {
+    if (!r.unitid || r.programs === undefined) continue;
+    const offers = new Map<string, Set<number>>();
+    for (const item of r.programs.split(';').filter(Boolean)) {
+      const [cip, levels] = item.split(':');
+      if (cip && levels) offers.set(cip, new Set([...levels].map(Number)));
+    }
+    programs.set(r.unitid, offers);
+  }
+  const cipTitles = new Map(rows.cipTitles.map((r) => [r.cip ?? '', r.title ?? '']));
+
+  const file = (k: string, fallback: string) => rows.meta?.sources?.[k]?.file ?? fallback;
+  const provenance: EducationProvenance = {
+    scorecard: `College Scorecard (U.S. Dept. of Education, ${file('institutions', 'institution file')})`,
+    fieldOfStudy: `College Scorecard field of study (${file('fieldOfStudy', 'field-of-study file')})`,
+    world: `world university list (Hipo university-domains-list, ${file('world', 'world list')})`,
+    usInstitutions: lists.us.length,
+    usInstitutionsListed: lists.us.filter((u) => u.listed).length,
+    usInstitutionsCovered: programs.size,
+    worldUniversities: lists.world.length,
+    loadMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+
+  return {
+    provenance,
+    findInstitution: (name) => finder.find(name),
+    programsOf: (unitid) => programs.get(unitid),
+    cipTitle: (cip) => cipTitles.get(cip) || undefined,
+    usDomainsOf: (match) => domains.usDomainsOf(match),
+    ownerOfDomain: (domain) => domains.ownerOfDomain(domain),
+  };
 }
