@@ -1,10 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import { normaliseApplication } from '../normalise/application.js';
 import type { Application } from '../parse/application-schema.js';
-import { appendClaimed, claimOrg, type ClaimedHead } from './audit-chain.js';
+import type { InOrgTransaction } from './admin-queries.js';
+import { appendClaimed, type ClaimedHead } from './audit-chain.js';
 import { contentHash } from './content-hash.js';
 import type { ApplicationsTable, HirewatchDatabase, LinksTable } from './database-schema.js';
-import { applicationKey, isRetryableWriteError, resultRow, slices } from './row-mapping.js';
+import { applicationKey, resultRow, slices } from './row-mapping.js';
 import type { ImportOptions, ScreenedRecord } from './store.js';
 import type { ImportOutcome, ImportStatus } from './store-contract.js';
 
@@ -35,7 +36,6 @@ interface Step {
   readonly resultNo: number;
 }
 
-const MAX_ATTEMPTS = 5;
 const IDS_PER_QUERY = 500;
 
 async function readCurrent(db: Db, org: string, items: readonly KeyedRecord[]): Promise<Map<string, Current>> {
@@ -158,11 +158,12 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
  * links and cluster members are written, and the audit entries describing
  * the batch are appended: all of it or none of it.
  *
- * `inTransaction`: the caller's transaction, whose head is already claimed
- * (store.transaction); otherwise a transaction of its own, retried when
- * another writer got there first.
+ * `inOrgTransaction` runs the write in the organisation's transaction (the
+ * caller's, inside store.transaction, or a new one retried when another
+ * writer got there first); `ownTransaction` says it is a new one, so the
+ * CPU work is done before it opens.
  */
-export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions = {}, inTransaction?: ClaimedHead): Promise<ImportOutcome[]> {
+export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions, inOrgTransaction: InOrgTransaction, ownTransaction: boolean): Promise<ImportOutcome[]> {
   if (options.screen && !options.provenance) throw new Error('importBatch: screening needs the provenance of its results');
   if (records.length === 0) return [];
   const items = records.map(keyed);
@@ -189,15 +190,6 @@ export async function importBatch(db: Db, org: string, records: readonly Applica
     if (options.audit) await appendClaimed(trx, org, head, options.audit(outcomes), receivedAt);
     return outcomes;
   };
-  if (inTransaction) return write(db, inTransaction);
-
-  prepare(plan(items, await readCurrent(db, org, items), screening));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => write(trx, await claimOrg(trx, org)));
-    } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryableWriteError(err)) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-    }
-  }
+  if (ownTransaction) prepare(plan(items, await readCurrent(db, org, items), screening));
+  return inOrgTransaction(write);
 }

@@ -51,8 +51,8 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
       return boundStore(db, engine, other);
     },
     transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, org, claimed)))),
-    importBatch: (records, options) => importBatch(db, org, records, options, head),
-    putVersion: async (record, options) => (await importBatch(db, org, [record], options, head))[0]!,
+    importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head),
+    putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),
     getApplication: (id, source) => getApplication(db, org, id, source),
     listVersions: (r) => listVersions(db, org, ref(r)),
