@@ -77,9 +77,11 @@ export class InstitutionNameTable {
   /** What a key names, tier by tier, or undefined when the table does not hold it; `viaAlias`: the key came from an abbreviation pattern. */
   resolve(key: string, viaAlias: boolean): InstitutionMatch | undefined {
     const worldIds = this.worldExact.get(key) ?? [];
+    // A curated alias comes before the names read off campus words: "University of Maryland" is College Park,
+    // not the University of Maryland Global Campus that the campus reading would give.
     const found: [MatchTier, Ids | undefined][] = [
-      ['exact', this.exact.get(key)], ['campus', this.campusMain.get(key)], ['campus', this.campusOther.get(key)],
-      ['alias', this.aliasName.get(key)], ['system', this.system.get(key)], ['short', this.aliasShort.get(key)],
+      ['exact', this.exact.get(key)], ['alias', this.aliasName.get(key)], ['campus', this.campusMain.get(key)],
+      ['campus', this.campusOther.get(key)], ['system', this.system.get(key)], ['short', this.aliasShort.get(key)],
     ];
     const hit = found.find(([, ids]) => ids && ids.length);
     if (!hit && !worldIds.length) return undefined;
