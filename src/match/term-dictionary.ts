@@ -2,7 +2,7 @@ import { romanisationKey, romanisationReadings, skeletonCodes, writeCodePoints }
 import type { MatchConfig, TokenClass } from './config.js';
 import { classifyToken, type NameKind } from './word-lists.js';
 import { DeletionIndex } from './deletion-index.js';
-import { TextFilter } from './text-filter.js';
+import { BloomFilter } from './bloom-filter.js';
 import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 import { sortShort } from './sort-short.js';
 import { TwoEditIndex, type TermHit } from './two-edit-index.js';
@@ -95,8 +95,8 @@ export class TermDictionary {
   private termRarity = new Float64Array(0);
   private readonly memo = new Map<string, QueryToken>();
   /** Every single-token term's text and romanisation forms, and every spelling of the romanisation table (see mayFindJoined). */
-  private vocabulary = new TextFilter(0);
-  private spellings = new TextFilter(0);
+  private vocabulary = new BloomFilter(0);
+  private spellings = new BloomFilter(0);
   private readonly codes: number[] = [];
   private nameCount = 0;
 
@@ -162,13 +162,13 @@ export class TermDictionary {
     this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
     this.postingIds = Int32Array.from(this.postings.flat());
     this.postings = [];
-    this.vocabulary = new TextFilter(this.byText.size * 2);
+    this.vocabulary = new BloomFilter(this.byText.size * 2);
     for (const info of this.infos) {
       if (info.joined) continue;
       this.vocabulary.add(info.text);
       for (const key of info.keys) this.vocabulary.add(key);
     }
-    this.spellings = new TextFilter(TABLE_SPELLINGS.size);
+    this.spellings = new BloomFilter(TABLE_SPELLINGS.size);
     for (const spelling of TABLE_SPELLINGS) this.spellings.add(spelling);
     const texts = this.infos.map((info) => (info.joined ? null : info.text));
     const minTypo = this.config.minTypoLength;

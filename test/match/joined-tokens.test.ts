@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MATCH_CONFIG } from '../../src/match/config.js';
 import { prepareNameTokens } from '../../src/match/prepare.js';
 import { TermDictionary } from '../../src/match/term-dictionary.js';
-import { TextFilter } from '../../src/match/text-filter.js';
+import { BloomFilter } from '../../src/match/bloom-filter.js';
 import { compareTokens, joinedInfo } from '../../src/match/token-compare.js';
 import { knownRomanisations } from '../../src/normalise/romanisation.js';
 import { loadOfac, ofacWatchEntries } from '../../src/reference/ofac.js';
@@ -61,9 +61,9 @@ describe('joined query tokens', () => {
   });
 });
 
-describe('TextFilter', () => {
+describe('BloomFilter', () => {
   it('holds every text added, and says "maybe" for few texts it never saw', () => {
-    const filter = new TextFilter(vocabulary.length);
+    const filter = new BloomFilter(vocabulary.length);
     for (const t of vocabulary) filter.add(t);
     const codes = (t: string) => Array.from(t, (c) => c.codePointAt(0)!);
     for (const t of vocabulary) expect(filter.mayHold(codes(t), codes(t).length)).toBe(true);

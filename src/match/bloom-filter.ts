@@ -23,7 +23,7 @@ export function hashCodes(codes: ArrayLike<number>, n: number): number {
 /** Bits per text filed: one in 32 bits set at most, so a false "present" about once in 32 look-ups. */
 const BITS_PER_TEXT = 32;
 
-export class TextFilter {
+export class BloomFilter {
   private readonly words: Int32Array;
   private readonly shift: number;
   private readonly scratch: number[] = [];
