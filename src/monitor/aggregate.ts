@@ -9,7 +9,15 @@ import type { TelemetryEvent } from './events.js';
  * it. `merge(a, b)` combines two aggregates into a new one, so a stream cut
  * anywhere gives the same result: merge(fold(first part), fold(rest)) equals
  * fold(whole stream). The aggregate is plain JSON: it can be stored and
- * resumed (`JSON.parse(JSON.stringify(a))` is a valid aggregate).
+ * resumed (`reviveAggregate(JSON.parse(JSON.stringify(a)))` is the aggregate
+ * again, and `merge` takes JSON read back as it is).
+ *
+ * Every map keyed by an outside value (employee, device, process, IP, USB id)
+ * is a null-prototype object (`dict()`), so an id such as "__proto__" or
+ * "constructor" is a key like any other: it neither reaches Object.prototype
+ * nor reads an inherited property. JSON read back has ordinary prototypes:
+ * `revive*` rebuild it into dicts, `merge` copies into dicts, and readers
+ * look keys up with `own()`, which never returns an inherited property.
  */
 export const AGGREGATE_VERSION = 1;
 
@@ -56,16 +64,73 @@ export interface Aggregate {
   devices: Record<string, Record<string, DeviceDay>>;
 }
 
+/** An empty map for keys from outside: no prototype, so every key is an own property and nothing is inherited. */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** `map[key]` when `key` is the map's own property, else undefined (safe on maps read back from JSON). */
+export function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
+/** A dict holding `from`'s own entries, each value copied by `copy`. */
+function dictOf<A, B>(from: Readonly<Record<string, A>> | null | undefined, copy: (value: A) => B): Record<string, B> {
+  const out = dict<B>();
+  if (from) for (const [k, v] of Object.entries(from)) out[k] = copy(v);
+  return out;
+}
+
+const same = <T>(v: T): T => v;
+
 export function createAggregate(): Aggregate {
-  return { version: AGGREGATE_VERSION, events: 0, employees: {}, devices: {} };
+  return { version: AGGREGATE_VERSION, events: 0, employees: dict(), devices: dict() };
 }
 
 function newDay(deviceId: string, day: string): DeviceDay {
   return {
     deviceId, day, events: 0, hours: new Array<number>(24).fill(0),
-    keystroke: { batches: 0, samples: 0, hist: {} },
+    keystroke: { batches: 0, samples: 0, hist: dict() },
     rtt: { count: 0, minMs: null, minPeer: null, sumMs: 0 },
-    processes: {}, processNames: {}, usb: {}, logins: {}, loginEmployees: {},
+    processes: dict(), processNames: dict(), usb: dict(), logins: dict(), loginEmployees: dict(),
+  };
+}
+
+/** A device-day as stored (JSON read back, or another aggregate's): a deep copy whose maps are dicts. */
+export function reviveDeviceDay(d: DeviceDay): DeviceDay {
+  return {
+    deviceId: d.deviceId,
+    day: d.day,
+    events: d.events,
+    hours: [...d.hours],
+    keystroke: { batches: d.keystroke.batches, samples: d.keystroke.samples, hist: dictOf(d.keystroke.hist, same) },
+    rtt: { ...d.rtt },
+    processes: dictOf(d.processes, same),
+    processNames: dictOf(d.processNames, same),
+    usb: dictOf(d.usb, (u) => ({ product: u.product, count: u.count })),
+    logins: dictOf(d.logins, same),
+    loginEmployees: dictOf(d.loginEmployees, same),
+  };
+}
+
+/** An employee as stored: a copy (its device list copied too). */
+export function reviveEmployee(e: EmployeeInfo): EmployeeInfo {
+  return {
+    employeeId: e.employeeId,
+    ...(e.applicationId !== undefined ? { applicationId: e.applicationId } : {}),
+    ...(e.startDate !== undefined ? { startDate: e.startDate } : {}),
+    ...(e.workLocation !== undefined ? { workLocation: { ...e.workLocation } } : {}),
+    deviceIds: [...e.deviceIds],
+  };
+}
+
+/** An aggregate as stored (`JSON.parse` of its JSON): a deep copy whose maps are dicts, ready to fold into. */
+export function reviveAggregate(a: Aggregate): Aggregate {
+  return {
+    version: a.version,
+    events: a.events,
+    employees: dictOf(a.employees, reviveEmployee),
+    devices: dictOf(a.devices, (days) => dictOf(days, reviveDeviceDay)),
   };
 }
 
@@ -84,7 +149,7 @@ function dayName(index: number): string {
 }
 
 function bump(map: Record<string, number>, key: string, by = 1): boolean {
-  const seen = map[key];
+  const seen = own(map, key);
   if (seen !== undefined) {
     map[key] = seen + by;
     return true;
@@ -114,16 +179,16 @@ export function eventDay(event: TelemetryEvent): string | undefined {
 export function fold(agg: Aggregate, event: TelemetryEvent): Aggregate {
   agg.events++;
   if (event.type === 'employee') {
-    agg.employees[event.employeeId] = employeeFrom(event, agg.employees[event.employeeId]);
+    agg.employees[event.employeeId] = employeeFrom(event, own(agg.employees, event.employeeId));
     return agg;
   }
   const ms = Date.parse(event.at);
   if (!Number.isFinite(ms)) return agg;
   const dayIndex = Math.floor(ms / DAY_MS);
   const day = dayName(dayIndex);
-  let days = agg.devices[event.deviceId];
-  if (!days) days = agg.devices[event.deviceId] = {};
-  let d = days[day];
+  let days = own(agg.devices, event.deviceId);
+  if (!days) days = agg.devices[event.deviceId] = dict();
+  let d = own(days, day);
   if (!d) d = days[day] = newDay(event.deviceId, day);
   d.events++;
   d.hours[Math.floor((ms - dayIndex * DAY_MS) / 3_600_000)]!++;
@@ -133,7 +198,7 @@ export function fold(agg: Aggregate, event: TelemetryEvent): Aggregate {
       k.batches++;
       k.samples += event.samples;
       const b = String(latencyBucket(event.medianLatencyMs));
-      k.hist[b] = (k.hist[b] ?? 0) + event.samples;
+      k.hist[b] = (own(k.hist, b) ?? 0) + event.samples;
       break;
     }
     case 'network_rtt': {
@@ -150,12 +215,12 @@ export function fold(agg: Aggregate, event: TelemetryEvent): Aggregate {
       const name = event.name;
       const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase();
       const key = base.endsWith('.exe') || base.endsWith('.app') ? base.slice(0, -4) : base;
-      if (bump(d.processes, key) && d.processNames[key] === undefined) d.processNames[key] = name;
+      if (bump(d.processes, key) && own(d.processNames, key) === undefined) d.processNames[key] = name;
       break;
     }
     case 'usb': {
       const key = `${event.vendorId.toLowerCase()}:${event.productId.toLowerCase()}`;
-      const seen = d.usb[key];
+      const seen = own(d.usb, key);
       if (seen) seen.count++;
       else if (Object.keys(d.usb).length < DISTINCT_LIMIT) d.usb[key] = { product: event.product ?? '', count: 1 };
       break;
@@ -172,13 +237,13 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
   for (const [k, v] of Object.entries(from)) bump(into, k, v);
 }
 
-function mergeDay(a: DeviceDay, b: DeviceDay): DeviceDay {
-  const out = structuredClone(a);
+/** Add `b`'s counts into `out` (a dict-backed day this module owns). */
+function addDay(out: DeviceDay, b: DeviceDay): void {
   out.events += b.events;
   for (let h = 0; h < 24; h++) out.hours[h]! += b.hours[h] ?? 0;
   out.keystroke.batches += b.keystroke.batches;
   out.keystroke.samples += b.keystroke.samples;
-  for (const [k, v] of Object.entries(b.keystroke.hist)) out.keystroke.hist[k] = (out.keystroke.hist[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(b.keystroke.hist)) out.keystroke.hist[k] = (own(out.keystroke.hist, k) ?? 0) + v;
   out.rtt.count += b.rtt.count;
   out.rtt.sumMs += b.rtt.sumMs;
   if (b.rtt.minMs !== null && (out.rtt.minMs === null || b.rtt.minMs < out.rtt.minMs)) {
@@ -186,28 +251,34 @@ function mergeDay(a: DeviceDay, b: DeviceDay): DeviceDay {
     out.rtt.minPeer = b.rtt.minPeer;
   }
   addCounts(out.processes, b.processes);
-  for (const [k, v] of Object.entries(b.processNames)) if (out.processes[k] !== undefined) out.processNames[k] ??= v;
+  for (const [k, v] of Object.entries(b.processNames)) if (own(out.processes, k) !== undefined && own(out.processNames, k) === undefined) out.processNames[k] = v;
   for (const [k, v] of Object.entries(b.usb)) {
-    const seen = out.usb[k];
+    const seen = own(out.usb, k);
     if (seen) seen.count += v.count;
-    else if (Object.keys(out.usb).length < DISTINCT_LIMIT) out.usb[k] = { ...v };
+    else if (Object.keys(out.usb).length < DISTINCT_LIMIT) out.usb[k] = { product: v.product, count: v.count };
   }
   addCounts(out.logins, b.logins);
   addCounts(out.loginEmployees, b.loginEmployees);
-  return out;
 }
 
-/** The aggregate of two streams (or two parts of one, `a` first). Pure: neither input changes. */
+/**
+ * The aggregate of two streams (or two parts of one, `a` first). Pure: neither
+ * input changes. Either may be JSON read back; the result's maps are dicts.
+ */
 export function merge(a: Aggregate, b: Aggregate): Aggregate {
-  const out: Aggregate = structuredClone(a);
+  const out = reviveAggregate(a);
   out.events += b.events;
   for (const [id, e] of Object.entries(b.employees)) {
-    const cur = out.employees[id];
-    out.employees[id] = employeeFrom({ type: 'employee', ...structuredClone(e) }, cur);
+    out.employees[id] = employeeFrom({ type: 'employee', ...reviveEmployee(e) }, own(out.employees, id));
   }
   for (const [deviceId, days] of Object.entries(b.devices)) {
-    const mine = (out.devices[deviceId] ??= {});
-    for (const [day, d] of Object.entries(days)) mine[day] = mine[day] ? mergeDay(mine[day], d) : structuredClone(d);
+    let mine = own(out.devices, deviceId);
+    if (!mine) mine = out.devices[deviceId] = dict();
+    for (const [day, d] of Object.entries(days)) {
+      const cur = own(mine, day);
+      if (cur) addDay(cur, d);
+      else mine[day] = reviveDeviceDay(d);
+    }
   }
   return out;
 }

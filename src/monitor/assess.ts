@@ -2,7 +2,7 @@ import type { RawSignal } from '../detect/types.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 import { combine, type Band } from '../score/combine.js';
 import type { ScoringConfig } from '../score/config.js';
-import type { Aggregate, DeviceDay } from './aggregate.js';
+import { own, type Aggregate, type DeviceDay } from './aggregate.js';
 import { claimedWorkPlace } from './claimed.js';
 import type { MonitorReference } from './context.js';
 import { toolSignals, usbSignals } from './signals-endpoint.js';
@@ -48,7 +48,7 @@ export function deviceOwners(agg: Aggregate): Map<string, Set<string>> {
   const add = (device: string, employee: string) => owners.set(device, (owners.get(device) ?? new Set()).add(employee));
   for (const e of Object.values(agg.employees)) for (const d of e.deviceIds) add(d, e.employeeId);
   for (const [deviceId, days] of Object.entries(agg.devices)) {
-    for (const d of Object.values(days)) for (const e of Object.keys(d.loginEmployees)) if (agg.employees[e]) add(deviceId, e);
+    for (const d of Object.values(days)) for (const e of Object.keys(d.loginEmployees)) if (own(agg.employees, e)) add(deviceId, e);
   }
   return owners;
 }

@@ -1,6 +1,6 @@
 import type { RawSignal } from '../detect/types.js';
 import { matchUsb, type ToolEntry } from '../reference/telemetry-catalogue.js';
-import type { DeviceDay } from './aggregate.js';
+import { own, type DeviceDay } from './aggregate.js';
 import { listSome, type MonitorReference } from './context.js';
 
 /**
@@ -24,7 +24,7 @@ export function toolSignals(days: readonly DeviceDay[], ref: MonitorReference): 
     for (const key of Object.keys(d.processes)) {
       const tool = ref.catalogue.tools.get(key);
       if (!tool || approved(ref, tool)) continue;
-      const s = seen.get(tool.tool) ?? { tool, spelled: d.processNames[key] ?? key, days: new Set(), devices: new Set() };
+      const s = seen.get(tool.tool) ?? { tool, spelled: own(d.processNames, key) ?? key, days: new Set(), devices: new Set() };
       s.days.add(d.day);
       s.devices.add(d.deviceId);
       seen.set(tool.tool, s);

@@ -68,7 +68,10 @@ export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 
 /** The secrets for a vendor and organisation, revealed for signature checking (empty: none configured). */
 export function webhookSecretsFor(config: ServerConfig, vendor: WebhookVendor, org: string): string[] {
-  return (config.webhookSecrets[vendor]?.[org] ?? []).map((s) => s.reveal());
+  // Own properties only: an organisation named "constructor" or "toString" is an organisation, not an inherited method.
+  const orgs = config.webhookSecrets[vendor];
+  const list = orgs && Object.hasOwn(orgs, org) ? orgs[org] : undefined;
+  return (list ?? []).map((s) => s.reveal());
 }
 
 export class ServerConfigError extends Error {
@@ -120,7 +123,7 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   if (max !== undefined || windowMs !== undefined) {
     input.rateLimit = { ...(max === undefined ? {} : { max }), ...(windowMs === undefined ? {} : { windowMs }) };
   }
-  const secrets: Record<string, Record<string, { n: number; value: string }[]>> = {};
+  const secrets = new Map<string, Map<string, { n: number; value: string }[]>>();
   const problems: string[] = [];
   for (const name of Object.keys(env).sort()) {
     if (!name.startsWith('HIREWATCH_WEBHOOK_SECRET')) continue;
@@ -132,13 +135,17 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
     }
     const value = set(name);
     if (value === undefined) continue;
-    ((secrets[vendor] ??= {})[m[2]!] ??= []).push({ n: Number(m[3] ?? 0), value });
+    const orgs = secrets.get(vendor) ?? new Map<string, { n: number; value: string }[]>();
+    secrets.set(vendor, orgs);
+    const list = orgs.get(m[2]!) ?? [];
+    orgs.set(m[2]!, list);
+    list.push({ n: Number(m[3] ?? 0), value });
   }
   if (problems.length > 0) throw new ServerConfigError(problems);
   input.webhookSecrets = Object.fromEntries(
-    Object.entries(secrets).map(([vendor, orgs]) => [
+    [...secrets].map(([vendor, orgs]) => [
       vendor,
-      Object.fromEntries(Object.entries(orgs).map(([org, list]) => [org, list.sort((a, b) => a.n - b.n).map((s) => s.value)])),
+      Object.fromEntries([...orgs].map(([org, list]) => [org, list.sort((a, b) => a.n - b.n).map((s) => s.value)])),
     ]),
   );
   return parseServerConfig(input);
