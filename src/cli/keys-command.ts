@@ -1,18 +1,27 @@
 import { Command, Option } from 'commander';
+import { AUDIT_KEY_FILE_ENV, useAuditKeyFile } from '../store/admin-queries.js';
 import { DEFAULT_DB_FILE, DEFAULT_ORG, OrgIdSchema, ROLES, openStore, resolveStoreTarget, type HirewatchStore, type Role } from '../store/index.js';
 
 /**
  * `hirewatch keys create --role ROLE [--org ORG] [--label TEXT]`: a new API
  * key, printed once on standard output (only its hash is stored);
  * `keys list` (ids, roles, dates: never a secret); `keys revoke PREFIX`.
- * Creation and revocation are appended to the organisation's audit log.
+ * Creation and revocation are appended to the organisation's audit log
+ * (keyed with the audit key: `--audit-key-file`, else HIREWATCH_AUDIT_KEY_FILE,
+ * else the default file, created when absent).
+ *
+ * A revocation takes effect at once for every server process that looks
+ * keys up on each request (the default); one configured to cache verified
+ * keys (HIREWATCH_KEY_CACHE_MS) accepts the revoked key for at most that long.
  */
 interface KeyOptions {
   db?: string;
   org: string;
+  auditKeyFile?: string;
 }
 
 async function withStore<T>(options: KeyOptions, run: (store: HirewatchStore) => Promise<T>): Promise<T> {
+  if (options.auditKeyFile) useAuditKeyFile(options.auditKeyFile);
   const store = await openStore(resolveStoreTarget(options.db), { org: OrgIdSchema.parse(options.org) });
   try {
     return await run(store);
@@ -65,7 +74,8 @@ export function registerKeysCommand(program: Command): void {
   const common = (c: Command): Command =>
     c
       .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
-      .option('--org <org>', 'organisation the key belongs to', DEFAULT_ORG);
+      .option('--org <org>', 'organisation the key belongs to', DEFAULT_ORG)
+      .option('--audit-key-file <file>', `the audit key the audit entry is keyed with (default: ${AUDIT_KEY_FILE_ENV}, else ~/.config/hirewatch/audit.key)`);
   common(keys.command('create').description('create a key and print it once (only its hash is stored)'))
     .addOption(new Option('--role <role>', 'what the key may do').choices(ROLES).makeOptionMandatory())
     .option('--label <text>', 'a note: who or what uses the key')

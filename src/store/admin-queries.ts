@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { appendClaimed, chainHash, GENESIS, type AuditEntry, type AuditInput, type ClaimedHead } from './audit-chain.js';
+import { appendClaimed, auditKeyFile, auditKeyForReading, ChainVerifier, type AuditEntry, type AuditInput, type AuditKey, type AuditRow, type ChainVerification, type ClaimedHead } from './audit-chain.js';
 import { sha256Hex } from './content-hash.js';
 import type { HirewatchDatabase } from './database-schema.js';
 
@@ -19,6 +19,11 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export interface ApiKeyInfo { readonly org: string; readonly keyId: string; readonly role: Role; readonly label?: string; readonly createdAt: string; readonly revokedAt?: string }
 export type { AuditEntry } from './audit-chain.js';
+// The audit key and checkpoints, for the command line (which may not import the chain itself: one-path).
+export {
+  AUDIT_KEY_FILE_ENV, AuditKey, AuditKeyError, AuditKeyMismatchError, auditKeyFile, auditKeyForReading, auditKeyForWriting,
+  openCheckpoint, signCheckpoint, useAuditKeyFile, type ChainVerification, type Checkpoint, type CheckpointHead,
+} from './audit-chain.js';
 export const AlertInputSchema = z.object({
   subjectKind: z.enum(['employee', 'application']),
   subjectId: z.string().min(1),
@@ -44,8 +49,16 @@ export interface AdminStore {
     /** Append one entry (in the caller's transaction when inside store.transaction). */
     append(entry: AuditInput): Promise<AuditEntry>;
     list(afterSeq?: number, limit?: number): Promise<AuditEntry[]>;
-    /** Recompute the chain; the first entry whose hash does not follow is reported. */
-    verify(): Promise<{ ok: boolean; checked: number; brokenAt?: number }>;
+    /** The newest entry; undefined when the log is empty. */
+    last(): Promise<AuditEntry | undefined>;
+    /**
+     * Recompute the chain up to the head row (read first): the first entry
+     * that does not verify is reported with what is wrong with it, and an end
+     * that does not match the head row. `key`: the audit key to check keyed
+     * entries with (default: this process's key file, never created here;
+     * null: none at hand).
+     */
+    verify(options?: { readonly key?: AuditKey | null }): Promise<ChainVerification>;
   };
   alerts: {
     /**
@@ -68,6 +81,19 @@ function auditEntry(r: HirewatchDatabase['audit_log']): AuditEntry {
   return { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, ...(r.target ? { target: r.target } : {}), detail: JSON.parse(r.detail_json) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash };
 }
 
+/** A row as verification reads it: detail that is not JSON is kept as text, so it fails its hash instead of the read. */
+function auditRow(r: HirewatchDatabase['audit_log']): AuditRow {
+  let detail: Record<string, unknown>;
+  try {
+    detail = JSON.parse(r.detail_json) as Record<string, unknown>;
+  } catch {
+    detail = { unreadable: r.detail_json };
+  }
+  return { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, ...(r.target ? { target: r.target } : {}), detail, prevHash: r.prev_hash, hash: r.hash, keyId: r.key_id ?? null };
+}
+
+const VERIFY_PAGE = 1000;
+
 export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransaction): AdminStore {
   const audit: AdminStore['audit'] = {
     async append(input) {
@@ -77,18 +103,21 @@ export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransacti
       const rows = await db.selectFrom('audit_log').selectAll().where('org_id', '=', org).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
       return rows.map(auditEntry);
     },
-    async verify() {
-      let prev = GENESIS;
-      let checked = 0;
+    async last() {
+      const row = await db.selectFrom('audit_log').selectAll().where('org_id', '=', org).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return row ? auditEntry(row) : undefined;
+    },
+    async verify(options = {}) {
+      const key = options.key === undefined ? auditKeyForReading() : (options.key ?? undefined);
+      const row = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', org).executeTakeFirst();
+      const head = row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+      const verifier = new ChainVerifier(org, key, options.key === undefined ? auditKeyFile() : undefined);
       for (let after = 0; ;) {
-        const page = await audit.list(after, 1000);
-        for (const e of page) {
-          const { prevHash, hash, ...rest } = e;
-          if (prevHash !== prev || chainHash(org, prev, rest) !== hash) return { ok: false, checked, brokenAt: e.seq };
-          prev = hash;
-          checked++;
-        }
-        if (page.length < 1000) return { ok: true, checked };
+        let query = db.selectFrom('audit_log').selectAll().where('org_id', '=', org).where('seq', '>', after);
+        if (head) query = query.where('seq', '<=', head.seq);
+        const page = (await query.orderBy('seq').limit(VERIFY_PAGE).execute()).map(auditRow);
+        for (const r of page) if (!verifier.push(r)) return verifier.finish(head);
+        if (page.length < VERIFY_PAGE) return verifier.finish(head);
         after = page[page.length - 1]!.seq;
       }
     },

@@ -114,6 +114,8 @@ export interface AuditLogTable {
   detail_json: string;
   prev_hash: string;
   hash: string;
+  /** Added by migration 2026_004: id of the audit key the hash was made with (HMAC-SHA256); null for an entry from before keyed audit (SHA-256). */
+  key_id?: string | null;
 }
 
 export interface AlertsTable {
@@ -161,6 +163,8 @@ export interface AuditHeadsTable {
   org_id: string;
   seq: number | string;
   hash: string;
+  /** Added by migration 2026_004: the audit key the log continues under; null until its first keyed entry. */
+  key_id?: string | null;
 }
 
 export interface HirewatchDatabase {

@@ -194,11 +194,25 @@ const auditHeads: Migration = {
   },
 };
 
+/**
+ * Keyed audit (src/store/audit-chain.ts): each entry and each head row name
+ * the audit key its hash was made with. Entries already stored keep null:
+ * they were chained with plain SHA-256 and still verify that way; the first
+ * keyed entry of their log is the switch-over entry that anchors them.
+ */
+const keyedAudit: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema.alterTable('audit_log').addColumn('key_id', 'text').execute();
+    await db.schema.alterTable('audit_heads').addColumn('key_id', 'text').execute();
+  },
+};
+
 /** Migrations in order of their names. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_001_initial_schema': initialSchema,
   '2026_002_monitor_state': monitorState,
   '2026_003_audit_heads': auditHeads,
+  '2026_004_keyed_audit': keyedAudit,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

@@ -42,6 +42,13 @@ export const getOpenApi: Handler<R['getOpenApi']> = async (ctx) => openApiDocume
 
 export const readAuditLog: Handler<R['readAuditLog']> = async (ctx) => {
   const entries = await ctx.store.admin.audit.list(ctx.query.after, ctx.query.limit);
-  const verification = ctx.query.verify ? await ctx.store.admin.audit.verify() : undefined;
+  const checked = ctx.query.verify ? await ctx.store.admin.audit.verify() : undefined;
+  // What the API shows of a verification: the verdict and the reason, not the head (checkpoints are the CLI's).
+  const verification = checked && {
+    ok: checked.ok, checked: checked.checked,
+    ...(checked.brokenAt !== undefined ? { brokenAt: checked.brokenAt } : {}),
+    ...(checked.reason ? { reason: checked.reason } : {}),
+    ...(checked.unkeyed ? { unkeyed: checked.unkeyed } : {}),
+  };
   return { entries: entries.map((e) => ({ ...e })), ...(verification ? { verification } : {}) };
 };

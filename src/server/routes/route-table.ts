@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import * as S from '../api-schemas.js';
 import { buildOpenApiDocument, type RouteSpec } from '../openapi.js';
 
@@ -21,6 +22,17 @@ export interface ApiRoute extends RouteSpec {
 }
 
 const p = (path: string): string => `${API_PREFIX}${path}`;
+
+/** The audit log with its verification, which says what is wrong and how many entries are from before keyed audit. */
+const AuditResponseSchema = S.AuditResponseSchema.extend({
+  verification: z.strictObject({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    brokenAt: z.number().int().optional(),
+    reason: z.string().optional(),
+    unkeyed: z.number().int().optional(),
+  }).optional(),
+});
 
 export const API_ROUTES = {
   submitApplication: {
@@ -87,8 +99,8 @@ export const API_ROUTES = {
   },
   readAuditLog: {
     method: 'get', path: p('/audit'), access: 'key', permission: 'audit:read',
-    summary: "The organisation's hash-chained audit log (read-only), optionally verified",
-    query: S.AuditQuerySchema, response: S.AuditResponseSchema, tags: ['audit'],
+    summary: "The organisation's keyed, hash-chained audit log (read-only), optionally verified",
+    query: S.AuditQuerySchema, response: AuditResponseSchema, tags: ['audit'],
   },
 } as const satisfies Record<string, ApiRoute>;
 
