@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// npm's "prepare" script (package.json): runs after `npm ci` / `npm install` in a clone, and
+// before `npm pack` / `npm publish`. Plain JavaScript, because it must run when the dev
+// dependencies (TypeScript, tsx) are not installed.
+//
+// With TypeScript installed it compiles src/ into dist/ (tsconfig.build.json) and removes
+// compiled files whose source is gone, so a package never ships a module deleted from src/.
+//
+// Without TypeScript (`npm ci --omit=dev` in a clone) nothing can be built, and it says so in
+// one sentence instead of npm's "tsc: not found":
+// - when packing or publishing it exits 1: a package must carry a fresh build;
+// - when dist/ is already built (copied in, or built before the dev dependencies were
+//   pruned) it exits 0 and the existing build is used;
+// - otherwise it exits 1, so the install fails where the cause is, rather than later when
+//   `hirewatch` finds neither dist/ nor tsx. The published package does not run this (npm
+//   runs "prepare" for a clone or a git dependency, not for a package from a registry or a
+//   tarball): it ships dist/ already built.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const src = join(root, 'src');
+const say = (text) => process.stderr.write(`hirewatch: ${text}\n`);
+
+let tsc;
+try {
+  tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+} catch {
+  tsc = undefined;
+}
+
+if (!tsc) {
+  const packing = ['pack', 'publish'].includes(process.env.npm_command ?? '');
+  const built = existsSync(join(dist, 'cli', 'run.js'));
+  if (!packing && built) {
+    say('TypeScript is not installed (--omit=dev), so dist/ was not rebuilt; the build already in dist/ is used.');
+    process.exit(0);
+  }
+  say('building hirewatch from source needs the dev dependencies: run `npm ci` without --omit=dev (or install the published package, which ships the compiled code).');
+  process.exit(1);
+}
+
+const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+if (result.status !== 0) {
+  say(`the TypeScript build failed (exit status ${result.status ?? result.signal}); see the errors above.`);
+  process.exit(1);
+}
+
+/** dist/a/b.js (or .js.map) whose src/a/b.ts no longer exists. */
+function stale(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...stale(path));
+    else {
+      const source = join(src, relative(dist, path)).replace(/\.js(\.map)?$/, '.ts');
+      if (/\.js(\.map)?$/.test(entry.name) && !existsSync(source)) found.push(path);
+    }
+  }
+  return found;
+}
+for (const file of stale(dist)) rmSync(file);
