@@ -39,6 +39,12 @@ export const SOURCES = {
     date: '2025-12',
     url: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists',
   },
+  ofacFaqMatches: {
+    title: 'Assessing OFAC Name Matches, FAQs 5 and 23 (a hit on one of several names is not a valid match; compare the entry\'s address, nationality, date of birth and other identifiers with what you hold; without several similarities it is not a valid match; a customer outside the SDN\'s area may be a "false hit")',
+    publisher: 'U.S. Department of the Treasury, Office of Foreign Assets Control',
+    date: '2002-09-10',
+    url: 'https://ofac.treasury.gov/faqs/5',
+  },
   doj2023: {
     title: 'Justice Department announces court-authorized action to disrupt illicit revenue generation efforts of DPRK information technology workers (seizure of 17 website domains)',
     publisher: 'U.S. Department of Justice, Office of Public Affairs',
