@@ -1,5 +1,5 @@
 import { matchConfig, type MatchConfig } from '../../match/config.js';
-import type { NameMatch, WatchEntry } from '../../match/types.js';
+import type { NameMatch, TokenHow, WatchEntry } from '../../match/types.js';
 import { WatchlistIndex } from '../../match/watchlist-index.js';
 import { classifyToken } from '../../match/word-lists.js';
 import type { InstitutionMatch } from './institution-match.js';
@@ -73,6 +73,9 @@ interface Pairing {
   readonly distinctive: boolean;
 }
 
+/** The features that pair a claim word (or two joined) with a listed one; the others are notes (order, typos, guard). */
+const PAIRS: ReadonlySet<string> = new Set<TokenHow>(['exact', 'romanisation', 'skeleton', 'nickname', 'typo', 'initial', 'joined']);
+
 function pairing(m: NameMatch, index: WatchlistIndex, commonLimit: number): Pairing {
   let claimOnly = 0;
   let listedOnly = 0;
@@ -86,7 +89,7 @@ function pairing(m: NameMatch, index: WatchlistIndex, commonLimit: number): Pair
       if (cls === 'particle' || cls === 'legal') continue;
       if (f.token) claimOnly++;
       else listedOnly++;
-    } else if (f.token && f.candidate) {
+    } else if (PAIRS.has(f.how)) {
       if (f.how !== 'exact' && f.how !== 'joined') sameWords = false;
       claimPaired += f.token.split('+').length;
       for (const word of f.candidate.split('+')) {
