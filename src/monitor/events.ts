@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../parse/calendar.js';
+import { isStorableText, textProblem } from '../parse/json-limits.js';
 import { describeIssues } from '../parse/record-error.js';
 
 /**
@@ -17,9 +19,29 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 const MAX_MS = 600_000;
 
-const instant = z.string().regex(INSTANT, 'expected an ISO 8601 time with Z or a UTC offset, e.g. 2025-12-03T02:14:00Z');
-const id = z.string().min(1, 'must not be empty').max(256);
-const text = (max: number) => z.string().max(max);
+/** Ids are short enough for any URL (the application ids they name are at most this long too). */
+export const EVENT_ID_MAX = 128;
+
+/** 2025-02-30 has the shape of a day but is none (INSTANT and DAY bound months, days, hours and offsets; this, the days of the month). */
+const isCalendarDate = (v: string): boolean => isCalendarDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
+
+/** Text that can be stored: no NUL, no lone surrogate (the message says which). */
+const storable = <T extends z.ZodString>(schema: T): T =>
+  schema.superRefine((v, ctx) => {
+    const problem = textProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const instant = z
+  .string()
+  .regex(INSTANT, { message: 'expected an ISO 8601 time with Z or a UTC offset, e.g. 2025-12-03T02:14:00Z', abort: true })
+  .refine(isCalendarDate, 'not a calendar date (e.g. 2025-02-30)');
+const day = z
+  .string()
+  .regex(DAY, { message: 'expected a date, e.g. 2025-12-01', abort: true })
+  .refine(isCalendarDate, 'not a calendar date (e.g. 2025-02-30)');
+const id = storable(z.string().min(1, 'must not be empty').max(EVENT_ID_MAX));
+const text = (max: number) => storable(z.string().max(max));
 
 const PlaceSchema = z.looseObject({ city: text(200).optional(), region: text(200).optional(), country: text(100).optional() });
 
@@ -27,11 +49,11 @@ export const EmployeeEventSchema = z.looseObject({
   type: z.literal('employee'),
   employeeId: id,
   applicationId: id.optional(),
-  startDate: z.string().regex(DAY, 'expected a date, e.g. 2025-12-01').optional(),
+  startDate: day.optional(),
   workLocation: PlaceSchema.optional(),
   deviceIds: z.array(id).max(1000).optional(),
 });
-export const LoginEventSchema = z.looseObject({ type: z.literal('login'), at: instant, employeeId: id.optional(), deviceId: id, ip: z.string().min(1).max(64) });
+export const LoginEventSchema = z.looseObject({ type: z.literal('login'), at: instant, employeeId: id.optional(), deviceId: id, ip: storable(z.string().min(1).max(64)) });
 export const KeystrokeEventSchema = z.looseObject({
   type: z.literal('keystroke'),
   at: instant,
@@ -40,7 +62,7 @@ export const KeystrokeEventSchema = z.looseObject({
   samples: z.number().int().min(1).max(1e9),
 });
 export const RttEventSchema = z.looseObject({ type: z.literal('network_rtt'), at: instant, deviceId: id, rttMs: z.number().positive().max(MAX_MS), peer: text(256).optional() });
-export const ProcessEventSchema = z.looseObject({ type: z.literal('process'), at: instant, deviceId: id, name: z.string().min(1).max(512) });
+export const ProcessEventSchema = z.looseObject({ type: z.literal('process'), at: instant, deviceId: id, name: storable(z.string().min(1).max(512)) });
 export const UsbEventSchema = z.looseObject({
   type: z.literal('usb'),
   at: instant,
@@ -70,10 +92,11 @@ export type TelemetryEvent = EmployeeEvent | LoginEvent | KeystrokeEvent | RttEv
 // ------------------------------------------------------------ the fast path
 
 type Obj = Record<string, unknown>;
-const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 256;
-const optText = (v: unknown, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
+const isText = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max && isStorableText(v);
+const isId = (v: unknown): boolean => isText(v, 1, EVENT_ID_MAX);
+const optText = (v: unknown, max: number): boolean => v === undefined || isText(v, 0, max);
 const isMs = (v: unknown, positive: boolean): boolean => typeof v === 'number' && (positive ? v > 0 : v >= 0) && v <= MAX_MS;
-const isInstant = (v: unknown): boolean => typeof v === 'string' && INSTANT.test(v);
+const isInstant = (v: unknown): boolean => typeof v === 'string' && INSTANT.test(v) && isCalendarDate(v);
 
 function placeOk(v: unknown): boolean {
   if (v === undefined) return true;
@@ -90,15 +113,15 @@ function fastValid(o: Obj): boolean {
     case 'network_rtt':
       return isInstant(o.at) && isId(o.deviceId) && isMs(o.rttMs, true) && optText(o.peer, 256);
     case 'process':
-      return isInstant(o.at) && isId(o.deviceId) && typeof o.name === 'string' && o.name.length >= 1 && o.name.length <= 512;
+      return isInstant(o.at) && isId(o.deviceId) && isText(o.name, 1, 512);
     case 'login':
-      return isInstant(o.at) && isId(o.deviceId) && (o.employeeId === undefined || isId(o.employeeId)) && typeof o.ip === 'string' && o.ip.length >= 1 && o.ip.length <= 64;
+      return isInstant(o.at) && isId(o.deviceId) && (o.employeeId === undefined || isId(o.employeeId)) && isText(o.ip, 1, 64);
     case 'usb':
       return isInstant(o.at) && isId(o.deviceId) && typeof o.vendorId === 'string' && HEX4.test(o.vendorId) && typeof o.productId === 'string' && HEX4.test(o.productId) && optText(o.product, 256);
     case 'employee':
       return (
         isId(o.employeeId) && (o.applicationId === undefined || isId(o.applicationId)) &&
-        (o.startDate === undefined || (typeof o.startDate === 'string' && DAY.test(o.startDate))) && placeOk(o.workLocation) &&
+        (o.startDate === undefined || (typeof o.startDate === 'string' && DAY.test(o.startDate) && isCalendarDate(o.startDate))) && placeOk(o.workLocation) &&
         (o.deviceIds === undefined || (Array.isArray(o.deviceIds) && o.deviceIds.length <= 1000 && o.deviceIds.every(isId)))
       );
     default:

@@ -1,17 +1,50 @@
 import { z } from 'zod';
+import { isIsoCalendarDate, ISO_DATE_SHAPE } from './calendar.js';
+import { findJsonProblem } from './json-limits.js';
 
 /**
  * The Application record of docs/RECORDS.md (section 1), every field of it.
  * Objects are loose: a field we do not know yet is kept, never dropped, so a
  * record stored today still holds what a later version will read. Optional
  * fields accept null as "absent": absence of data is never evidence.
+ *
+ * Every list and text has a limit (APPLICATION_LIMITS, written out in
+ * RECORDS.md) that no real application reaches and that keeps one record's
+ * cost bounded; the whole record, unknown fields included, nests at most
+ * `depth` levels and holds only text that can be stored (json-limits.ts).
  */
-const text = z.string();
+export const APPLICATION_LIMITS = {
+  /** id, source, job.id, session.deviceId, photoHash, payrollAccountHash: short enough for any URL. */
+  id: 128,
+  /** Any other text field (names, addresses, emails, phones, URLs, titles ...). */
+  text: 2048,
+  /** interviews[].notes */
+  notes: 10_000,
+  /** resumeText, and any string of a field this contract does not list. */
+  resumeText: 200_000,
+  /** applicant.emails, applicant.phones, applicant.links */
+  contacts: 20,
+  /** education, employment, references */
+  history: 50,
+  interviews: 50,
+  /** interviews[].flags */
+  flags: 20,
+  /** profiles.linkedin.activity (50 years of months) */
+  activity: 600,
+  /** Levels of nesting, the record itself being level 1. */
+  depth: 32,
+} as const;
+
+const L = APPLICATION_LIMITS;
+const text = z.string().max(L.text);
 const optionalText = text.nullish();
-/** ISO 8601 date-time, or a date of month precision ("2015-05"). */
+const optionalId = z.string().max(L.id).nullish();
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).nullish();
+/** ISO 8601 date-time, or a date of month precision ("2015-05"), naming a real calendar day and time. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?$/, 'expected an ISO 8601 date such as 2025-11-03T14:22:05Z or 2015-05');
+  .regex(ISO_DATE_SHAPE, { message: 'expected an ISO 8601 date such as 2025-11-03T14:22:05Z or 2015-05', abort: true })
+  .refine(isIsoCalendarDate, 'not a calendar date: the month, day, time or offset is out of range (e.g. 2025-02-30)');
 
 export const AddressSchema = z.looseObject({
   line1: optionalText,
@@ -23,18 +56,18 @@ export const AddressSchema = z.looseObject({
 });
 
 export const JobSchema = z.looseObject({
-  id: optionalText,
+  id: optionalId,
   title: optionalText,
   remote: z.boolean().nullish(),
 });
 
 export const ApplicantSchema = z.looseObject({
   fullName: text.trim().min(1, 'a name is required'),
-  emails: z.array(text).nullish(),
-  phones: z.array(text).nullish(),
+  emails: list(text, L.contacts),
+  phones: list(text, L.contacts),
   address: AddressSchema.nullish(),
-  links: z.array(text).nullish(),
-  photoHash: optionalText,
+  links: list(text, L.contacts),
+  photoHash: optionalId,
 });
 
 export const EducationSchema = z.looseObject({
@@ -68,14 +101,14 @@ export const SessionSchema = z.looseObject({
   timezone: optionalText,
   utcOffsetMinutes: z.number().nullish(),
   acceptLanguage: optionalText,
-  deviceId: optionalText,
+  deviceId: optionalId,
 });
 
 export const LinkedinProfileSchema = z.looseObject({
   url: optionalText,
   displayName: optionalText,
   createdAt: isoDate.nullish(),
-  activity: z.array(isoDate).nullish(),
+  activity: list(isoDate, L.activity),
   connections: z.number().int().nonnegative().nullish(),
   location: optionalText,
   nameChangedAt: isoDate.nullish(),
@@ -85,40 +118,46 @@ export const ProfilesSchema = z.looseObject({
   linkedin: LinkedinProfileSchema.nullish(),
 });
 
-export const InterviewFlagSchema = z.string();
+export const InterviewFlagSchema = text;
 
 export const InterviewSchema = z.looseObject({
   at: isoDate.nullish(),
   mode: optionalText,
   cameraOn: z.boolean().nullish(),
   clientIp: optionalText,
-  flags: z.array(InterviewFlagSchema).nullish(),
-  notes: optionalText,
+  flags: list(InterviewFlagSchema, L.flags),
+  notes: z.string().max(L.notes).nullish(),
 });
 
 export const OnboardingSchema = z.looseObject({
   shippingAddress: AddressSchema.nullish(),
-  payrollAccountHash: optionalText,
+  payrollAccountHash: optionalId,
   identityDocument: z
     .looseObject({ verified: z.boolean().nullish(), method: optionalText })
     .nullish(),
 });
 
-export const ApplicationSchema = z.looseObject({
-  id: z.union([text.trim().min(1, 'an id is required'), z.number().transform(String)]),
-  source: optionalText,
-  submittedAt: isoDate,
-  job: JobSchema.nullish(),
-  applicant: ApplicantSchema,
-  education: z.array(EducationSchema).nullish(),
-  employment: z.array(EmploymentSchema).nullish(),
-  references: z.array(ReferenceSchema).nullish(),
-  resumeText: optionalText,
-  session: SessionSchema.nullish(),
-  profiles: ProfilesSchema.nullish(),
-  interviews: z.array(InterviewSchema).nullish(),
-  onboarding: OnboardingSchema.nullish(),
-});
+export const ApplicationSchema = z
+  .looseObject({
+    id: z.union([z.string().trim().min(1, 'an id is required').max(L.id), z.number().transform(String)]),
+    source: optionalId,
+    submittedAt: isoDate,
+    job: JobSchema.nullish(),
+    applicant: ApplicantSchema,
+    education: list(EducationSchema, L.history),
+    employment: list(EmploymentSchema, L.history),
+    references: list(ReferenceSchema, L.history),
+    resumeText: z.string().max(L.resumeText).nullish(),
+    session: SessionSchema.nullish(),
+    profiles: ProfilesSchema.nullish(),
+    interviews: list(InterviewSchema, L.interviews),
+    onboarding: OnboardingSchema.nullish(),
+  })
+  .superRefine((record, ctx) => {
+    // Every field, the unknown ones too: depth, storable text, no string beyond the resume's limit.
+    const problem = findJsonProblem(record, { maxDepth: L.depth, maxText: L.resumeText });
+    if (problem) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+  });
 
 export type Application = z.infer<typeof ApplicationSchema>;
 export type Address = z.infer<typeof AddressSchema>;

@@ -1,4 +1,5 @@
-import { ApplicationSchema, type Application } from './application-schema.js';
+import { APPLICATION_LIMITS, ApplicationSchema, type Application } from './application-schema.js';
+import { isStorableText } from './json-limits.js';
 import { describeIssues, type RecordError, type RecordLocation } from './record-error.js';
 
 export interface ParsedRecord {
@@ -9,10 +10,11 @@ export interface ParsedRecord {
 
 export type ParseOutcome = ParsedRecord | RecordError;
 
+/** The record's id for an error line, when it is one the contract accepts (an over-long or unstorable one is not repeated). */
 function idOf(value: unknown): string | undefined {
   if (value && typeof value === 'object' && 'id' in value) {
     const id = (value as { id: unknown }).id;
-    if (typeof id === 'string' && id.trim()) return id.trim();
+    if (typeof id === 'string' && id.trim() && id.trim().length <= APPLICATION_LIMITS.id && isStorableText(id)) return id.trim();
     if (typeof id === 'number') return String(id);
   }
   return undefined;
