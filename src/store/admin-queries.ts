@@ -69,6 +69,22 @@ export interface AdminStore {
     record(alert: z.input<typeof AlertInputSchema>, coolDownMs?: number): Promise<'new' | 'again' | 'suppressed'>;
     list(limit?: number): Promise<AlertRow[]>;
   };
+  /**
+   * ATS deliveries handled, by vendor and the vendor's delivery id: kept in
+   * the database, so a retry is recognised after a restart and by every
+   * server process.
+   */
+  webhookDeliveries: {
+    seen(vendor: string, deliveryId: string): Promise<boolean>;
+    /**
+     * Record a delivery in the organisation's transaction: call it inside
+     * store.transaction, with the change the delivery makes (which appends the
+     * audit entry). False when it was recorded before. Deliveries received
+     * before `forgetBefore` are forgotten (a replay that old is refused by the
+     * source times of the records instead).
+     */
+    record(vendor: string, deliveryId: string, at: string, forgetBefore?: string): Promise<boolean>;
+  };
 }
 
 const hashSecret = (secret: string): string => sha256Hex(secret);
@@ -171,6 +187,23 @@ export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransacti
       async list(limit = 100) {
         const rows = await db.selectFrom('alerts').selectAll().where('org_id', '=', org).orderBy('last_seen', 'desc').limit(limit).execute();
         return rows.map((r) => ({ subjectKind: r.subject_kind, subjectId: r.subject_id, signalId: r.signal_id, evidence: r.evidence, firstSeen: r.first_seen, lastSeen: r.last_seen, count: Number(r.count) }));
+      },
+    },
+    webhookDeliveries: {
+      async seen(vendor, deliveryId) {
+        const row = await db.selectFrom('webhook_deliveries').select('delivery_id')
+          .where('org_id', '=', org).where('vendor', '=', vendor).where('delivery_id', '=', deliveryId).executeTakeFirst();
+        return row !== undefined;
+      },
+      async record(vendor, deliveryId, at, forgetBefore) {
+        return inOrgTransaction(async (trx) => {
+          if (forgetBefore) {
+            await trx.deleteFrom('webhook_deliveries').where('org_id', '=', org).where('vendor', '=', vendor).where('received_at', '<', forgetBefore).execute();
+          }
+          const r = await trx.insertInto('webhook_deliveries').values({ org_id: org, vendor, delivery_id: deliveryId, received_at: at })
+            .onConflict((oc) => oc.columns(['org_id', 'vendor', 'delivery_id']).doNothing()).executeTakeFirst();
+          return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+        });
       },
     },
   };

@@ -22,6 +22,8 @@ export interface ApplicationsTable {
   latest_result_no: number;
   first_received_at: string;
   last_received_at: string;
+  /** Added by migration 2026_005: the newest time the source system said it changed the application (ISO, UTC); null when it never said. */
+  source_updated_at?: string | null;
 }
 
 /** Each version of an application as received. */
@@ -167,6 +169,14 @@ export interface AuditHeadsTable {
   key_id?: string | null;
 }
 
+/** Added by migration 2026_005: ATS deliveries handled, by organisation, vendor and the vendor's delivery id. */
+export interface WebhookDeliveriesTable {
+  org_id: string;
+  vendor: string;
+  delivery_id: string;
+  received_at: string;
+}
+
 export interface HirewatchDatabase {
   applications: ApplicationsTable;
   application_versions: ApplicationVersionsTable;
@@ -181,4 +191,5 @@ export interface HirewatchDatabase {
   telemetry_aggregates: TelemetryAggregatesTable;
   telemetry_checkpoints: TelemetryCheckpointsTable;
   employees: EmployeesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

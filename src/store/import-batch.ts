@@ -17,13 +17,16 @@ interface KeyedRecord {
   readonly id: string;
   readonly key: string;
   readonly hash: string;
+  /** When the source system last changed it (epoch ms), from ImportOptions.sourceTime; undefined: not known. */
+  readonly sourceTime: number | undefined;
 }
 
-/** What the database holds for an application: its latest version. */
+/** What the database holds for an application: its latest version, and the newest source time seen. */
 interface Current {
   readonly version: number;
   readonly resultNo: number;
   readonly hash: string;
+  readonly sourceTime: number | undefined;
 }
 
 interface Step {
@@ -34,6 +37,11 @@ interface Step {
   readonly writeVersion: boolean;
   /** Result number to write for this version, 0 for none. */
   readonly resultNo: number;
+  /** Older than what is stored (by source time): nothing written. */
+  readonly stale: boolean;
+  /** The application's newest source time after this step, and whether this step raised it. */
+  readonly sourceTime: number | undefined;
+  readonly sourceTimeRaised: boolean;
 }
 
 const IDS_PER_QUERY = 500;
@@ -47,40 +55,66 @@ async function readCurrent(db: Db, org: string, items: readonly KeyedRecord[]): 
       .innerJoin('application_versions as v', (join) =>
         join.onRef('v.org_id', '=', 'a.org_id').onRef('v.source', '=', 'a.source')
           .onRef('v.application_id', '=', 'a.application_id').onRef('v.version', '=', 'a.latest_version'))
-      .select(['a.source', 'a.application_id', 'a.latest_version', 'a.latest_result_no', 'v.content_hash'])
+      .select(['a.source', 'a.application_id', 'a.latest_version', 'a.latest_result_no', 'a.source_updated_at', 'v.content_hash'])
       .where('a.org_id', '=', org)
       .where('a.application_id', 'in', ids)
       .execute();
     for (const row of rows) {
       const key = applicationKey(row.source, row.application_id);
-      if (wanted.has(key)) current.set(key, { version: Number(row.latest_version), resultNo: Number(row.latest_result_no), hash: row.content_hash });
+      if (!wanted.has(key)) continue;
+      const sourceTime = row.source_updated_at ? Date.parse(row.source_updated_at) : Number.NaN;
+      current.set(key, {
+        version: Number(row.latest_version), resultNo: Number(row.latest_result_no), hash: row.content_hash,
+        sourceTime: Number.isFinite(sourceTime) ? sourceTime : undefined,
+      });
     }
   }
   return current;
 }
 
-/** Decide, record by record in order, what each one does to the stored state (pure). */
+const newest = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/**
+ * Decide, record by record in order, what each one does to the stored state
+ * (pure). The stale-update rule: a record whose source time is older than
+ * the newest source time seen for its application changes nothing (a replayed
+ * or reordered delivery must not roll the record back); as recent or newer,
+ * or without a source time, it is stored as before. The newest time is kept.
+ */
 function plan(items: readonly KeyedRecord[], stored: ReadonlyMap<string, Current>, screening: boolean): Step[] {
   const state = new Map(stored);
-  return items.map((item) => {
+  return items.map((item): Step => {
     const cur = state.get(item.key);
+    if (cur && item.sourceTime !== undefined && cur.sourceTime !== undefined && item.sourceTime < cur.sourceTime) {
+      return { item, status: 'unchanged', version: cur.version, writeVersion: false, resultNo: 0, stale: true, sourceTime: cur.sourceTime, sourceTimeRaised: false };
+    }
+    const sourceTime = newest(cur?.sourceTime, item.sourceTime);
+    const sourceTimeRaised = sourceTime !== cur?.sourceTime;
     if (cur && cur.hash === item.hash) {
       // Unchanged; a stored version never screened (an interrupted two-step write) is screened now.
       const resultNo = screening && cur.resultNo === 0 ? 1 : 0;
-      if (resultNo) state.set(item.key, { ...cur, resultNo });
-      return { item, status: 'unchanged', version: cur.version, writeVersion: false, resultNo };
+      state.set(item.key, { ...cur, resultNo: resultNo || cur.resultNo, sourceTime });
+      return { item, status: 'unchanged', version: cur.version, writeVersion: false, resultNo, stale: false, sourceTime, sourceTimeRaised };
     }
     const version = cur ? cur.version + 1 : 1;
     const resultNo = screening ? 1 : 0;
-    state.set(item.key, { version, resultNo, hash: item.hash });
-    return { item, status: cur ? 'changed' : 'new', version, writeVersion: true, resultNo };
+    state.set(item.key, { version, resultNo, hash: item.hash, sourceTime });
+    return { item, status: cur ? 'changed' : 'new', version, writeVersion: true, resultNo, stale: false, sourceTime, sourceTimeRaised };
   });
 }
 
-function keyed(record: Application): KeyedRecord {
+function keyed(record: Application, sourceTimeOf: ImportOptions['sourceTime']): KeyedRecord {
   const source = record.source ?? '';
-  return { record, source, id: record.id, key: applicationKey(source, record.id), hash: contentHash(record) };
+  const given = sourceTimeOf?.(record);
+  const sourceTime = given === undefined ? Number.NaN : Date.parse(given);
+  return {
+    record, source, id: record.id, key: applicationKey(source, record.id), hash: contentHash(record),
+    sourceTime: Number.isFinite(sourceTime) ? sourceTime : undefined,
+  };
 }
+
+const isoTime = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** Work done before the transaction opens, by record key and content hash. */
 interface Prepared {
@@ -137,6 +171,7 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
       full_name: s.item.record.applicant.fullName, submitted_at: s.item.record.submittedAt,
       latest_version: s.version, latest_result_no: s.resultNo,
       first_received_at: receivedAt, last_received_at: receivedAt,
+      source_updated_at: isoTime(s.sourceTime),
     });
   }
   for (const part of slices([...finalState.values()])) {
@@ -146,7 +181,15 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
       latest_version: eb.ref('excluded.latest_version'),
       latest_result_no: eb.ref('excluded.latest_result_no'),
       last_received_at: eb.ref('excluded.last_received_at'),
+      source_updated_at: eb.ref('excluded.source_updated_at'),
     }))).execute();
+  }
+  // Same content from a newer source time: only the newest time seen moves (the record was not received anew).
+  const raisedOnly = new Map<string, Step>();
+  for (const s of steps) if (s.sourceTimeRaised && !finalState.has(s.item.key)) raisedOnly.set(s.item.key, s);
+  for (const s of raisedOnly.values()) {
+    await trx.updateTable('applications').set({ source_updated_at: isoTime(s.sourceTime) })
+      .where('org_id', '=', org).where('source', '=', s.item.source).where('application_id', '=', s.item.id).execute();
   }
 }
 
@@ -166,7 +209,7 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
 export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions, inOrgTransaction: InOrgTransaction, ownTransaction: boolean): Promise<ImportOutcome[]> {
   if (options.screen && !options.provenance) throw new Error('importBatch: screening needs the provenance of its results');
   if (records.length === 0) return [];
-  const items = records.map(keyed);
+  const items = records.map((r) => keyed(r, options.sourceTime));
   const screening = Boolean(options.screen);
   const prepared: Prepared = { results: new Map(), normalised: new Map() };
   // Normalise and screen what needs it (CPU work, outside the transaction when the plan holds).
@@ -186,7 +229,7 @@ export async function importBatch(db: Db, org: string, records: readonly Applica
     const steps = plan(items, await readCurrent(trx, org, items), screening);
     prepare(steps);
     await writeSteps(trx, org, steps, prepared, options, receivedAt);
-    const outcomes = steps.map((s) => ({ id: s.item.id, source: s.item.source, status: s.status, version: s.version }));
+    const outcomes = steps.map((s): ImportOutcome => ({ id: s.item.id, source: s.item.source, status: s.status, version: s.version, ...(s.stale ? { stale: true } : {}) }));
     if (options.audit) await appendClaimed(trx, org, head, options.audit(outcomes), receivedAt);
     return outcomes;
   };

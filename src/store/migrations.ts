@@ -207,12 +207,35 @@ const keyedAudit: Migration = {
   },
 };
 
+/**
+ * Replays must not roll a record back (src/store/import-batch.ts): each
+ * application keeps the newest time its source system (an ATS) last changed
+ * it, as that source's signed payload says (null: never said). ATS delivery
+ * ids handled, per organisation and vendor, so a retry is recognised after a
+ * restart too; the index serves forgetting old ones.
+ */
+const sourceOrder: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema.alterTable('applications').addColumn('source_updated_at', 'text').execute();
+    await db.schema
+      .createTable('webhook_deliveries')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('vendor', 'text', (c) => c.notNull())
+      .addColumn('delivery_id', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('webhook_deliveries_pk', ['org_id', 'vendor', 'delivery_id'])
+      .execute();
+    await db.schema.createIndex('webhook_deliveries_by_received').on('webhook_deliveries').columns(['org_id', 'vendor', 'received_at']).execute();
+  },
+};
+
 /** Migrations in order of their names. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_001_initial_schema': initialSchema,
   '2026_002_monitor_state': monitorState,
   '2026_003_audit_heads': auditHeads,
   '2026_004_keyed_audit': keyedAudit,
+  '2026_005_source_order': sourceOrder,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

@@ -141,6 +141,12 @@ export const ImportOutcomeSchema = z.object({
   source: z.string(),
   status: ImportStatusSchema,
   version: z.number().int().positive(),
+  /**
+   * The record is older (by its source time, ImportOptions.sourceTime) than
+   * what the store holds: nothing was written and `version` is the stored
+   * latest one (status 'unchanged').
+   */
+  stale: z.literal(true).optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
 

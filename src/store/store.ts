@@ -35,6 +35,14 @@ export interface ImportOptions {
   readonly receivedAt?: string;
   /** The audit entries recording this batch, appended in its transaction (src/store/audit-chain.ts). */
   readonly audit?: (outcomes: readonly ImportOutcome[]) => readonly AuditInput[];
+  /**
+   * When the source system last changed a record (an ATS's updated-at, from
+   * its signed payload), as an ISO 8601 instant; undefined: not known. A
+   * record older than the newest time stored for its application is refused:
+   * its outcome is 'unchanged' with `stale: true`, and nothing is written. A
+   * record as recent or newer is taken; the newest time is kept either way.
+   */
+  readonly sourceTime?: (record: Application) => string | undefined;
 }
 
 export interface RecordLinks {

@@ -23,6 +23,9 @@ export interface ApiRoute extends RouteSpec {
 
 const p = (path: string): string => `${API_PREFIX}${path}`;
 
+/** A delivery's answer; `stale`: signed and read, but older than what is stored, so nothing changed. */
+const WebhookResponseSchema = S.WebhookResponseSchema.extend({ status: z.enum(['stored', 'stale', 'duplicate', 'ignored']) });
+
 /** The audit log with its verification, which says what is wrong and how many entries are from before keyed audit. */
 const AuditResponseSchema = S.AuditResponseSchema.extend({
   verification: z.strictObject({
@@ -84,8 +87,8 @@ export const API_ROUTES = {
   receiveWebhook: {
     method: 'post', path: p('/webhooks/:vendor/:org'), access: 'webhook',
     summary: "An ATS delivery (Greenhouse, Lever, Ashby), authenticated by the vendor's signature instead of an API key",
-    description: 'The raw body is verified as received. Secrets: HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>. A repeated delivery id is acknowledged once.',
-    params: S.WebhookParamsSchema, response: S.WebhookResponseSchema, tags: ['webhooks'],
+    description: 'The raw body is verified as received. Secrets: HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>. A repeated delivery id is acknowledged once (ids are kept in the database); an update older than the stored one (by the time the vendor last changed the application, from the signed body) answers 200 {"status": "stale"} and changes nothing.',
+    params: S.WebhookParamsSchema, response: WebhookResponseSchema, tags: ['webhooks'],
   },
   postTelemetry: {
     method: 'post', path: p('/telemetry'), access: 'key', permission: 'telemetry:write', bodyLimit: 'batch',

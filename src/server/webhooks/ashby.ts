@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compact, describeShapeError, distinct, finish, isoDate, text, type MapOutcome } from './map-helpers.js';
+import { compact, describeShapeError, distinct, finish, isoDate, sourceInstant, text, type MapOutcome } from './map-helpers.js';
 
 /**
  * Ashby webhooks: every payload is `{webhookActionId, action, data}`;
@@ -7,6 +7,8 @@ import { compact, describeShapeError, distinct, finish, isoDate, text, type MapO
  * `job`. The webhook's candidate holds the primary email and phone; the
  * longer lists, social links and location of Ashby's Candidate object are
  * read too when present. Only the parts we read are declared.
+ * `application.updatedAt` is when Ashby last changed the application: it
+ * orders updates (MapOutcome.sourceUpdatedAt).
  */
 
 export const ASHBY_APPLICATION_ACTIONS = ['applicationSubmit'] as const;
@@ -35,6 +37,7 @@ export const AshbyCandidateSchema = z.looseObject({
 export const AshbyApplicationSchema = z.looseObject({
   id: z.string().min(1),
   createdAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
   candidate: AshbyCandidateSchema,
   job: z.looseObject({ id: z.string().nullish(), title: z.string().nullish() }).nullish(),
 });
@@ -68,6 +71,7 @@ export function mapAshbyEvent(body: unknown): MapOutcome {
   const app = parsed.data.data.application;
   const c = app.candidate;
   const notes: string[] = [];
+  const sourceUpdatedAt = sourceInstant(app.updatedAt, 'updatedAt', notes);
   const record = compact({
     id: `ashby-${app.id}`,
     source: 'ashby',
@@ -81,5 +85,5 @@ export function mapAshbyEvent(body: unknown): MapOutcome {
       links: distinct([c.linkedInUrl, c.githubUrl, c.website, ...(c.socialLinks ?? []).map((l) => l.url)]),
     }),
   });
-  return finish(record, notes);
+  return finish(record, notes, sourceUpdatedAt);
 }

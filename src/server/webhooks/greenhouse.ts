@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressFromText, compact, describeShapeError, distinct, finish, isoDate, text, type MapOutcome } from './map-helpers.js';
+import { addressFromText, compact, describeShapeError, distinct, finish, isoDate, sourceInstant, text, type MapOutcome } from './map-helpers.js';
 
 /**
  * Greenhouse Recruiting web hooks, "Application created"
@@ -7,6 +7,8 @@ import { addressFromText, compact, describeShapeError, distinct, finish, isoDate
  * (`application_updated`), which share one payload shape:
  * `{action, payload: {application: {..., candidate: {...}, jobs: [...]}}}`.
  * Only the parts we read are declared; everything else is let through.
+ * `application.last_activity_at` (in both payloads) is when Greenhouse last
+ * changed the application: it orders updates (MapOutcome.sourceUpdatedAt).
  */
 
 const id = z.union([z.number(), z.string()]);
@@ -45,6 +47,7 @@ export const GreenhouseApplicationSchema = z.looseObject({
   id,
   prospect: z.boolean().nullish(),
   applied_at: z.string().nullish(),
+  last_activity_at: z.string().nullish(),
   candidate: GreenhouseCandidateSchema,
   jobs: list(z.looseObject({ id: id.nullish(), name: z.string().nullish(), requisition_id: z.string().nullish() })),
 });
@@ -99,6 +102,7 @@ export function mapGreenhouseEvent(body: unknown): MapOutcome {
     }),
   );
   const submittedAt = isoDate(app.applied_at, 'submittedAt', notes);
+  const sourceUpdatedAt = sourceInstant(app.last_activity_at, 'last_activity_at', notes);
   const record = compact({
     id: `gh-${app.id}`,
     source: 'greenhouse',
@@ -114,5 +118,5 @@ export function mapGreenhouseEvent(body: unknown): MapOutcome {
     education,
     employment,
   });
-  return finish(record, notes);
+  return finish(record, notes, sourceUpdatedAt);
 }

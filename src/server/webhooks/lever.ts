@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compact, describeShapeError, distinct, finish, isoDate, text, type MapOutcome } from './map-helpers.js';
+import { compact, describeShapeError, distinct, finish, isoDate, sourceInstant, text, type MapOutcome } from './map-helpers.js';
 
 /**
  * Lever. Its webhooks (`applicationCreated` is the one for a new application)
@@ -46,6 +46,8 @@ export const LeverOpportunitySchema = z.looseObject({
   phones: z.array(z.looseObject({ type: z.string().nullish(), value: z.string().nullish() })).nullish(),
   links: z.array(z.string()).nullish(),
   createdAt: z.number().nullish(),
+  /** When Lever last changed the opportunity (epoch ms): orders updates (MapOutcome.sourceUpdatedAt). */
+  updatedAt: z.number().nullish(),
   /** Application ids, or application objects when fetched with `expand=applications`. */
   applications: z.array(z.union([z.string(), leverApplication])).nullish(),
 });
@@ -86,6 +88,7 @@ export function mapLeverOpportunity(body: unknown, ref: { readonly applicationId
   if (!parsed.success) return { ok: false, error: describeShapeError('lever', parsed.error) };
   const opp = parsed.data;
   const notes: string[] = [];
+  const sourceUpdatedAt = sourceInstant(opp.updatedAt, 'updatedAt', notes);
   const expanded = (opp.applications ?? []).filter((a): a is z.infer<typeof leverApplication> => typeof a === 'object');
   const application = expanded.find((a) => ref.applicationId !== undefined && a.id === ref.applicationId) ?? expanded[0];
   const posting = application?.posting;
@@ -106,5 +109,5 @@ export function mapLeverOpportunity(body: unknown, ref: { readonly applicationId
       links: distinct(opp.links ?? []),
     }),
   });
-  return finish(record, notes);
+  return finish(record, notes, sourceUpdatedAt);
 }

@@ -6,9 +6,14 @@ import { ApplicationSchema, type Application } from '../../parse/application-sch
  * vendor did not send: absence is never evidence, so nothing is guessed.
  */
 
-/** What a mapper gives back: the record, or why it could not be made, plus notes on dropped values. */
+/**
+ * What a mapper gives back: the record, or why it could not be made, plus
+ * notes on dropped values; and when the vendor last changed the application
+ * (`sourceUpdatedAt`, an ISO instant from the signed payload), which orders
+ * updates so that a replayed delivery never rolls the record back.
+ */
 export type MapOutcome =
-  | { readonly ok: true; readonly application: Application; readonly notes: readonly string[] }
+  | { readonly ok: true; readonly application: Application; readonly notes: readonly string[]; readonly sourceUpdatedAt?: string }
   | { readonly ok: false; readonly error: string };
 
 const ISO_DATE = /^\d{4}-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?$/;
@@ -80,6 +85,24 @@ export function addressFromText(value: string | undefined): Application['applica
   return { line1: lines.slice(0, -1).join(', '), city: last[1]!.trim(), region: last[2]!.toUpperCase(), postalCode: last[3]! };
 }
 
+/**
+ * A vendor's "last changed" time as an ISO instant (UTC, milliseconds):
+ * epoch milliseconds (Lever) or an ISO date-time with its zone (Greenhouse,
+ * Ashby). A date without a time or zone orders nothing, so it is dropped with
+ * a note (the update is then taken unordered, as before).
+ */
+export function sourceInstant(value: unknown, field: string, notes: string[]): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const ms = typeof value === 'number'
+    ? value
+    : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())
+      ? Date.parse(value.trim().replace(' ', 'T'))
+      : Number.NaN;
+  if (Number.isFinite(ms) && !Number.isNaN(new Date(ms).getTime())) return new Date(ms).toISOString();
+  notes.push(`${field}: dropped '${String(value).slice(0, 40)}', not an instant (this update is not ordered)`);
+  return undefined;
+}
+
 const isEmptyObject = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 
@@ -99,9 +122,9 @@ export function compact<T extends Record<string, unknown>>(obj: T): T {
 }
 
 /** Validate a mapped record with the project's Application schema; a failure names the field. */
-export function finish(record: Record<string, unknown>, notes: string[]): MapOutcome {
+export function finish(record: Record<string, unknown>, notes: string[], sourceUpdatedAt?: string): MapOutcome {
   const parsed = ApplicationSchema.safeParse(record);
-  if (parsed.success) return { ok: true, application: parsed.data, notes };
+  if (parsed.success) return { ok: true, application: parsed.data, notes, ...(sourceUpdatedAt ? { sourceUpdatedAt } : {}) };
   const issue = parsed.error.issues[0];
   const path = issue ? issue.path.join('.') || '(record)' : '(record)';
   return { ok: false, error: `${path}: ${issue?.message ?? 'invalid'}` };

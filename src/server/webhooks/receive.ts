@@ -2,7 +2,7 @@ import type { Application } from '../../parse/application-schema.js';
 import { isAshbyApplicationAction, mapAshbyEvent } from './ashby.js';
 import { isGreenhouseApplicationAction, mapGreenhouseEvent } from './greenhouse.js';
 import { leverApplicationReference, LeverWebhookSchema, type LeverApplicationReference } from './lever.js';
-import { describeShapeError } from './map-helpers.js';
+import { describeShapeError, type MapOutcome } from './map-helpers.js';
 import {
   headerValue,
   verifyAshbySignature,
@@ -35,8 +35,12 @@ export interface WebhookDelivery {
 }
 
 export type WebhookOutcome =
-  /** A record to screen. `deliveryId` (vendor's event id) lets the caller drop a retried delivery. */
-  | { readonly kind: 'application'; readonly application: Application; readonly notes: readonly string[]; readonly deliveryId?: string }
+  /**
+   * A record to screen. `deliveryId` (vendor's event id) lets the caller drop
+   * a retried delivery; `sourceUpdatedAt` (from the signed body) lets the
+   * store refuse an update older than the one it holds.
+   */
+  | { readonly kind: 'application'; readonly application: Application; readonly notes: readonly string[]; readonly sourceUpdatedAt?: string; readonly deliveryId?: string }
   /** Lever: verified, but the event holds ids only; fetch the opportunity, then `mapLeverOpportunity`. */
   | { readonly kind: 'fetch'; readonly reference: LeverApplicationReference; readonly deliveryId?: string }
   /** Verified, but not an application event (a ping, a stage change): acknowledge with 200. */
@@ -62,6 +66,10 @@ const eventName = (body: unknown, key: string): string => {
 const withId = <T extends object>(outcome: T, deliveryId: string | undefined): T =>
   deliveryId === undefined ? outcome : { ...outcome, deliveryId };
 
+const applicationOutcome = (mapped: Extract<MapOutcome, { ok: true }>): Extract<WebhookOutcome, { kind: 'application' }> => ({
+  kind: 'application', application: mapped.application, notes: mapped.notes, ...(mapped.sourceUpdatedAt ? { sourceUpdatedAt: mapped.sourceUpdatedAt } : {}),
+});
+
 function receiveGreenhouse(d: WebhookDelivery): WebhookOutcome {
   const check = verifyGreenhouseSignature(d.rawBody, d.headers, d.secrets);
   if (!check.ok) return { kind: 'refused', status: 401, reason: check.reason };
@@ -71,7 +79,7 @@ function receiveGreenhouse(d: WebhookDelivery): WebhookOutcome {
   if (!isGreenhouseApplicationAction(body.value)) return withId({ kind: 'ignored', event: eventName(body.value, 'action') }, deliveryId);
   const mapped = mapGreenhouseEvent(body.value);
   if (!mapped.ok) return { kind: 'invalid', status: 400, error: mapped.error };
-  return withId({ kind: 'application', application: mapped.application, notes: mapped.notes }, deliveryId);
+  return withId(applicationOutcome(mapped), deliveryId);
 }
 
 function receiveAshby(d: WebhookDelivery): WebhookOutcome {
@@ -84,7 +92,7 @@ function receiveAshby(d: WebhookDelivery): WebhookOutcome {
   if (!isAshbyApplicationAction(body.value)) return withId({ kind: 'ignored', event: eventName(body.value, 'action') }, deliveryId);
   const mapped = mapAshbyEvent(body.value);
   if (!mapped.ok) return { kind: 'invalid', status: 400, error: mapped.error };
-  return withId({ kind: 'application', application: mapped.application, notes: mapped.notes }, deliveryId);
+  return withId(applicationOutcome(mapped), deliveryId);
 }
 
 function receiveLever(d: WebhookDelivery): WebhookOutcome {
