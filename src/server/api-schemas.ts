@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   EmployeeEventSchema, KeystrokeEventSchema, LoginEventSchema, ProcessEventSchema, RttEventSchema, UsbEventSchema,
 } from '../monitor/events.js';
-import { ApplicationSchema } from '../parse/application-schema.js';
+import { APPLICATION_LIMITS, ApplicationSchema } from '../parse/application-schema.js';
 import { ScreeningResultSchema } from '../score/result-contract.js';
 import { BandSchema, ClusterRefSchema, ImportStatusSchema, OrgIdSchema, ResultSummarySchema, StoredApplicationSchema } from '../store/store-contract.js';
 import { ScreeningResultBandSchema } from './openapi.js';
@@ -18,7 +18,9 @@ import { WEBHOOK_VENDORS } from './webhooks/receive.js';
 /** A result as the caller's role may see it: the whole contract, or id, score and band. */
 export const ResultViewSchema = z.union([ScreeningResultSchema, ScreeningResultBandSchema]);
 
-const id = z.string().min(1).max(256);
+/** An id in a path: at most as long as an application id may be (every id fits a URL). */
+const id = z.string().min(1).max(APPLICATION_LIMITS.id);
+const idText = z.string().max(APPLICATION_LIMITS.id);
 /** Optional organisation named in a body: it must be the key's own (any other answers 404). */
 const bodyOrg = OrgIdSchema.optional().meta({ description: "must equal the API key's organisation when given" });
 
@@ -41,7 +43,7 @@ export const BatchResponseSchema = z.strictObject({
 
 export const ApplicationParamsSchema = z.strictObject({ id: id.meta({ description: 'application id' }) });
 export const ApplicationQuerySchema = z.strictObject({
-  source: z.string().max(256).optional().meta({ description: 'the source, when the id exists under several' }),
+  source: idText.optional().meta({ description: 'the source, when the id exists under several' }),
 });
 
 const ClusterSummarySchema = z.strictObject({
@@ -73,8 +75,8 @@ export const ResultsQuerySchema = z.strictObject({
   band: bandList.optional(),
   minScore: score.optional(),
   maxScore: score.optional(),
-  source: z.string().max(256).optional(),
-  clusterId: z.string().max(256).optional().meta({ description: 'needs result:evidence' }),
+  source: idText.optional(),
+  clusterId: idText.optional().meta({ description: 'needs result:evidence' }),
   receivedSince: z.iso.datetime({ offset: true }).optional(),
   orderBy: z.enum(['received', 'score']).default('received'),
   limit: z.coerce.number().int().min(1).max(1000).default(50),

@@ -1,11 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { APPLICATION_LIMITS } from '../parse/application-schema.js';
 import type { ScreenContext } from '../score/screen.js';
 import { buildMonitorReference, Monitoring, Screening } from '../service/index.js';
 import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../store/index.js';
+import { OrgIdSchema } from '../store/store-contract.js';
 import { can, type Principal } from './auth/roles.js';
 import type { ServerConfig } from './config.js';
-import { forbidden, parseOrThrow, unauthorized } from './http/api-error.js';
+import { badRequest, forbidden, notFound, parseOrThrow, unauthorized } from './http/api-error.js';
 import { keyAuthenticator } from './http/authenticate.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { RequestMetrics } from './http/metrics.js';
@@ -45,6 +47,23 @@ export interface BuildServerOptions {
   readonly now?: () => Date;
 }
 
+/**
+ * `org` at the top of a JSON body names the organisation the caller means, in
+ * a single submission as in a batch or a telemetry batch: it must be the
+ * key's own (another answers 404, as an unknown id does) and it is not
+ * content (a submitted record does not keep it), so it is checked here and
+ * handed on to no handler.
+ */
+function takeBodyOrg(body: unknown, principal: Principal | undefined): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !Object.hasOwn(body, 'org')) return body;
+  const { org, ...content } = body as Record<string, unknown>;
+  if (org === undefined) return content;
+  const parsed = OrgIdSchema.safeParse(org, { reportInput: false });
+  if (!parsed.success) throw badRequest(`body.org: ${parsed.error.issues[0]?.message ?? 'not an organisation id'}`);
+  if (parsed.data !== principal?.orgId) throw notFound('organisation');
+  return content;
+}
+
 /** Header values that must never reach a log line. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'signature', 'ashby-signature', 'cookie'] as const;
 
@@ -79,6 +98,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       }
       : false,
     bodyLimit: config.bodyLimitBytes,
+    // Every id fits a path: an id may be APPLICATION_LIMITS.id characters long, and a longer path parameter is a 400.
+    routerOptions: { maxParamLength: APPLICATION_LIMITS.id },
+    frameworkErrors: (err, request, reply) => {
+      const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? `params: a path parameter is longer than ${APPLICATION_LIMITS.id} characters (an id is at most ${APPLICATION_LIMITS.id})`
+        : 'the URL could not be read';
+      void (reply as FastifyReply).code(400).send({ error: 'invalid_request', message, requestId: request.id });
+    },
     requestIdHeader: false,
     return503OnClosing: true,
   });
@@ -127,8 +154,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         const params = parseOrThrow(route.params, request.params, 'params') as Record<string, string> | undefined;
         const query = parseOrThrow(route.query, request.query, 'query');
         const sent = route.arrayBodyKey && Array.isArray(request.body) ? { [route.arrayBodyKey]: request.body } : request.body;
-        const body = route.access === 'webhook' ? undefined : parseOrThrow(route.body, sent, 'body');
         const principal = request.principal;
+        const body = route.access === 'webhook' ? undefined : takeBodyOrg(parseOrThrow(route.body, sent, 'body'), principal);
         const org = principal?.orgId ?? (route.access === 'webhook' ? params?.org : undefined);
         const result = await handler({ principal, store: org ? bound(org) : store, params, query, body, request, reply, deps } as HandlerContext<ApiRoute>);
         if (options.validateResponses !== false && route.response) {

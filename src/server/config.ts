@@ -49,8 +49,12 @@ export const ServerConfigSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Largest request body, in bytes (single application, webhook). */
   bodyLimitBytes: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
-  /** Largest body of a batch submission, in bytes. */
-  batchBodyLimitBytes: z.coerce.number().int().min(1024).max(1024 ** 3).default(32 * 1024 * 1024),
+  /**
+   * Largest body of a batch submission or a telemetry batch, in bytes: 16 MiB holds 500
+   * applications of 32 KB (a long resume and every other field well filled) or 50,000
+   * telemetry events; every list and text of a record has its own limit (RECORDS.md).
+   */
+  batchBodyLimitBytes: z.coerce.number().int().min(1024).max(1024 ** 3).default(16 * 1024 * 1024),
   rateLimit: z
     .strictObject({
       /** Requests allowed per API key (per client address for unauthenticated routes) in each window. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { findJsonProblem, MAX_BODY_DEPTH } from '../../parse/json-limits.js';
 
 /**
  * Errors the API answers with: a status, a stable code and one sentence.
@@ -25,9 +26,15 @@ export function describeZodIssues(where: 'body' | 'query' | 'params', issues: re
     .join('; ');
 }
 
-/** Parse one part of a request with its schema, or throw 400 naming the field. */
+/**
+ * Parse one part of a request with its schema, or throw 400 naming the field.
+ * First, whatever the schema: the part nests at most MAX_BODY_DEPTH levels and
+ * every string in it, field names included, can be stored (json-limits.ts).
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
   if (!schema) return undefined as z.output<S>;
+  const problem = findJsonProblem(value, { maxDepth: MAX_BODY_DEPTH });
+  if (problem) throw badRequest(`${[where, ...problem.path.map(String)].join('.')}: ${problem.message}`);
   const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { reportInput: false });
   if (!parsed.success) throw badRequest(describeZodIssues(where, parsed.error.issues));
   return parsed.data;
