@@ -123,9 +123,9 @@ console.log(`\nsignals on the ${honestFlagged.length} flagged honest application
 for (const [id, n] of bySignal) console.log(`  ${String(n).padStart(4)}  ${id}`);
 console.log('as sets (band: signals):');
 for (const [set, n] of bySet.slice(0, 25)) console.log(`  ${String(n).padStart(4)}  ${set}`);
-const reasons = tally(rows.filter((r) => r.result.bandReason).map((r) => `${r.item.label} ${r.result.band}: ${r.result.bandReason}`));
+const reasons = tally(rows.filter((r) => r.result.bandReason).map((r) => `${r.item.label} ${r.result.band}: ${r.result.bandReason!.split(':')[0]}`));
 if (reasons.length) {
-  console.log('band reasons:');
+  console.log('band rules (the first word of bandReason):');
   for (const [reason, n] of reasons) console.log(`  ${String(n).padStart(4)}  ${reason}`);
 }
 const heldHonest = honest.filter((r) => r.result.band === 'hold');
@@ -136,6 +136,17 @@ if (heldHonest.length) {
 const missed = fraud.filter((r) => !flagged(r));
 console.log(`\nfraudulent applications left clear: ${missed.length}`);
 for (const r of missed.slice(0, 15)) console.log(`  ${r.result.id}${r.item.ring ? ` (${r.item.ring})` : ' (alone)'} score ${r.result.score}: planted ${r.item.traits.join(', ')}; raised ${r.result.signals.map((s) => s.id).join(', ') || 'nothing'}`);
+
+// Calibration: the score reads as a probability (the prior is about 1 in 20); the share of fraud per score range shows how far it holds on this mix.
+const BINS = [[0, 9], [10, 14], [15, 29], [30, 59], [60, 89], [90, 100]] as const;
+const calibration = BINS.map(([lo, hi]) => {
+  const inBin = rows.filter((r) => r.result.score >= lo && r.result.score <= hi);
+  const fraudShare = inBin.length ? inBin.filter((r) => r.item.label === 'fraud').length / inBin.length : 0;
+  const meanScore = inBin.length ? inBin.reduce((sum, r) => sum + r.result.score, 0) / inBin.length / 100 : 0;
+  return { scores: `${lo}-${hi}`, applications: inBin.length, fraudShare, meanScore };
+});
+console.log('\ncalibration (score range: applications, share fraudulent, mean score as a probability):');
+for (const c of calibration) console.log(`  ${c.scores.padEnd(7)} ${String(c.applications).padStart(6)}  ${pct(c.fraudShare).padStart(8)}  ${pct(c.meanScore).padStart(8)}`);
 
 const saved = flag('--save');
 if (saved) writeFileSync(saved, rows.map((r) => JSON.stringify({ ...r.item.record, _label: r.item.label, _origin: r.item.origin, _traits: r.item.traits, _ring: r.item.ring, _band: r.result.band, _score: r.result.score })).join('\n') + '\n');
@@ -151,5 +162,5 @@ const goals = {
 console.log(`\ngoals: ${Object.entries(goals).map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`).join('; ')}`);
 console.log(JSON.stringify({
   bench: 'detection', count: rows.length, seed, fraud: fraud.length, recall, fraudHeld, honestApplications: honest.length, honestPeople: persons.length,
-  honestFlagRate: flagRate, honestHoldRate: holdRate, rocAuc, groups, honestFlaggedSignals: Object.fromEntries(bySignal), goals,
+  honestFlagRate: flagRate, honestHoldRate: holdRate, rocAuc, groups, honestFlaggedSignals: Object.fromEntries(bySignal), calibration, goals,
 }));

@@ -1,4 +1,4 @@
-import { SIGNALS, type Family, type SignalId } from '../catalogue/signals.js';
+import { basesOf, holdsAloneReason, SIGNALS, weakReason, type Basis, type Family, type SignalId } from '../catalogue/signals.js';
 import type { RawSignal } from '../detect/types.js';
 import { familyCap, type ScoringConfig } from './config.js';
 
@@ -21,6 +21,12 @@ export interface Scored {
   /** Log-odds after all evidence: prior + sum of contributions. */
   readonly logOdds: number;
   readonly signals: ScoredSignal[];
+  /**
+   * The rule that decided the band, in a sentence: it says why a score and a
+   * band seem to disagree (a high score left clear on weak signals alone, a
+   * low score held on a corroborated sanctions match).
+   */
+  readonly bandReason: string;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -36,16 +42,91 @@ function mergeById(raw: readonly RawSignal[]): RawSignal[] {
   return [...byId.values()];
 }
 
-function bandOf(score: number, signals: readonly ScoredSignal[], config: ScoringConfig): Band {
-  if (score >= config.thresholds.hold) {
-    const families = new Set(signals.filter((s) => s.weight > 0).map((s) => s.family));
-    // Strength is judged before the family cap: more evidence of the same kind must not make a strong clue weak.
-    const strong = signals.some((s) => (s.uncappedWeight ?? s.weight) >= config.strongWeight);
-    // One weak clue, or several from one family, never stops a hire on its own.
-    if (families.size >= 2 || strong) return 'hold';
-    return config.thresholds.review <= score ? 'review' : 'clear';
+const list = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** The rule that decided a band: the first word of bandReason. */
+export const BAND_RULES = ['no-evidence', 'holds-alone', 'weak-only', 'below-review', 'one-line', 'independent-lines', 'strong-signal', 'one-substantive-line'] as const;
+export type BandRule = (typeof BAND_RULES)[number];
+
+/**
+ * Independent lines of evidence among `signals`: the most signals that share
+ * no basis (catalogue), each named by its bases. One honest circumstance
+ * explains every signal of a basis at once, so a basis is one line however
+ * many signals rest on it; a signal resting on two bases (a shared IP is the
+ * network's and the home's) is a line of its own only when neither basis is
+ * taken; a signal with no basis (derived from others) is no line.
+ */
+export function evidenceLines(signals: readonly { readonly id: SignalId }[]): string[] {
+  const singles = new Set<Basis>();
+  const multiple = new Map<string, readonly Basis[]>();
+  for (const s of signals) {
+    const bases = basesOf(s.id);
+    if (bases.length === 1) singles.add(bases[0]!);
+    else if (bases.length > 1) multiple.set([...bases].sort().join('+'), bases);
   }
-  return score >= config.thresholds.review ? 'review' : 'clear';
+  // A single-basis signal is always worth taking; of the rest, the most that share no basis (there are few kinds: search them all).
+  const free = [...multiple.values()].filter((bases) => bases.every((b) => !singles.has(b)));
+  let best: (readonly Basis[])[] = [];
+  const chosen: (readonly Basis[])[] = [];
+  const used = new Set<Basis>();
+  const search = (from: number): void => {
+    if (chosen.length > best.length) best = [...chosen];
+    for (let i = from; i < free.length; i++) {
+      const bases = free[i]!;
+      if (bases.some((b) => used.has(b))) continue;
+      for (const b of bases) used.add(b);
+      chosen.push(bases);
+      search(i + 1);
+      chosen.pop();
+      for (const b of bases) used.delete(b);
+    }
+  };
+  search(0);
+  return [...singles, ...best.map((bases) => bases.join('+'))];
+}
+
+/**
+ * The band, by the score and by corroboration (README, "How the score is
+ * made"; the catalogue defines weak signals and bases). Each reason starts
+ * with the rule's name (BAND_RULES):
+ * - holds-alone: a corroborated sanctions match or a link to a held or
+ *   confirmed application holds, whatever the score;
+ * - weak-only: weak signals, one or several, never leave `clear` alone;
+ * - independent-lines: `hold` needs the hold score and substantive (not
+ *   weak) evidence on two or more independent lines;
+ * - strong-signal, independent-lines: `review` needs the review score and a
+ *   strong signal (at least strongWeight before its family's cap) or
+ *   evidence on two or more independent lines, one of them substantive
+ *   (one-substantive-line: review although the score reaches hold);
+ * - one-line, below-review: otherwise `clear`.
+ */
+function bandOf(score: number, signals: readonly ScoredSignal[], config: ScoringConfig): { band: Band; reason: string } {
+  const counted = signals.filter((s) => s.weight > 0);
+  if (counted.length === 0) return { band: 'clear', reason: 'no-evidence: no signal' };
+  const decisive = counted.find((s) => holdsAloneReason(s.id));
+  if (decisive) return { band: 'hold', reason: `holds-alone: ${decisive.id} decides, whatever the score (${score}): ${holdsAloneReason(decisive.id)}` };
+  const substantive = counted.filter((s) => !weakReason(s.id));
+  const below = { band: 'clear' as const, reason: `below-review: score ${score} under ${config.thresholds.review}` };
+  if (substantive.length === 0) {
+    if (score < config.thresholds.review) return below;
+    return { band: 'clear', reason: `weak-only: ${list(counted.map((s) => s.id))} are kinds honest applicants commonly show, and never leave clear on their own (score ${score})` };
+  }
+  const lines = evidenceLines(counted);
+  const substantiveLines = evidenceLines(substantive);
+  // Strength is judged before the family cap: more evidence of the same kind must not make a strong clue weak.
+  const strong = substantive.find((s) => (s.uncappedWeight ?? s.weight) >= config.strongWeight);
+  if (score >= config.thresholds.hold && substantiveLines.length >= 2) {
+    return { band: 'hold', reason: `independent-lines: score ${score} with substantive evidence on ${substantiveLines.length} independent lines (${list(substantiveLines)})` };
+  }
+  if (score >= config.thresholds.review && (strong || lines.length >= 2)) {
+    const why = strong ? `a strong signal (${strong.id})` : `evidence on ${lines.length} independent lines (${list(lines)})`;
+    if (score >= config.thresholds.hold) {
+      return { band: 'review', reason: `one-substantive-line: score ${score} and ${why}, but its substantive evidence is one line (${substantiveLines[0]}): hold needs two, a corroborated sanctions match or a link to a held application` };
+    }
+    return { band: 'review', reason: `${strong ? 'strong-signal' : 'independent-lines'}: score ${score} and ${why}` };
+  }
+  if (score < config.thresholds.review) return below;
+  return { band: 'clear', reason: `one-line: all the evidence is one line (${lines[0]}) with no strong signal; review needs a strong signal or independent lines (score ${score})` };
 }
 
 /**
@@ -70,5 +151,6 @@ export function combine(raw: readonly RawSignal[], config: ScoringConfig): Score
   scored.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const logOdds = config.prior + scored.reduce((sum, s) => sum + s.weight, 0);
   const score = Math.round(100 / (1 + Math.exp(-logOdds)));
-  return { score, band: bandOf(score, scored, config), logOdds: round2(logOdds), signals: scored };
+  const { band, reason } = bandOf(score, scored, config);
+  return { score, band, logOdds: round2(logOdds), signals: scored, bandReason: reason };
 }

@@ -26,8 +26,10 @@ export const ScoringConfigSchema = z
     /** Per-signal weight overrides (log-odds), e.g. re-fitted from reviewers' decisions. */
     weights: z.record(z.string(), z.number()).default({}),
     /**
-     * A signal at or above this weight is strong: it may reach `hold` alone.
-     * Below it, `hold` needs evidence from at least two families.
+     * A substantive signal at or above this weight (before its family's cap)
+     * is strong: it may reach `review` alone. `hold` needs substantive
+     * evidence on two independent lines, or a signal that holds alone (the
+     * catalogue's weak signals, bases and holdsAlone; src/score/combine.ts).
      */
     strongWeight: z.number().positive().default(2.5),
   })

@@ -19,6 +19,8 @@ export interface ScreenResult {
   readonly name: string;
   readonly score: number;
   readonly band: Band;
+  /** The rule that decided the band (src/score/combine.ts): not part of the output contract (docs/RECORDS.md section 3). */
+  readonly bandReason: string;
   readonly logOdds: number;
   readonly signals: readonly ScoredSignal[];
   readonly cluster?: { readonly id: string; readonly size: number };
@@ -61,6 +63,7 @@ export function screenNormalised(app: Application, record: EnrichedApplication, 
     name: app.applicant.fullName,
     score: scored.score,
     band: scored.band,
+    bandReason: scored.bandReason,
     logOdds: scored.logOdds,
     signals: scored.signals,
     ...(cross?.cluster ? { cluster: cross.cluster } : {}),
