@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { OrgIdSchema } from '../store/store-contract.js';
 import { WEBHOOK_VENDORS, type WebhookVendor } from './webhooks/receive.js';
 
 /**
@@ -36,8 +38,8 @@ const secret = z
   .min(MIN_SECRET_LENGTH, `a webhook secret must be at least ${MIN_SECRET_LENGTH} characters`)
   .transform((v) => new Secret(v));
 
-/** Organisation id: what keys and rows carry; also the last part of the webhook URL. */
-const orgId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an organisation id is letters, digits, - and _ (at most 64)');
+/** Organisation id: what keys and rows carry; also the last part of the webhook URL (the store's rule). */
+const orgId = OrgIdSchema;
 
 /** vendor → organisation → secrets (more than one while a secret is being rotated). */
 const webhookSecrets = z
@@ -95,7 +97,81 @@ export function parseServerConfig(input: unknown): ServerConfig {
   throw new ServerConfigError(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(config)'}: ${i.message}`));
 }
 
-const SECRET_VAR = /^HIREWATCH_WEBHOOK_SECRET__([A-Z]+)__([A-Za-z0-9_-]+?)(?:__(\d+))?$/;
+export const WEBHOOK_SECRETS_FILE_ENV = 'HIREWATCH_WEBHOOK_SECRETS_FILE';
+
+/**
+ * The webhook secrets file: each organisation by its id, and for each vendor
+ * its secrets, the current one first and, while rotating, the next:
+ *
+ * ```json
+ * {"organisations": {"acme": {"greenhouse": ["secret1", "secret2-rotating"], "ashby": ["..."]}}}
+ * ```
+ */
+const SecretsFileSchema = z.strictObject({
+  organisations: z.record(orgId, z.partialRecord(z.enum(WEBHOOK_VENDORS), z.array(z.string().min(MIN_SECRET_LENGTH, `a webhook secret must be at least ${MIN_SECRET_LENGTH} characters`)).min(1))),
+});
+
+/** vendor → organisation → secrets, from the file; errors name the file and the field, never a value. */
+export function webhookSecretsFromFile(file: string): Record<string, Record<string, string[]>> {
+  const where = `${WEBHOOK_SECRETS_FILE_ENV} (${file})`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ServerConfigError([`${where}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ServerConfigError([`${where}: not JSON`]);
+  }
+  const parsed = SecretsFileSchema.safeParse(json, { reportInput: false });
+  if (!parsed.success) throw new ServerConfigError(parsed.error.issues.map((i) => `${where}: ${i.path.map(String).join('.') || '(file)'}: ${i.message}`));
+  const byVendor = new Map<string, [string, string[]][]>();
+  for (const [org, vendors] of Object.entries(parsed.data.organisations)) {
+    for (const [vendor, list] of Object.entries(vendors)) {
+      if (!list) continue;
+      const orgs = byVendor.get(vendor) ?? [];
+      byVendor.set(vendor, orgs);
+      orgs.push([org, list]);
+    }
+  }
+  return Object.fromEntries([...byVendor].map(([vendor, orgs]) => [vendor, Object.fromEntries(orgs)]));
+}
+
+const SECRET_VAR = /^HIREWATCH_WEBHOOK_SECRET__([A-Z]+)__(.+)$/;
+
+/**
+ * Secrets from the variables of earlier versions, read only where a name has
+ * one meaning: `HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>`, one secret, the
+ * organisation id without "__". The rotation form `..._<org>__<n>` is
+ * refused: `acme__2` could be organisation acme's second secret or
+ * organisation acme__2's only one. Use the secrets file instead.
+ */
+function webhookSecretsFromVariables(env: Readonly<Record<string, string | undefined>>, names: readonly string[]): Record<string, Record<string, string[]>> {
+  const secrets = new Map<string, [string, string[]][]>();
+  const problems: string[] = [];
+  for (const name of names) {
+    const m = SECRET_VAR.exec(name);
+    const vendor = m?.[1]?.toLowerCase();
+    if (!m || !vendor || !(WEBHOOK_VENDORS as readonly string[]).includes(vendor)) {
+      problems.push(`${name}: expected HIREWATCH_WEBHOOK_SECRET__<${WEBHOOK_VENDORS.join('|').toUpperCase()}>__<org> (or give every secret in ${WEBHOOK_SECRETS_FILE_ENV})`);
+      continue;
+    }
+    if (m[2]!.includes('__')) {
+      problems.push(`${name}: no longer read: "__" in a variable name cannot tell a rotation secret (<org>__2) from an organisation whose id holds "__"; give the secrets in ${WEBHOOK_SECRETS_FILE_ENV}`);
+      continue;
+    }
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const orgs = secrets.get(vendor) ?? [];
+    secrets.set(vendor, orgs);
+    orgs.push([m[2]!, [value]]);
+  }
+  if (problems.length > 0) throw new ServerConfigError(problems);
+  return Object.fromEntries([...secrets].map(([vendor, orgs]) => [vendor, Object.fromEntries(orgs)]));
+}
 
 /**
  * The configuration from environment variables:
@@ -106,9 +182,10 @@ const SECRET_VAR = /^HIREWATCH_WEBHOOK_SECRET__([A-Z]+)__([A-Za-z0-9_-]+?)(?:__(
  * | `HIREWATCH_BODY_LIMIT`, `HIREWATCH_BATCH_BODY_LIMIT` | body limits, bytes |
  * | `HIREWATCH_RATE_LIMIT_MAX`, `HIREWATCH_RATE_LIMIT_WINDOW_MS` | rate limit per key |
  * | `HIREWATCH_LEVER_MAX_AGE_MS` | Lever replay window |
- * | `HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>[__<n>]` | a webhook secret (n: a second one while rotating) |
+ * | `HIREWATCH_WEBHOOK_SECRETS_FILE` | the webhook secrets file (webhookSecretsFromFile) |
+ * | `HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>` | one webhook secret (deprecated; not beside the file; no rotation form) |
  *
- * e.g. `HIREWATCH_WEBHOOK_SECRET__GREENHOUSE__acme=...`. Unset variables take the defaults.
+ * Unset variables take the defaults.
  */
 export function serverConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ServerConfig {
   const set = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
@@ -127,31 +204,12 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   if (max !== undefined || windowMs !== undefined) {
     input.rateLimit = { ...(max === undefined ? {} : { max }), ...(windowMs === undefined ? {} : { windowMs }) };
   }
-  const secrets = new Map<string, Map<string, { n: number; value: string }[]>>();
-  const problems: string[] = [];
-  for (const name of Object.keys(env).sort()) {
-    if (!name.startsWith('HIREWATCH_WEBHOOK_SECRET')) continue;
-    const m = SECRET_VAR.exec(name);
-    const vendor = m?.[1]?.toLowerCase();
-    if (!m || !vendor || !(WEBHOOK_VENDORS as readonly string[]).includes(vendor)) {
-      problems.push(`${name}: expected HIREWATCH_WEBHOOK_SECRET__<${WEBHOOK_VENDORS.join('|').toUpperCase()}>__<org>`);
-      continue;
-    }
-    const value = set(name);
-    if (value === undefined) continue;
-    const orgs = secrets.get(vendor) ?? new Map<string, { n: number; value: string }[]>();
-    secrets.set(vendor, orgs);
-    const list = orgs.get(m[2]!) ?? [];
-    orgs.set(m[2]!, list);
-    list.push({ n: Number(m[3] ?? 0), value });
+  const file = set(WEBHOOK_SECRETS_FILE_ENV);
+  const variables = Object.keys(env).filter((name) => name.startsWith('HIREWATCH_WEBHOOK_SECRET') && name !== WEBHOOK_SECRETS_FILE_ENV).sort();
+  if (file && variables.length > 0) {
+    throw new ServerConfigError(variables.map((name) => `${name}: not read beside ${WEBHOOK_SECRETS_FILE_ENV}; give every secret in the file`));
   }
-  if (problems.length > 0) throw new ServerConfigError(problems);
-  input.webhookSecrets = Object.fromEntries(
-    [...secrets].map(([vendor, orgs]) => [
-      vendor,
-      Object.fromEntries([...orgs].map(([org, list]) => [org, list.sort((a, b) => a.n - b.n).map((s) => s.value)])),
-    ]),
-  );
+  input.webhookSecrets = file ? webhookSecretsFromFile(file) : webhookSecretsFromVariables(env, variables);
   return parseServerConfig(input);
 }
 

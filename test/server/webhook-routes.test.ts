@@ -54,7 +54,7 @@ for (const engine of ENGINES) {
       const tampered = greenhouse.replace('Daniel', 'Danial');
       const bad = await post('greenhouse', tampered, { signature: `sha256 ${hmac(greenhouse)}` });
       expect(bad.statusCode).toBe(401);
-      expect(bad.json()).toMatchObject({ error: 'bad_signature' });
+      expect(bad.json()).toMatchObject({ error: 'unauthorized', message: 'the delivery could not be authenticated' });
       expect((await post('greenhouse', greenhouse, {})).statusCode).toBe(401);
       expect((await post('greenhouse', greenhouse, { signature: `sha256 ${hmac(greenhouse, 'another-secret-0123456789')}` })).statusCode).toBe(401);
       // No secret configured for this organisation: refused, whatever the signature.

@@ -33,7 +33,9 @@ export const receiveWebhookRoute: Handler<R['receiveWebhook']> = async (ctx) => 
     leverMaxAgeMs: ctx.deps.config.leverMaxAgeMs,
     nowMs: now.getTime(),
   });
-  if (outcome.kind === 'refused') throw new ApiError(401, 'bad_signature', `the ${vendor} signature could not be verified (${outcome.reason})`);
+  // One answer to every delivery that cannot be authenticated (no secret for the organisation, no signature,
+  // a malformed or a wrong one): a caller without a secret learns nothing, not even whether the organisation exists.
+  if (outcome.kind === 'refused') throw new ApiError(401, 'unauthorized', 'the delivery could not be authenticated');
   if (outcome.kind === 'invalid') throw badRequest(outcome.error);
   if (outcome.kind === 'ignored') return { status: 'ignored' as const, event: outcome.event };
   const { dedupe } = ctx.deps;

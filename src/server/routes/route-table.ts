@@ -87,7 +87,7 @@ export const API_ROUTES = {
   receiveWebhook: {
     method: 'post', path: p('/webhooks/:vendor/:org'), access: 'webhook',
     summary: "An ATS delivery (Greenhouse, Lever, Ashby), authenticated by the vendor's signature instead of an API key",
-    description: 'The raw body is verified as received. Secrets: HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>. A repeated delivery id is acknowledged once (ids are kept in the database); an update older than the stored one (by the time the vendor last changed the application, from the signed body) answers 200 {"status": "stale"} and changes nothing.',
+    description: 'The raw body is verified as received (secrets: HIREWATCH_WEBHOOK_SECRETS_FILE); every delivery that cannot be authenticated answers the same 401. A repeated delivery id is acknowledged once (ids are kept in the database); an update older than the stored one (by the time the vendor last changed the application, from the signed body) answers 200 {"status": "stale"} and changes nothing.',
     params: S.WebhookParamsSchema, response: WebhookResponseSchema, tags: ['webhooks'],
   },
   postTelemetry: {

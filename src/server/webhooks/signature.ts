@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Webhook signature checks for the three ATS vendors, each exactly as the
@@ -18,7 +18,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 
 export type SignatureFailure =
-  | 'no_secret' // we hold no secret for this vendor and organisation
+  | 'no_secret' // we hold no secret for this vendor and organisation (the HMAC is computed all the same)
   | 'missing_signature' // the header (or the Lever body fields) is absent
   | 'malformed_signature' // present but not in the vendor's documented form
   | 'bad_signature'; // well-formed but does not match
@@ -45,17 +45,20 @@ export function hmacSha256Hex(secret: string, message: string | Uint8Array): str
   return createHmac('sha256', secret).update(message).digest('hex');
 }
 
+/** Checked when an organisation has no secret, so that its answer takes as long as a wrong signature's. */
+const NO_SECRET = randomBytes(32).toString('hex');
+
 function matchesAnySecret(secrets: readonly string[], message: string | Uint8Array, providedHex: string): SignatureCheck {
   const usable = secrets.filter((s) => s.length > 0);
-  if (usable.length === 0) return { ok: false, reason: 'no_secret' };
-  if (!HEX_SHA256.test(providedHex)) return { ok: false, reason: 'malformed_signature' };
+  if (!HEX_SHA256.test(providedHex)) return { ok: false, reason: usable.length === 0 ? 'no_secret' : 'malformed_signature' };
   const provided = Buffer.from(providedHex, 'hex');
   let matched = false;
-  for (const secret of usable) {
+  for (const secret of usable.length > 0 ? usable : [NO_SECRET]) {
     const expected = createHmac('sha256', secret).update(message).digest();
     // Both are 32 bytes: timingSafeEqual never throws here. No early exit.
     matched = timingSafeEqual(expected, provided) || matched;
   }
+  if (usable.length === 0) return { ok: false, reason: 'no_secret' };
   return matched ? { ok: true } : { ok: false, reason: 'bad_signature' };
 }
 
