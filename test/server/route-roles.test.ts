@@ -54,9 +54,12 @@ const SAMPLES: Record<RouteName, () => Sample> = {
  * - admin: "submit; post telemetry; configuration and keys (no evidence)",
  *   and like a recruiter it sees score and band of what it submits and reads;
  * - auditor: "read the audit log";
- * - every role reads the operational routes (data status, metrics, the
- *   OpenAPI document; permission data:read). The README's role table does
- *   not name data:read for any role; this row says every role has it.
+ * - every role reads the reference-data status and the OpenAPI document
+ *   (permission data:read). The README's role table does not name data:read
+ *   for any role; these rows say every role has it.
+ * - metrics (metrics:read) are the admin's alone: request counts and
+ *   latencies span every organisation the server holds, so they are
+ *   operations' business, not a recruiter's, an analyst's or an auditor's.
  * - health is public and a webhook is authenticated by the vendor's
  *   signature, so a key (or none) changes nothing there.
  */
@@ -77,7 +80,7 @@ const EXPECTED: Record<RouteName, Expected> = {
   getNetwork:             { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
   getDataStatus:          { recruiter: 200, analyst: 200, admin: 200, auditor: 200, noKey: 401 },
   getHealth:              { recruiter: 200, analyst: 200, admin: 200, auditor: 200, noKey: 200 },
-  getMetrics:             { recruiter: 200, analyst: 200, admin: 200, auditor: 200, noKey: 401 },
+  getMetrics:             { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },
   getOpenApi:             { recruiter: 200, analyst: 200, admin: 200, auditor: 200, noKey: 401 },
   receiveWebhook:         { recruiter: 200, analyst: 200, admin: 200, auditor: 200, noKey: 200 },
   postTelemetry:          { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'alerts:read', // post-hire alerts
   'telemetry:write', // post-hire telemetry ingest
   'data:read', // reference-data status
+  'metrics:read', // operational metrics: requests and latencies of the whole service, every organisation's
   'config:write', // scoring and policy configuration
   'watchlist:write', // organisation watchlists
   'keys:manage', // create and revoke API keys
@@ -31,8 +32,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 /**
  * The matrix. Recruiters see bands only; analysts see evidence and work
  * cases; admins configure (and, holding `keys:manage`, could mint any role:
- * every key creation is audited); auditors read the audit log and nothing
- * else. Admin does not read evidence by default: reading evidence is an
+ * every key creation is audited) and read the operational metrics, which
+ * count every organisation's requests; auditors read the audit log and
+ * nothing else. Admin does not read evidence by default: reading evidence is an
  * analyst's act and is logged as one.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -48,7 +50,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'alerts:read',
     'data:read',
   ],
-  admin: ['result:band', 'application:write', 'telemetry:write', 'data:read', 'config:write', 'watchlist:write', 'keys:manage'],
+  admin: ['result:band', 'application:write', 'telemetry:write', 'data:read', 'metrics:read', 'config:write', 'watchlist:write', 'keys:manage'],
   auditor: ['audit:read', 'data:read'],
 };
 

@@ -4,6 +4,8 @@ import type { StoreCounts } from '../../store/index.js';
  * Prometheus metrics in the text exposition format, without a client
  * library: request counts by route, method and status, a latency histogram
  * by route, and the stored applications of the caller's organisation by band.
+ * Requests and latencies are the whole service's, every organisation's
+ * together: the route needs `metrics:read`, which only admins hold.
  */
 export const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 

@@ -75,8 +75,8 @@ export const API_ROUTES = {
     response: S.HealthResponseSchema, tags: ['operations'],
   },
   getMetrics: {
-    method: 'get', path: p('/metrics'), access: 'key', permission: 'data:read', responseContentType: 'text/plain',
-    summary: 'Prometheus metrics: requests by route and status, latency histogram, applications stored and by band',
+    method: 'get', path: p('/metrics'), access: 'key', permission: 'metrics:read', responseContentType: 'text/plain',
+    summary: "Prometheus metrics (admin): requests by route and status and latency histogram of the whole service, the key's organisation's applications stored and by band",
     response: S.MetricsResponseSchema, tags: ['operations'],
   },
   getOpenApi: {
