@@ -44,6 +44,8 @@ export interface AdminStore {
     authenticate(secret: string): Promise<ApiKeyInfo | undefined>;
     revoke(keyId: string): Promise<boolean>;
     list(): Promise<ApiKeyInfo[]>;
+    /** How many keys this process has revoked (any organisation): a cache of `authenticate` answers is stale once it changes. */
+    revokedInProcess(): number;
   };
   audit: {
     /** Append one entry (in the caller's transaction when inside store.transaction). */
@@ -88,6 +90,9 @@ export interface AdminStore {
 }
 
 const hashSecret = (secret: string): string => sha256Hex(secret);
+
+/** Revocations made by this process, whatever the store or organisation (see apiKeys.revokedInProcess). */
+let revocations = 0;
 
 function keyInfo(r: HirewatchDatabase['api_keys']): ApiKeyInfo {
   return { org: r.org_id, keyId: r.key_id, role: RoleSchema.parse(r.role), ...(r.label ? { label: r.label } : {}), createdAt: r.created_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}) };
@@ -156,11 +161,13 @@ export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransacti
       async revoke(keyId) {
         const r = await db.updateTable('api_keys').set({ revoked_at: new Date().toISOString() })
           .where('org_id', '=', org).where('key_id', '=', keyId).where('revoked_at', 'is', null).executeTakeFirst();
+        revocations++;
         return Number(r.numUpdatedRows) > 0;
       },
       async list() {
         return (await db.selectFrom('api_keys').selectAll().where('org_id', '=', org).orderBy('created_at').execute()).map(keyInfo);
       },
+      revokedInProcess: () => revocations,
     },
     audit,
     alerts: {
