@@ -26,11 +26,10 @@ describe('common given names and surnames', () => {
     for (const token of ['hyok', 'amezcua', 'zubkov', 'oluwadamilare']) expect(tokenClass(token, 'person')).toBe('normal');
   });
 
-  it('sends "Ivan Hernandez", an exact SDN name made only of common names, to review, never hold', () => {
+  it('makes "Ivan Hernandez", an exact SDN name with nothing else in common, a potential match to adjudicate: named with its entry, never a hold', () => {
     const r = named('Ivan Hernandez');
-    expect(signalIdsOf(r)).toEqual(['watchlist.sanctioned_person']);
+    expect(signalIdsOf(r)).toEqual(['watchlist.sanctions_potential_match']);
     expect(r.signals[0]?.evidence).toContain('ofac:26397');
-    expect(r.signals[0]?.evidence).toMatch(/common names: clear it by date of birth or address/);
-    expect(r.band).toBe('review');
+    expect(r.band).toBe('clear');
   });
 });
