@@ -7,7 +7,7 @@ import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } fr
 import { OrgIdSchema } from '../store/store-contract.js';
 import { can, type Principal } from './auth/roles.js';
 import type { ServerConfig } from './config.js';
-import { badRequest, forbidden, notFound, parseOrThrow, unauthorized } from './http/api-error.js';
+import { ApiError, badRequest, forbidden, notFound, parseOrThrow, unauthorized } from './http/api-error.js';
 import { keyAuthenticator } from './http/authenticate.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { RequestMetrics } from './http/metrics.js';
@@ -64,6 +64,22 @@ function takeBodyOrg(body: unknown, principal: Principal | undefined): unknown {
   return content;
 }
 
+/**
+ * A request as it is logged: the path without its query string (a client that
+ * puts a key in the URL, `?api_key=hw_...`, must not leak it into a log).
+ */
+function loggedRequest(request: FastifyRequest): Record<string, unknown> {
+  const at = request.url.indexOf('?');
+  return { method: request.method, url: at === -1 ? request.url : `${request.url.slice(0, at)}?[redacted]`, remoteAddress: request.ip };
+}
+
+/** A query parameter that carries a key: named like one, or holding an hw_ key. */
+const KEY_PARAM = /^(api[-_]?key|access[-_]?token|token|key)$/i;
+function keyInQuery(query: unknown): boolean {
+  if (!query || typeof query !== 'object') return false;
+  return Object.entries(query).some(([name, value]) => KEY_PARAM.test(name) || [value].flat().some((v) => typeof v === 'string' && /^\s*hw_/.test(v)));
+}
+
 /** Header values that must never reach a log line. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'signature', 'ashby-signature', 'cookie'] as const;
 
@@ -94,6 +110,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       ? {
         level: 'info',
         redact: { paths: REDACTED_HEADERS.map((h) => `req.headers["${h}"]`), censor: '[redacted]' },
+        serializers: { req: loggedRequest },
         ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
       }
       : false,
@@ -113,13 +130,26 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   installErrorHandlers(app);
 
   const auth = keyAuthenticator(store, options.keyCacheMs ?? 5_000);
-  await app.register(rateLimit, {
-    global: true,
-    hook: 'preHandler',
-    max: config.rateLimit.max,
-    timeWindow: config.rateLimit.windowMs,
-    keyGenerator: (request) => (request.principal ? `key:${request.principal.keyPrefix}` : `ip:${request.ip}`),
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'rate_limited', message: `rate limit exceeded, retry in ${context.after}` }),
+  // Rate limits, both before the body is read: per client address first, before the key is
+  // checked (failed authentications count, and so do unknown routes), then per key once verified.
+  await app.register(rateLimit, { global: false });
+  const limiter = (max: number, keyOf: (request: FastifyRequest) => string) => {
+    const check = app.createRateLimit({ max, timeWindow: config.rateLimit.windowMs, keyGenerator: keyOf });
+    return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+      const outcome = await check(request);
+      if (outcome.isAllowed) return;
+      void reply.header('x-ratelimit-limit', outcome.max).header('x-ratelimit-remaining', outcome.remaining).header('x-ratelimit-reset', outcome.ttlInSeconds);
+      if (!outcome.isExceeded) return;
+      void reply.header('retry-after', outcome.ttlInSeconds);
+      throw new ApiError(429, 'rate_limited', `rate limit exceeded, retry in ${outcome.ttlInSeconds} s`);
+    };
+  };
+  const perAddress = limiter(config.rateLimit.addressMax, (request) => `ip:${request.ip}`);
+  const perKey = limiter(config.rateLimit.max, (request) => `key:${request.principal!.keyPrefix}`);
+  app.addHook('onRequest', perAddress);
+  // A key belongs in a header: one in the URL is refused before anything else reads it.
+  app.addHook('onRequest', async (request) => {
+    if (keyInQuery(request.query)) throw badRequest('an API key goes in the Authorization (Bearer) or X-API-Key header, never in the URL');
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -149,7 +179,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       method: route.method.toUpperCase() as 'GET' | 'POST',
       url: route.path,
       bodyLimit: route.bodyLimit === 'batch' ? config.batchBodyLimitBytes : config.bodyLimitBytes,
-      ...(route.access === 'key' ? { onRequest: checkKey } : {}),
+      ...(route.access === 'key' ? { onRequest: [checkKey, perKey] } : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const params = parseOrThrow(route.params, request.params, 'params') as Record<string, string> | undefined;
         const query = parseOrThrow(route.query, request.query, 'query');

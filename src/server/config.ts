@@ -59,11 +59,18 @@ export const ServerConfigSchema = z.strictObject({
   batchBodyLimitBytes: z.coerce.number().int().min(1024).max(1024 ** 3).default(16 * 1024 * 1024),
   rateLimit: z
     .strictObject({
-      /** Requests allowed per API key (per client address for unauthenticated routes) in each window. */
+      /** Requests allowed per API key in each window (counted once the key is verified). */
       max: z.coerce.number().int().min(1).default(600),
       windowMs: z.coerce.number().int().min(1000).default(60_000),
+      /**
+       * Requests allowed per client address in each window, counted before the key is
+       * checked or the body read (so failed authentications count): by default twice
+       * the per-key limit and at least 1,200, for a few keys used from one address.
+       */
+      addressMax: z.coerce.number().int().min(1).optional(),
     })
-    .default({ max: 600, windowMs: 60_000 }),
+    .default({ max: 600, windowMs: 60_000 })
+    .transform((r) => ({ ...r, addressMax: r.addressMax ?? Math.max(2 * r.max, 1200) })),
   /** Lever deliveries older than this are refused (its signature covers the timestamp, not the body). */
   leverMaxAgeMs: z.coerce.number().int().min(1000).default(15 * 60_000),
   webhookSecrets,
@@ -181,6 +188,7 @@ function webhookSecretsFromVariables(env: Readonly<Record<string, string | undef
  * | `HIREWATCH_HOST`, `HIREWATCH_PORT` | host, port |
  * | `HIREWATCH_BODY_LIMIT`, `HIREWATCH_BATCH_BODY_LIMIT` | body limits, bytes |
  * | `HIREWATCH_RATE_LIMIT_MAX`, `HIREWATCH_RATE_LIMIT_WINDOW_MS` | rate limit per key |
+ * | `HIREWATCH_RATE_LIMIT_ADDRESS_MAX` | rate limit per client address (default: twice the per-key limit, at least 1,200) |
  * | `HIREWATCH_LEVER_MAX_AGE_MS` | Lever replay window |
  * | `HIREWATCH_WEBHOOK_SECRETS_FILE` | the webhook secrets file (webhookSecretsFromFile) |
  * | `HIREWATCH_WEBHOOK_SECRET__<VENDOR>__<org>` | one webhook secret (deprecated; not beside the file; no rotation form) |
@@ -201,8 +209,9 @@ export function serverConfigFromEnv(env: Readonly<Record<string, string | undefi
   put('leverMaxAgeMs', 'HIREWATCH_LEVER_MAX_AGE_MS');
   const max = set('HIREWATCH_RATE_LIMIT_MAX');
   const windowMs = set('HIREWATCH_RATE_LIMIT_WINDOW_MS');
-  if (max !== undefined || windowMs !== undefined) {
-    input.rateLimit = { ...(max === undefined ? {} : { max }), ...(windowMs === undefined ? {} : { windowMs }) };
+  const addressMax = set('HIREWATCH_RATE_LIMIT_ADDRESS_MAX');
+  if (max !== undefined || windowMs !== undefined || addressMax !== undefined) {
+    input.rateLimit = { ...(max === undefined ? {} : { max }), ...(windowMs === undefined ? {} : { windowMs }), ...(addressMax === undefined ? {} : { addressMax }) };
   }
   const file = set(WEBHOOK_SECRETS_FILE_ENV);
   const variables = Object.keys(env).filter((name) => name.startsWith('HIREWATCH_WEBHOOK_SECRET') && name !== WEBHOOK_SECRETS_FILE_ENV).sort();
