@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -19,8 +19,37 @@ export interface Connection {
   readonly engine: StoreTarget['engine'];
 }
 
+/** The database file and its -wal and -shm hold personal data: readable and writable by their owner only. */
+export const DATABASE_FILE_MODE = 0o600;
+
+/**
+ * Create the database file owner-only before SQLite opens it, whatever the
+ * umask (chmod after creating: the umask only narrows what open() is given).
+ * SQLite creates -wal and -shm with the mode of the database file. Existing
+ * files lose any access by group and others (a database, or a -wal left by a
+ * run before this rule); one that is not ours to change is left as it is.
+ */
+function createOwnerOnly(file: string): void {
+  if (!existsSync(file)) {
+    closeSync(openSync(file, 'a', DATABASE_FILE_MODE));
+    chmodSync(file, DATABASE_FILE_MODE);
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      const { mode } = statSync(f);
+      if (mode & 0o077) chmodSync(f, mode & 0o700);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EPERM') throw err;
+    }
+  }
+}
+
 function sqliteConnection(file: string): Kysely<HirewatchDatabase> {
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  if (file !== ':memory:' && file !== '') {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    createOwnerOnly(file);
+  }
   const database = new Database(file);
   // WAL: readers never block the writer; a killed process leaves the last committed state.
   // synchronous=NORMAL is safe against process crashes in WAL mode (a power cut may lose the last commits, never corrupt).
