@@ -74,7 +74,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     await screening.store(store, chunk, actor);
     chunk = [];
   };
-  const toFile = options.out ? createWriteStream(options.out) : undefined;
+  const toFile = options.out ? createWriteStream(options.out, { mode: 0o600 }) : undefined;
   const emit = (chunk: string): void => void (toFile ? toFile.write(chunk) : process.stdout.write(chunk));
   const writers: Record<OutputFormat, () => ResultWriter> = {
     table: () => tableWriter({ colour: !toFile && Boolean(process.stdout.isTTY), width: process.stdout.columns ?? 140 }),
