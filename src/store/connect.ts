@@ -5,7 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { HirewatchDatabase } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
-import { SchemaNameSchema, type StoreTarget } from './store-target.js';
+import { SchemaNameSchema, describeStoreTarget, type StoreTarget } from './store-target.js';
 
 export interface ConnectOptions {
   /** PostgreSQL only: schema to create (if missing) and work in; default is the server's search_path. */
@@ -93,6 +93,11 @@ export async function connect(target: StoreTarget, options: ConnectOptions = {})
     }
   } catch (err) {
     await db.destroy();
+    // pg's errors ("connect ECONNREFUSED 127.0.0.1:5432", "password authentication failed for user ...")
+    // do not say which database; name it, without its password.
+    if (target.engine === 'postgres') {
+      throw new Error(`PostgreSQL database ${describeStoreTarget(target)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
     throw err;
   }
   return { db, engine: target.engine };
