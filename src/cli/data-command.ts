@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Argument, Command } from 'commander';
 import pc from 'picocolors';
 import { dataDir } from '../reference/data-dir.js';
 import { datasetStatus, STALE_AFTER_DAYS } from '../reference/data-status.js';
@@ -43,7 +43,7 @@ export function registerDataCommand(program: Command): void {
   data
     .command('update')
     .description('download a dataset from its official publisher, verify it and swap it in atomically')
-    .argument('[name]', `dataset to refresh (${Object.keys(UPDATERS).join(', ')})`, 'ofac-sdn')
+    .addArgument(new Argument('[name]', 'dataset to refresh').choices(Object.keys(UPDATERS)).default('ofac-sdn'))
     .option('--from <dir-or-url>', "fetch from this folder or URL instead of the publisher's")
     .option('--as-of <date>', 'the date the new files describe (default: today)')
     .option('--force', 'accept a list much smaller than the one in use')

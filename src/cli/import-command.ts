@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { positiveInteger } from './option-parsers.js';
 import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { locationText } from '../parse/record-error.js';
 import { buildScreenContext, DEFAULT_CHUNK_SIZE, importChunks, Screening, type ImportTotals } from '../service/index.js';
-import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance } from '../store/index.js';
+import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, screeningProvenance } from '../store/index.js';
+import { EXIT, say } from './cli-errors.js';
+import { openNamedStore, parseOrg } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
-import { readColumnMap } from './screen-command.js';
+import { terminalSafe } from './terminal-text.js';
+import { readColumnMap, requireApplicationsFile } from './screen-command.js';
 
 /**
  * `hirewatch import FILE`: screen every new or changed application and keep
@@ -35,21 +37,20 @@ function summaryText(totals: ImportTotals, seconds: number): string {
 }
 
 export async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
-  if (!existsSync(file)) {
-    process.stderr.write(`hirewatch: cannot read ${file}: no such file\n`);
-    return 1;
-  }
+  // Everything named on the command line is checked before the database is opened (or created).
+  requireApplicationsFile(file);
+  parseOrg(options.org);
   const target = resolveStoreTarget(options.db);
   const scoring = loadScoringConfig(options.config);
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
-  const context = buildScreenContext(scoring, { warn: (message) => process.stderr.write(`${message}\n`) });
+  const context = buildScreenContext(scoring, { warn: (message) => say(message.replace(/^hirewatch: /, '')) });
   const screening = new Screening(context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
-  const store = await openStore(target, { org: options.org });
+  const store = await openNamedStore(target, { org: options.org });
   const started = performance.now();
   let totals: ImportTotals;
   try {
     const replayed = await screening.warm(store);
-    if (replayed > 0 && options.verbose) process.stderr.write(`hirewatch: linking against ${replayed} stored applications\n`);
+    if (replayed > 0 && options.verbose) say(`linking against ${replayed} stored applications`);
     totals = await importChunks(
       screening,
       store,
@@ -57,8 +58,8 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
       {
         chunkSize: options.chunk,
         actor: { actor: 'cli', action: 'application.import', detail: { file: basename(file) } },
-        onError: (error) => process.stderr.write(`hirewatch: ${locationText(error.location)}: ${error.id ? `${error.id}: ` : ''}${error.error}\n`),
-        ...(options.verbose ? { onChunk: (r) => process.stderr.write(`hirewatch: chunk ${r.chunk} committed (${r.records} records: ${r.counts.new} new, ${r.counts.changed} changed, ${r.counts.unchanged} unchanged)\n`) } : {}),
+        onError: (error) => say(`${locationText(error.location)}: ${error.id ? `${error.id}: ` : ''}${error.error}`),
+        ...(options.verbose ? { onChunk: (r) => say(`chunk ${r.chunk} committed (${r.records} records: ${r.counts.new} new, ${r.counts.changed} changed, ${r.counts.unchanged} unchanged)`) } : {}),
       },
     );
   } finally {
@@ -68,13 +69,13 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ file, db: describeStoreTarget(target), org: options.org, ...totals, seconds: Number(seconds.toFixed(3)) })}\n`);
   } else {
-    process.stdout.write(`imported ${file} into ${describeStoreTarget(target)} (org ${options.org}): ${summaryText(totals, seconds)}\n`);
+    process.stdout.write(`imported ${terminalSafe(file)} into ${terminalSafe(describeStoreTarget(target))} (org ${options.org}): ${summaryText(totals, seconds)}\n`);
   }
   if (totals.new + totals.changed + totals.unchanged === 0) {
-    process.stderr.write(`hirewatch: no application could be read from ${file}${totals.errors ? ` (${totals.errors} unreadable)` : ''}\n`);
-    return 1;
+    say(`no application could be read from ${file}${totals.errors ? ` (${totals.errors} unreadable)` : ''}`);
+    return EXIT.failed;
   }
-  return 0;
+  return EXIT.done;
 }
 
 export function registerImportCommand(program: Command): void {

@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
 import { AUDIT_KEY_FILE_ENV, useAuditKeyFile } from '../store/admin-queries.js';
-import { DEFAULT_DB_FILE, DEFAULT_ORG, OrgIdSchema, ROLES, openStore, resolveStoreTarget, type HirewatchStore, type Role } from '../store/index.js';
+import { DEFAULT_DB_FILE, DEFAULT_ORG, ROLES, resolveStoreTarget, type HirewatchStore, type Role } from '../store/index.js';
+import { EXIT, say } from './cli-errors.js';
+import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
+import { forStdout, terminalSafe } from './terminal-text.js';
 
 /**
  * `hirewatch keys create --role ROLE [--org ORG] [--label TEXT]`: a new API
@@ -20,9 +23,16 @@ interface KeyOptions {
   auditKeyFile?: string;
 }
 
-async function withStore<T>(options: KeyOptions, run: (store: HirewatchStore) => Promise<T>): Promise<T> {
+/**
+ * `create` opens (and on first use creates) the database; `list` and `revoke`
+ * only find what is there (`mustExist`): a database file that does not exist
+ * is not created, the command says so (exit 1).
+ */
+async function withStore<T>(options: KeyOptions, run: (store: HirewatchStore) => Promise<T>, mustExist = false): Promise<T> {
+  const org = parseOrg(options.org);
+  const target = mustExist ? existingStoreTarget(options.db) : resolveStoreTarget(options.db);
   if (options.auditKeyFile) useAuditKeyFile(options.auditKeyFile);
-  const store = await openStore(resolveStoreTarget(options.db), { org: OrgIdSchema.parse(options.org) });
+  const store = await openNamedStore(target, { org });
   try {
     return await run(store);
   } finally {
@@ -35,8 +45,8 @@ export async function createKey(options: KeyOptions & { role: Role; label?: stri
     const { keyId, secret } = await store.admin.apiKeys.create(options.role, options.label);
     await store.admin.audit.append({ actor: 'cli', action: 'keys.create', target: keyId, detail: { role: options.role, ...(options.label ? { label: options.label } : {}) } });
     process.stdout.write(`${secret}\n`);
-    process.stderr.write(`hirewatch: key ${keyId} (${options.role}, organisation ${store.org}) created; it is shown this once and only its hash is stored\n`);
-    return 0;
+    say(`key ${keyId} (${options.role}, organisation ${store.org}) created; it is shown this once and only its hash is stored`);
+    return EXIT.done;
   });
 }
 
@@ -44,29 +54,29 @@ export async function listKeys(options: KeyOptions & { json: boolean }): Promise
   return withStore(options, async (store) => {
     const keys = await store.admin.apiKeys.list();
     if (options.json) {
-      for (const k of keys) process.stdout.write(`${JSON.stringify(k)}\n`);
-      return 0;
+      for (const k of keys) process.stdout.write(forStdout(`${JSON.stringify(k)}\n`));
+      return EXIT.done;
     }
     process.stdout.write(`${'PREFIX'.padEnd(14)} ${'ROLE'.padEnd(10)} ${'CREATED'.padEnd(24)} ${'STATUS'.padEnd(32)} LABEL\n`);
     for (const k of keys) {
-      process.stdout.write(`${k.keyId.padEnd(14)} ${k.role.padEnd(10)} ${k.createdAt.padEnd(24)} ${(k.revokedAt ? `revoked ${k.revokedAt}` : 'active').padEnd(32)} ${k.label ?? ''}\n`);
+      process.stdout.write(`${k.keyId.padEnd(14)} ${k.role.padEnd(10)} ${k.createdAt.padEnd(24)} ${(k.revokedAt ? `revoked ${k.revokedAt}` : 'active').padEnd(32)} ${terminalSafe(k.label ?? '')}\n`);
     }
-    if (keys.length === 0) process.stderr.write(`hirewatch: no keys in organisation ${store.org}\n`);
-    return 0;
-  });
+    if (keys.length === 0) say(`no keys in organisation ${store.org}`);
+    return EXIT.done;
+  }, true);
 }
 
 export async function revokeKey(prefix: string, options: KeyOptions): Promise<number> {
   return withStore(options, async (store) => {
     const revoked = await store.admin.apiKeys.revoke(prefix);
     if (!revoked) {
-      process.stderr.write(`hirewatch: no active key ${prefix} in organisation ${store.org}\n`);
-      return 1;
+      say(`no active key ${prefix} in organisation ${store.org}`);
+      return EXIT.failed;
     }
     await store.admin.audit.append({ actor: 'cli', action: 'keys.revoke', target: prefix });
-    process.stdout.write(`revoked ${prefix}\n`);
-    return 0;
-  });
+    process.stdout.write(`revoked ${terminalSafe(prefix)}\n`);
+    return EXIT.done;
+  }, true);
 }
 
 export function registerKeysCommand(program: Command): void {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { EXIT, EXIT_CODES_HELP, reportError } from './cli-errors.js';
 import { registerDataCommand } from './data-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerMatchCommand } from './match-command.js';
@@ -7,6 +8,7 @@ import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
 import { registerScreenCommand } from './screen-command.js';
 import { registerServiceCommands } from './serve-command.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** The version in package.json: two levels up from src/cli (tsx) and from dist/cli (the package) alike. */
 export function packageVersion(): string {
@@ -19,7 +21,14 @@ export function buildProgram(): Command {
     .name('hirewatch')
     .description('Screen remote-job applications for state-sponsored IT-worker fraud, with every flag explained.')
     .version(packageVersion(), '-V, --version', 'print the version of hirewatch')
-    .showHelpAfterError();
+    .addHelpText('after', EXIT_CODES_HELP)
+    .showHelpAfterError()
+    // Commander's own errors (unknown option, missing argument, bad value) are usage errors:
+    // they reach main() as a CommanderError instead of ending the process with status 1,
+    // and what they quote from the command line is made safe for the terminal. Both settings
+    // are inherited by the subcommands registered below.
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => void process.stderr.write(terminalSafe(text, 'lines')) });
   registerScreenCommand(program);
   registerDataCommand(program);
   registerMatchCommand(program);
@@ -30,11 +39,13 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Runs one command; the exit status follows EXIT (0 done, 1 nothing usable or a failure, 2 usage). */
 export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {
-    process.stderr.write(`hirewatch: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
+    // Commander has printed its message already; --help and --version end with status 0.
+    if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? EXIT.done : EXIT.usage;
+    else process.exitCode = reportError(err);
   }
 }

@@ -7,6 +7,8 @@ import { describeMatchConfig } from '../match/config.js';
 import { WatchlistIndex } from '../match/watchlist-index.js';
 import type { MatchQuery, NameMatch } from '../match/types.js';
 import { loadWatchlists } from '../reference/watchlists.js';
+import { CliFailure, EXIT, requireFile } from './cli-errors.js';
+import { forStdout, terminalSafe } from './terminal-text.js';
 
 /**
  * `hirewatch match "NAME" [--kind] [--dob] [--country] [--threshold] [--limit]`
@@ -62,24 +64,31 @@ function compact(match: NameMatch): Pick<NameMatch, 'entry' | 'list' | 'name' | 
 }
 
 function table(query: MatchQuery, matches: readonly NameMatch[], index: WatchlistIndex, threshold: number): string {
-  const lines = [`query: ${JSON.stringify(query)}`];
+  // Everything quoted from the query or the lists is made safe for the terminal.
+  const lines = [`query: ${terminalSafe(JSON.stringify(query))}`];
   if (matches.length === 0) return `${lines[0]}\nno candidate at or above ${threshold}\n`;
-  const entryWidth = Math.max(5, ...matches.map((m) => m.entry.length));
+  const entryWidth = Math.max(5, ...matches.map((m) => terminalSafe(m.entry).length));
   const listWidth = Math.max(4, ...matches.map((m) => m.list.length));
   lines.push(`${'score'.padEnd(6)} ${'entry'.padEnd(entryWidth)} ${'list'.padEnd(listWidth)} listed name`);
   for (const m of matches) {
-    lines.push(`${m.score.toFixed(3).padEnd(6)} ${m.entry.padEnd(entryWidth)} ${m.list.padEnd(listWidth)} ${m.name}`);
+    lines.push(`${m.score.toFixed(3).padEnd(6)} ${terminalSafe(m.entry).padEnd(entryWidth)} ${m.list.padEnd(listWidth)} ${terminalSafe(m.name)}`);
     const indent = ' '.repeat(7);
-    lines.push(`${indent}why: ${m.explanation.slice(m.explanation.indexOf(':') + 2)}`);
+    lines.push(`${indent}why: ${terminalSafe(m.explanation.slice(m.explanation.indexOf(':') + 2))}`);
     const source = index.entry(m.entry)?.source;
-    if (source) lines.push(`${indent}source: ${source}`);
+    if (source) lines.push(`${indent}source: ${terminalSafe(source)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-async function screenFile(path: string, index: WatchlistIndex, search: { threshold?: number; limit?: number }, out: (text: string) => void): Promise<void> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+/** Answers every query line of `path`; returns how many were answered and how many could not be read. */
+async function screenFile(path: string, index: WatchlistIndex, search: { threshold?: number; limit?: number }, out: (text: string) => void): Promise<{ answered: number; failed: number }> {
+  const input = createReadStream(path, 'utf8');
+  let readError: Error | undefined;
+  input.on('error', (e) => void (readError = e));
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
+  let answered = 0;
+  let failed = 0;
   for await (const raw of lines) {
     n++;
     if (!raw.trim()) continue;
@@ -87,22 +96,27 @@ async function screenFile(path: string, index: WatchlistIndex, search: { thresho
     try {
       value = JSON.parse(raw);
     } catch (e) {
+      failed++;
       out(`${JSON.stringify({ line: n, error: `not JSON: ${(e as Error).message}` })}\n`);
       continue;
     }
     const parsed = matchQuerySchema.safeParse(value);
     if (!parsed.success) {
+      failed++;
       out(`${JSON.stringify({ line: n, error: issueText(parsed.error) })}\n`);
       continue;
     }
+    answered++;
     const matches = index.search(parsed.data, search).map(compact);
     out(`${JSON.stringify({ query: value, matches })}\n`);
   }
+  if (readError) throw new CliFailure(`the queries file ${path} could not be read to the end (${readError.message})`);
+  return { answered, failed };
 }
 
 export function registerMatchCommand(program: Command, deps: MatchCommandDeps = {}): void {
-  const out = deps.out ?? ((text: string) => void process.stdout.write(text));
-  const err = deps.err ?? ((text: string) => void process.stderr.write(text));
+  const out = deps.out ?? ((text: string) => void process.stdout.write(forStdout(text)));
+  const err = (text: string): void => (deps.err ?? ((t: string) => void process.stderr.write(t)))(terminalSafe(text, 'lines'));
   program
     .command('match')
     .description('Match a name, or every name of a JSONL file, against the OFAC SDN list and the high-risk institutions list')
@@ -118,20 +132,33 @@ export function registerMatchCommand(program: Command, deps: MatchCommandDeps = 
     .action(async (name: string | undefined, options: Partial<MatchOptions>) => {
       if (!name === !options.file) {
         err('hirewatch match: give either a NAME or --file QUERIES.jsonl\n');
-        process.exitCode = 2;
+        process.exitCode = EXIT.usage;
         return;
+      }
+      if (options.file) {
+        try {
+          requireFile(options.file, 'the queries file', 'give --file a JSON Lines file of {"name": ...} queries, or give one NAME');
+        } catch (e) {
+          err(`hirewatch match: ${(e as Error).message}\n`);
+          process.exitCode = EXIT.failed;
+          return;
+        }
       }
       const index = (deps.loadIndex ?? (() => defaultIndex(err)))();
       const search = { threshold: options.threshold, limit: options.limit };
       if (options.file) {
-        await screenFile(options.file, index, search, out);
+        const { answered, failed } = await screenFile(options.file, index, search, out);
+        if (answered === 0) {
+          err(`hirewatch match: no query could be read from ${options.file}${failed ? ` (${failed} unreadable)` : ''}\n`);
+          process.exitCode = EXIT.failed;
+        }
         return;
       }
       const query: MatchQuery = { name: name!, kind: options.kind, dob: options.dob, country: options.country };
       const parsed = matchQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
       if (!parsed.success) {
         err(`hirewatch match: ${issueText(parsed.error)}\n`);
-        process.exitCode = 2;
+        process.exitCode = EXIT.usage;
         return;
       }
       const matches = index.search(parsed.data, search);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { nonNegativeNumber, positiveInteger } from './option-parsers.js';
 import { resolve } from 'node:path';
@@ -10,8 +9,12 @@ import { forEachLine, ingestFile } from '../monitor/ingest.js';
 import { SequencedLines } from '../monitor/sequenced-lines.js';
 import { buildMonitorReference, Monitoring, type AlertCounts } from '../service/index.js';
 import { consumeTelemetry, publishTelemetryFile, type NatsTelemetryOptions } from '../stream/nats-telemetry.js';
-import { openStore, resolveStoreTarget, type HirewatchStore } from '../store/index.js';
+import { resolveStoreTarget, type HirewatchStore } from '../store/index.js';
+import { EXIT, UsageError, requireFile, say } from './cli-errors.js';
+import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
+import { requireApplicationsFile } from './screen-command.js';
+import { forStdout, terminalSafe } from './terminal-text.js';
 
 /**
  * `hirewatch monitor [FILE] [--applications FILE] [--db PATH|URL] [--nats URL]
@@ -42,17 +45,15 @@ function tableOf(report: MonitorReport): string {
   const lines = ['EMPLOYEE    APPLICATION   SCORE  BAND    TOP REASONS'];
   for (const e of report.employees) {
     const top = e.signals[0];
-    lines.push(`${e.employeeId.padEnd(10).slice(0, 10)}  ${(e.applicationId ?? '-').padEnd(12).slice(0, 12)}  ${String(e.score).padStart(5)}  ${e.band.padEnd(6)}  ${top ? `${top.id} (+${top.weight.toFixed(2)}): ${top.evidence}` : 'no signal'}`);
-    for (const s of e.signals.slice(1)) lines.push(`${''.padEnd(42)}${s.id} (+${s.weight.toFixed(2)}): ${s.evidence}`);
+    lines.push(`${terminalSafe(e.employeeId).padEnd(10).slice(0, 10)}  ${terminalSafe(e.applicationId ?? '-').padEnd(12).slice(0, 12)}  ${String(e.score).padStart(5)}  ${e.band.padEnd(6)}  ${top ? `${top.id} (+${top.weight.toFixed(2)}): ${terminalSafe(top.evidence)}` : 'no signal'}`);
+    for (const s of e.signals.slice(1)) lines.push(`${''.padEnd(42)}${s.id} (+${s.weight.toFixed(2)}): ${terminalSafe(s.evidence)}`);
   }
   const counts = { clear: 0, review: 0, hold: 0 };
   for (const e of report.employees) counts[e.band]++;
   lines.push('', `${report.employees.length} employees: ${counts.hold} hold, ${counts.review} review, ${counts.clear} clear`);
-  for (const d of report.unassignedDevices) lines.push(`device ${d.deviceId}: ${d.events} events on ${d.days} day(s), tied to no employee`);
+  for (const d of report.unassignedDevices) lines.push(`device ${terminalSafe(d.deviceId)}: ${d.events} events on ${d.days} day(s), tied to no employee`);
   return `${lines.join('\n')}\n`;
 }
-
-const say = (m: string): void => void process.stderr.write(`hirewatch: ${m}\n`);
 
 const CLI_ACTOR = { actor: 'cli', action: 'telemetry.ingest' } as const;
 
@@ -107,6 +108,10 @@ async function reportFor(file: string | undefined, options: MonitorOptions, stor
   }
   if (file && store) {
     const r = await ingestFileIntoStore(file, store, monitoring, options.batch);
+    if (r.folded === 0 && r.skipped === 0) {
+      say(`no telemetry event could be read from ${file}${r.errors ? ` (${r.errors} unreadable)` : ''}`);
+      return undefined;
+    }
     say(`${r.folded} events stored from ${file}${r.skipped ? ` (${r.skipped} lines already stored)` : ''}${r.errors ? `, ${r.errors} unreadable` : ''}`);
     if (r.alerts.new + r.alerts.again + r.alerts.suppressed > 0) say(alertLine(r.alerts));
     return monitoring.report(store);
@@ -123,32 +128,28 @@ async function reportFor(file: string | undefined, options: MonitorOptions, stor
 }
 
 export async function runMonitor(file: string | undefined, options: MonitorOptions): Promise<number> {
-  if (file && !existsSync(file)) {
-    say(`cannot read ${file}: no such file`);
-    return 1;
-  }
-  if (options.publish) {
-    if (!file || !options.nats) {
-      say('--publish needs a FILE and --nats URL');
-      return 1;
-    }
+  // The command line first (exit 2), then every file it names (exit 1), before anything is stored.
+  if (options.publish && (!file || !options.nats)) throw new UsageError('--publish needs a telemetry FILE and --nats URL');
+  if (!file && !options.nats && !options.db) throw new UsageError('give a telemetry FILE, --nats URL (with --db) or --db to assess what is stored');
+  if (file) requireFile(file, 'the telemetry file', 'give a JSON Lines file of telemetry events (docs/RECORDS.md section 2)');
+  if (options.org) parseOrg(options.org);
+  if (options.applications) requireApplicationsFile(options.applications, "give --applications the employees' applications (JSON Lines or CSV)");
+  if (options.publish && file && options.nats) {
     const n = await publishTelemetryFile(file, { servers: options.nats, subject: options.subject, stream: options.stream, durable: options.durable });
     say(`${n} events published to ${options.subject}`);
-    return 0;
-  }
-  if (!file && !options.nats && !options.db) {
-    say('give a telemetry FILE, --nats URL (with --db) or --db to assess what is stored');
-    return 1;
+    return EXIT.done;
   }
   const scoring = loadScoringConfig(options.config);
+  // Assessing what is stored only reads: a database that does not exist is not created.
+  const target = options.db || options.nats ? (!file && !options.nats ? existingStoreTarget(options.db) : resolveStoreTarget(options.db)) : undefined;
   const monitoring = new Monitoring(
-    () => buildMonitorReference({ approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks), warn: (m) => process.stderr.write(`${m}\n`) }),
+    () => buildMonitorReference({ approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks), warn: (m) => say(m.replace(/^hirewatch: /, '')) }),
     scoring,
   );
-  const store = options.db || options.nats ? await openStore(resolveStoreTarget(options.db), options.org ? { org: options.org } : {}) : undefined;
+  const store = target ? await openNamedStore(target, options.org ? { org: options.org } : {}) : undefined;
   try {
     let report = await reportFor(file, options, store, monitoring);
-    if (!report) return 1;
+    if (!report) return EXIT.failed;
     if (options.applications) {
       // Claimed locations from a file the user gives instead of the stored applications.
       const applications = new Map<string, EnrichedApplication>();
@@ -157,13 +158,13 @@ export async function runMonitor(file: string | undefined, options: MonitorOptio
     }
     if (options.format === 'jsonl') {
       for (const e of report.employees) {
-        process.stdout.write(`${JSON.stringify({ employeeId: e.employeeId, ...(e.applicationId ? { applicationId: e.applicationId } : {}), score: e.score, band: e.band, signals: e.signals })}\n`);
+        process.stdout.write(forStdout(`${JSON.stringify({ employeeId: e.employeeId, ...(e.applicationId ? { applicationId: e.applicationId } : {}), score: e.score, band: e.band, signals: e.signals })}\n`));
       }
       for (const d of report.unassignedDevices) say(`device ${d.deviceId} (${d.events} events on ${d.days} day(s)) is tied to no employee`);
     } else {
       process.stdout.write(tableOf(report));
     }
-    return 0;
+    return EXIT.done;
   } finally {
     await store?.close();
   }

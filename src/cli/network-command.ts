@@ -2,10 +2,23 @@ import type { Command } from 'commander';
 import { oneOf } from './option-parsers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { onboardingExtras } from '../linkage/identifiers.js';
-import { graphml, networkOf, networkTable } from '../linkage/network.js';
+import { graphml, networkOf, networkTable, type NetworkGraph } from '../linkage/network.js';
 import type { LinkResult } from '../linkage/types.js';
 import { normaliseApplication } from '../normalise/application.js';
 import { readApplications } from '../parse/read-input.js';
+import { EXIT, say } from './cli-errors.js';
+import { requireApplicationsFile } from './screen-command.js';
+import { forStdout, terminalSafe } from './terminal-text.js';
+
+/** The table is for a person: every name, id and identifier in it is made safe for the terminal. */
+function terminalSafeGraph(g: NetworkGraph): NetworkGraph {
+  return {
+    ...g,
+    ...(g.cluster ? { cluster: terminalSafe(g.cluster) } : {}),
+    nodes: g.nodes.map((n) => ({ id: terminalSafe(n.id), name: terminalSafe(n.name), submittedAt: terminalSafe(n.submittedAt) })),
+    edges: g.edges.map((e) => ({ ...e, from: terminalSafe(e.from), to: terminalSafe(e.to), via: terminalSafe(e.via) })),
+  };
+}
 
 /**
  * `hirewatch network ID --input FILE [--format table|json|graphml]`: links
@@ -20,6 +33,7 @@ export function registerNetworkCommand(program: Command): void {
     .requiredOption('--input <file>', 'applications (JSON Lines or CSV)')
     .option('--format <format>', 'table, json or graphml', oneOf(['table', 'json', 'graphml'] as const), 'table')
     .action(async (id: string, options: { input: string; format: string }) => {
+      requireApplicationsFile(options.input, 'give --input the applications file (JSON Lines or CSV) the application is in');
       const index = new LinkageIndex();
       const results = new Map<string, LinkResult>();
       for await (const outcome of readApplications(options.input)) {
@@ -28,10 +42,10 @@ export function registerNetworkCommand(program: Command): void {
       }
       const graph = networkOf(id, results);
       if (!graph) {
-        process.stderr.write(`no application ${id} in ${options.input}\n`);
-        process.exitCode = 1;
+        say(`no application ${id} in ${options.input}`);
+        process.exitCode = EXIT.failed;
         return;
       }
-      process.stdout.write(options.format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : options.format === 'graphml' ? graphml(graph) : networkTable(graph));
+      process.stdout.write(options.format === 'json' ? forStdout(`${JSON.stringify(graph, null, 2)}\n`) : options.format === 'graphml' ? forStdout(graphml(graph)) : networkTable(terminalSafeGraph(graph)));
     });
 }

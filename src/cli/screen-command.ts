@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -8,7 +8,10 @@ import { readApplications, type InputFormat } from '../parse/read-input.js';
 import { describeIssues } from '../parse/record-error.js';
 import type { Application } from '../parse/application-schema.js';
 import { buildScreenContext, Screening, type Screened } from '../service/index.js';
-import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance, type HirewatchStore } from '../store/index.js';
+import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, screeningProvenance, type HirewatchStore, type StoreTarget } from '../store/index.js';
+import { CliFailure, EXIT, readNamedFile, requireFile, say } from './cli-errors.js';
+import { openNamedStore, parseOrg } from './cli-store.js';
+import { forStdout } from './terminal-text.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
 import { jsonlWriter } from './formats/jsonl.js';
@@ -42,31 +45,100 @@ const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 
 /** Ids of applications a reviewer held or confirmed: one per line, '#' starts a comment. */
 export function readHeldIds(file: string): Set<string> {
-  return new Set(readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
+  const text = readNamedFile(file, 'the held-ids file', 'give --held a text file of application ids, one per line');
+  return new Set(text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
 }
 
-/** A --map file: CSV headers onto record fields (README), checked with zod. */
+const MAP_EXAMPLE = 'give --map a JSON file such as {"columns": {"Candidate ID": "id"}} (README, Input)';
+
+/** A --map file: CSV headers onto record fields (README), checked with zod; every error names the file. */
 export function readColumnMap(file: string): Record<string, string> {
-  const parsed = ColumnMappingSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error.issues)}`);
+  const text = readNamedFile(file, 'the column map', MAP_EXAMPLE);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new CliFailure(`the column map ${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}): ${MAP_EXAMPLE}`);
+  }
+  const parsed = ColumnMappingSchema.safeParse(value);
+  if (!parsed.success) throw new CliFailure(`the column map ${file}: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 
-export async function runScreen(file: string, options: ScreenOptions): Promise<number> {
-  if (!existsSync(file)) {
-    process.stderr.write(`hirewatch: cannot read ${file}: no such file\n`);
-    return 1;
+/** The applications file a command reads: one sentence when it is missing or unreadable. */
+export function requireApplicationsFile(file: string, instead = 'give the path of a JSON Lines (.jsonl) or CSV (.csv) file of applications'): void {
+  requireFile(file, 'the applications file', instead);
+}
+
+function outputProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'its directory does not exist';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The --out file, opened before anything is stored so that an output that
+ * cannot be written stops the run with one sentence (not an 'error' event
+ * after the screening). Created with mode 0o600: the results are personal data.
+ */
+function openOutput(out: string): { fd: number; created: boolean } {
+  const existed = existsSync(out);
+  try {
+    return { fd: openSync(out, 'w', 0o600), created: !existed };
+  } catch (err) {
+    throw new CliFailure(`cannot write ${out}: ${outputProblem(err)}: give --out a file in an existing directory you may write to`);
   }
+}
+
+export async function runScreen(file: string, options: ScreenOptions): Promise<number> {
+  // Everything named on the command line is checked before anything is stored or created.
+  requireApplicationsFile(file);
   const scoring = loadScoringConfig(options.config);
-  const org = options.org ?? DEFAULT_ORG;
+  const held = options.held ? readHeldIds(options.held) : undefined;
+  const columnMap = options.map ? readColumnMap(options.map) : undefined;
+  const target: StoreTarget | undefined = options.db ? resolveStoreTarget(options.db) : undefined;
+  const org = parseOrg(options.org ?? DEFAULT_ORG);
+  const output = options.out ? openOutput(options.out) : undefined;
   const screening = new Screening(buildScreenContext(scoring), {
     provenance: screeningProvenance(scoring),
     linkage: options.linkage !== false,
-    ...(options.held ? { held: readHeldIds(options.held) } : {}),
+    ...(held ? { held } : {}),
   });
-  const store: HirewatchStore | undefined = options.db ? await openStore(resolveStoreTarget(options.db), { org }) : undefined;
+  let store: HirewatchStore | undefined;
+  try {
+    store = target ? await openNamedStore(target, { org }) : undefined;
+  } catch (err) {
+    if (output) {
+      closeSync(output.fd);
+      if (output.created) unlinkSync(options.out!);
+    }
+    throw err;
+  }
+  try {
+    return await screenInto(file, options, { screening, scoring, org, columnMap, store, target, output });
+  } finally {
+    await store?.close();
+  }
+}
+
+interface ScreenRun {
+  screening: Screening;
+  scoring: ReturnType<typeof loadScoringConfig>;
+  org: string;
+  columnMap: Record<string, string> | undefined;
+  store: HirewatchStore | undefined;
+  target: StoreTarget | undefined;
+  output: { fd: number } | undefined;
+}
+
+async function screenInto(file: string, options: ScreenOptions, run: ScreenRun): Promise<number> {
+  const { screening, scoring, org, columnMap, store, target, output } = run;
   const replayed = store ? await screening.warm(store) : 0;
-  if (replayed > 0) process.stderr.write(`hirewatch: linking against ${replayed} applications stored in ${describeStoreTarget(resolveStoreTarget(options.db || undefined))}\n`);
+  if (replayed > 0 && target) say(`linking against ${replayed} applications stored in ${describeStoreTarget(target)}`);
   const actor = { actor: 'cli', action: 'application.import', detail: { file: basename(file) } };
   let chunk: { record: Application; screened: Screened }[] = [];
   const flush = async (): Promise<void> => {
@@ -74,8 +146,14 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     await screening.store(store, chunk, actor);
     chunk = [];
   };
-  const toFile = options.out ? createWriteStream(options.out, { mode: 0o600 }) : undefined;
-  const emit = (chunk: string): void => void (toFile ? toFile.write(chunk) : process.stdout.write(chunk));
+  const toFile = output ? createWriteStream(options.out!, { fd: output.fd }) : undefined;
+  let writeError: Error | undefined;
+  toFile?.on('error', (err) => void (writeError ??= err));
+  const emit = (chunk: string): void => {
+    // The table makes its own cells safe (and keeps its colours); other formats are data.
+    if (!toFile) process.stdout.write(options.format === 'table' ? chunk : forStdout(chunk));
+    else if (!writeError) toFile.write(chunk);
+  };
   const writers: Record<OutputFormat, () => ResultWriter> = {
     table: () => tableWriter({ colour: !toFile && Boolean(process.stdout.isTTY), width: process.stdout.columns ?? 140 }),
     jsonl: () => jsonlWriter(emit),
@@ -92,7 +170,6 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
 
   let read = 0;
   let failed = 0;
-  const columnMap = options.map ? readColumnMap(options.map) : undefined;
   for await (const outcome of readApplications(file, {
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
     ...(columnMap ? { columnMap } : {}),
@@ -109,20 +186,25 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     } else {
       failed++;
       writer.write(outcome);
-      if (options.format !== 'table') process.stderr.write(`hirewatch: ${locationText(outcome.location)}: ${outcome.error}\n`);
+      if (options.format !== 'table') say(`${locationText(outcome.location)}: ${outcome.error}`);
     }
   }
   bar?.stop();
   await flush();
-  await store?.close();
   emit(writer.finish());
-  if (toFile) await new Promise<void>((resolve, reject) => toFile.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  if (read === 0) {
-    process.stderr.write(`hirewatch: no application could be read from ${file}${failed ? ` (${failed} unreadable)` : ''}\n`);
-    return 1;
+  if (toFile) {
+    await new Promise<void>((resolve) => toFile.end((err?: Error | null) => {
+      if (err) writeError ??= err;
+      resolve();
+    }));
   }
-  if (options.out) process.stderr.write(`hirewatch: ${read} screened${failed ? `, ${failed} unreadable` : ''}, written to ${options.out}\n`);
-  return 0;
+  if (writeError) throw new CliFailure(`cannot write ${options.out}: ${outputProblem(writeError)}`);
+  if (read === 0) {
+    say(`no application could be read from ${file}${failed ? ` (${failed} unreadable)` : ''}`);
+    return EXIT.failed;
+  }
+  if (options.out) say(`${read} screened${failed ? `, ${failed} unreadable` : ''}, written to ${options.out}`);
+  return EXIT.done;
 }
 
 export function registerScreenCommand(program: Command): void {

@@ -6,7 +6,9 @@ import { registerKeysCommand } from './keys-command.js';
 import { describeServerConfig, serverConfigFromEnv, type ServerConfig } from '../server/config.js';
 import { listOrganisations } from '../server/persistence/org-list.js';
 import { leverApiFetcher, leverKeysFromEnv } from '../server/webhooks/lever-fetch.js';
-import { DEFAULT_DB_FILE, describeStoreTarget, openStore, resolveStoreTarget, screeningProvenance } from '../store/index.js';
+import { DEFAULT_DB_FILE, describeStoreTarget, resolveStoreTarget, screeningProvenance } from '../store/index.js';
+import { say } from './cli-errors.js';
+import { openNamedStore } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
 import { buildScreenContext } from '../service/index.js';
 
@@ -40,8 +42,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const target = resolveStoreTarget(options.db);
   const scoring = loadScoringConfig(options.config);
   const started = performance.now();
-  const screenContext = buildScreenContext(scoring, { warn: (m) => process.stderr.write(`${m}\n`) });
-  const store = await openStore(target);
+  const screenContext = buildScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
+  const store = await openNamedStore(target);
   const app = await buildServer({
     store,
     config,
@@ -58,13 +60,13 @@ export async function runServe(options: ServeOptions): Promise<number> {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      process.stderr.write(`hirewatch: ${signal}, closing\n`);
+      say(`${signal}, closing`);
       void close().then(() => process.exit(0), () => process.exit(1));
     });
   }
   const address = await app.listen({ host: config.host, port: config.port });
-  process.stderr.write(`hirewatch: serving ${describeStoreTarget(target)} at ${address}/api/v1 (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-  process.stderr.write(`hirewatch: configuration ${JSON.stringify(describeServerConfig(config))}\n`);
+  say(`serving ${describeStoreTarget(target)} at ${address}/api/v1 (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  say(`configuration ${JSON.stringify(describeServerConfig(config))}`);
   return 0;
 }
 

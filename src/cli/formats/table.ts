@@ -1,9 +1,15 @@
 import pc from 'picocolors';
 import { locationText } from '../../parse/record-error.js';
 import type { Band } from '../../score/combine.js';
+import { terminalSafe } from '../terminal-text.js';
 import type { ResultWriter, ScreenItem } from './types.js';
 
-/** The terminal view: one row per application, band in colour, top reasons; counts at the end. */
+/**
+ * The terminal view: one row per application, band in colour, top reasons;
+ * counts at the end. Ids, names, evidence and errors come from the records:
+ * each passes through terminalSafe, so an escape sequence in a name cannot
+ * reach the terminal.
+ */
 const BAND_COLOUR: Record<Band, (s: string) => string> = { clear: pc.green, review: pc.yellow, hold: (s) => pc.bold(pc.red(s)) };
 
 function clip(text: string, width: number): string {
@@ -18,22 +24,23 @@ export function tableWriter(options: { colour: boolean; width: number }): Result
     write: (item) => void items.push(item),
     finish() {
       const ok = items.filter((i) => i.ok);
-      const idW = Math.min(24, Math.max(2, ...items.map((i) => (i.ok ? i.result.id : i.id ?? '?').length)));
-      const nameW = Math.min(26, Math.max(4, ...ok.map((i) => i.result.name.length)));
+      const idOf = (i: ScreenItem): string => terminalSafe(i.ok ? i.result.id : i.id ?? '?');
+      const idW = Math.min(24, Math.max(2, ...items.map((i) => idOf(i).length)));
+      const nameW = Math.min(26, Math.max(4, ...ok.map((i) => terminalSafe(i.result.name).length)));
       const reasonW = Math.max(30, options.width - idW - nameW - 18);
       const lines = [`${'ID'.padEnd(idW)}  ${'NAME'.padEnd(nameW)}  SCORE  ${'BAND'.padEnd(6)}  TOP REASONS`];
       const counts: Record<Band | 'error', number> = { clear: 0, review: 0, hold: 0, error: 0 };
       for (const item of items) {
         if (!item.ok) {
           counts.error++;
-          lines.push(`${clip(item.id ?? '?', idW).padEnd(idW)}  ${''.padEnd(nameW)}  ${''.padStart(5)}  ${dim('error'.padEnd(6))}  ${clip(`${locationText(item.location)}: ${item.error}`, reasonW)}`);
+          lines.push(`${clip(idOf(item), idW).padEnd(idW)}  ${''.padEnd(nameW)}  ${''.padStart(5)}  ${dim('error'.padEnd(6))}  ${clip(terminalSafe(`${locationText(item.location)}: ${item.error}`), reasonW)}`);
           continue;
         }
         const r = item.result;
         counts[r.band]++;
-        const reasons = r.signals.slice(0, 2).map((s) => `${s.id} (+${s.weight.toFixed(2)}): ${s.evidence}`);
+        const reasons = r.signals.slice(0, 2).map((s) => `${s.id} (+${s.weight.toFixed(2)}): ${terminalSafe(s.evidence)}`);
         const first = reasons[0] ?? dim('no signal');
-        lines.push(`${clip(r.id, idW).padEnd(idW)}  ${clip(r.name, nameW).padEnd(nameW)}  ${String(r.score).padStart(5)}  ${paint(r.band, r.band.padEnd(6))}  ${clip(first, reasonW)}`);
+        lines.push(`${clip(idOf(item), idW).padEnd(idW)}  ${clip(terminalSafe(r.name), nameW).padEnd(nameW)}  ${String(r.score).padStart(5)}  ${paint(r.band, r.band.padEnd(6))}  ${clip(first, reasonW)}`);
         for (const more of reasons.slice(1)) lines.push(`${''.padEnd(idW + nameW + 19)}${clip(more, reasonW)}`);
         if (r.signals.length > 2) lines.push(`${''.padEnd(idW + nameW + 19)}${dim(`… ${r.signals.length - 2} more`)}`);
       }
