@@ -37,7 +37,7 @@ export interface BuildServerOptions {
   readonly leverFetcher?: LeverFetcher;
   /** File each listed organisation's most recent stored applications into its linkage index before serving. */
   readonly linkageWarmup?: { readonly orgs: readonly string[]; readonly perOrg: number };
-  /** How long a verified API key is cached (default 5 s; 0 = look up every request). */
+  /** How long a verified API key is cached (default: config.keyCacheMs, else 0 = looked up on every request, so a revocation counts at once). */
   readonly keyCacheMs?: number;
   /** Check every response against its route's schema (default true). */
   readonly validateResponses?: boolean;
@@ -129,7 +129,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.decorateRequest('principal', undefined);
   installErrorHandlers(app);
 
-  const auth = keyAuthenticator(store, options.keyCacheMs ?? 5_000);
+  const auth = keyAuthenticator(store, options.keyCacheMs ?? config.keyCacheMs ?? 0);
   // Rate limits, both before the body is read: per client address first, before the key is
   // checked (failed authentications count, and so do unknown routes), then per key once verified.
   await app.register(rateLimit, { global: false });
