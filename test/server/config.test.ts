@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { describeServerConfig, parseServerConfig, Secret, serverConfigFromEnv, ServerConfigError, webhookSecretsFor } from '../../src/server/config.js';
@@ -12,23 +15,23 @@ describe('server configuration', () => {
       host: '127.0.0.1',
       port: 8080,
       bodyLimitBytes: 1024 * 1024,
-      batchBodyLimitBytes: 32 * 1024 * 1024,
-      rateLimit: { max: 600, windowMs: 60_000 },
+      batchBodyLimitBytes: 16 * 1024 * 1024,
+      rateLimit: { max: 600, windowMs: 60_000, addressMax: 1200 },
       leverMaxAgeMs: 15 * 60_000,
       webhookSecrets: {},
     });
     expect(serverConfigFromEnv({}).port).toBe(8080);
   });
 
-  it('reads the environment, webhook secrets per vendor and organisation, rotation order kept', () => {
+  it('reads the environment, and webhook secrets per vendor and organisation from the secrets file, rotation order kept', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hw-')), 'secrets.json');
+    writeFileSync(file, JSON.stringify({ organisations: { acme: { greenhouse: [GH_SECRET, GH_NEXT] }, globex: { ashby: [ASHBY_SECRET] } } }));
     const config = serverConfigFromEnv({
       HIREWATCH_PORT: '9090',
       HIREWATCH_HOST: '0.0.0.0',
       HIREWATCH_BODY_LIMIT: '2097152',
       HIREWATCH_RATE_LIMIT_MAX: '100',
-      HIREWATCH_WEBHOOK_SECRET__GREENHOUSE__acme__2: GH_NEXT,
-      HIREWATCH_WEBHOOK_SECRET__GREENHOUSE__acme: GH_SECRET,
-      HIREWATCH_WEBHOOK_SECRET__ASHBY__globex: ASHBY_SECRET,
+      HIREWATCH_WEBHOOK_SECRETS_FILE: file,
       PATH: '/usr/bin',
     });
     expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', bodyLimitBytes: 2097152, rateLimit: { max: 100, windowMs: 60_000 } });
