@@ -9,8 +9,9 @@ import { ROOT } from '../helpers/cli.js';
  * What a user installing the published package gets: `npm pack` (which builds dist/ through
  * the "prepare" script), then the tarball installed with --omit=dev into an empty directory
  * (its dependencies from the npm registry), then the installed `hirewatch` run on the
- * examples the package ships. It takes about 7 minutes (the build about 1, the install about 6,
- * most of it compiling better-sqlite3 where no prebuilt binary can be fetched), too long for
+ * examples the package ships. It took 6 to 15 minutes on a busy 2-core machine (the build about
+ * 1, the rest the install, most of it compiling better-sqlite3 where no prebuilt binary can be
+ * fetched), too long for
  * every `npm test`: it runs when HIREWATCH_PACKAGE_TEST=1, which .ci/run sets.
  */
 const ENABLED = process.env.HIREWATCH_PACKAGE_TEST === '1';
