@@ -16,7 +16,10 @@ export function recordLinks(links: LinkResult): RecordLinks | undefined {
   const ref = (l: { id: string; source: string }) => ({ id: l.id, source: l.source });
   return {
     links: [
-      ...links.identifiers.flatMap((l) => l.earlier.map((e) => ({ other: ref(e), kind: l.kind, valueFingerprint: valueFingerprint(l.kind, l.value) }))),
+      ...links.identifiers.flatMap((l) => {
+        const fingerprint = valueFingerprint(l.kind, l.value); // once per identifier, not per application sharing it
+        return l.earlier.map((e) => ({ other: ref(e), kind: l.kind, valueFingerprint: fingerprint }));
+      }),
       ...links.photos.map((p) => ({ other: ref(p), kind: 'photo', valueFingerprint: `distance:${p.distance}` })),
       ...links.resumes.map((r) => ({ other: ref(r), kind: 'resume', valueFingerprint: `similarity:${r.similarity.toFixed(2)}` })),
     ],

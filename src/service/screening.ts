@@ -6,7 +6,7 @@ import { normaliseApplication } from '../normalise/application.js';
 import type { Application } from '../parse/application-schema.js';
 import { contractResult, type ScreeningResult } from '../score/result-contract.js';
 import { screenNormalised, type ScreenContext, type ScreenResult } from '../score/screen.js';
-import type { AuditInput, HirewatchStore, ImportOutcome, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
+import type { AuditInput, HirewatchStore, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
 import { auditEntryFor, type Actor } from './audit-entry.js';
 import { recordLinks } from './record-links.js';
 
@@ -91,7 +91,16 @@ export class Screening {
       return { result: screenNormalised(app, normalised, this.context), normalised };
     }
     const { result, links, normalised } = linker.screen(app);
-    return { result, normalised, links: recordLinks(links) };
+    // The links as the store keeps them (fingerprints hashed) are worked out only when something stores them.
+    let stored: RecordLinks | undefined | null = null;
+    return {
+      result,
+      normalised,
+      get links(): RecordLinks | undefined {
+        if (stored === null) stored = recordLinks(links);
+        return stored;
+      },
+    };
   }
 
   /** The cluster of an application screened or warmed before (undefined when alone or unknown). */
