@@ -75,7 +75,7 @@ export function interviewSignals(record: EnrichedApplication): RawSignal[] {
       add('interview.camera_off', `${describe(iv, i)}: flagged '${FLAG_WORDS.camera_refused}'${notesOf(iv)}`);
     }
     for (const flag of new Set(flags)) {
-      const id = FLAG_SIGNALS[flag];
+      const id = Object.hasOwn(FLAG_SIGNALS, flag) ? FLAG_SIGNALS[flag] : undefined; // a flag from outside is data, never a property name
       if (!id || flag === 'camera_refused') continue;
       add(id, `${describe(iv, i)}: flagged '${FLAG_WORDS[flag]}'${notesOf(iv)}`);
     }
