@@ -137,7 +137,13 @@ export const OnboardingSchema = z.looseObject({
     .nullish(),
 });
 
-export const ApplicationSchema = z
+/**
+ * The record's fields and their limits, without the walk over every value
+ * (depth, storable text) that ApplicationSchema adds. Only for a record whose
+ * raw JSON text already proves the walk would find nothing (see
+ * `rawTextNeedsWalk` in json-limits.ts).
+ */
+export const ApplicationFieldsSchema = z
   .looseObject({
     id: z.union([z.string().trim().min(1, 'an id is required').max(L.id), z.number().transform(String)]),
     source: optionalId,
@@ -152,7 +158,9 @@ export const ApplicationSchema = z
     profiles: ProfilesSchema.nullish(),
     interviews: list(InterviewSchema, L.interviews),
     onboarding: OnboardingSchema.nullish(),
-  })
+  });
+
+export const ApplicationSchema = ApplicationFieldsSchema
   .superRefine((record, ctx) => {
     // Every field, the unknown ones too: depth, storable text, no string beyond the resume's limit.
     const problem = findJsonProblem(record, { maxDepth: L.depth, maxText: L.resumeText });

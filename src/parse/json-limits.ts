@@ -96,3 +96,29 @@ export function findJsonProblem(value: unknown, limits: JsonLimits = {}): JsonPr
   }
   return undefined;
 }
+
+/** A NUL or a UTF-16 surrogate, as a character or as a JSON escape (a valid pair also matches: then the walk decides). */
+const RAW_SUSPECT_TEXT = /\u0000|[\uD800-\uDFFF]|\\u(?:0000|[dD][89a-fA-F])/;
+
+/** How many times `char` occurs in `text`, counting no further than `stopAfter`. */
+function occurrences(text: string, char: string, stopAfter: number): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1 && n <= stopAfter; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/**
+ * False when the raw JSON text of a value proves that findJsonProblem would
+ * find nothing in it, so the walk can be skipped: no NUL or surrogate in it,
+ * as a character or an escape (a decoded string holds only what its text
+ * spells); no longer than `maxText` (no string in it can be longer); and at
+ * most `maxDepth` opening brackets (no deeper nesting is possible). Brackets
+ * and escapes inside strings count too, so the answer errs towards walking.
+ */
+export function rawTextNeedsWalk(json: string, limits: JsonLimits = {}): boolean {
+  const maxDepth = limits.maxDepth ?? MAX_RECORD_DEPTH;
+  const maxText = limits.maxText ?? Infinity;
+  if (json.length > maxText || RAW_SUSPECT_TEXT.test(json)) return true;
+  const objects = occurrences(json, '{', maxDepth);
+  return objects > maxDepth || objects + occurrences(json, '[', maxDepth - objects) > maxDepth;
+}

@@ -1,5 +1,5 @@
-import { APPLICATION_LIMITS, ApplicationSchema, type Application } from './application-schema.js';
-import { isStorableText } from './json-limits.js';
+import { APPLICATION_LIMITS, ApplicationFieldsSchema, ApplicationSchema, type Application } from './application-schema.js';
+import { isStorableText, rawTextNeedsWalk } from './json-limits.js';
 import { describeIssues, type RecordError, type RecordLocation } from './record-error.js';
 
 export interface ParsedRecord {
@@ -20,9 +20,13 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Validate one decoded record against the contract; a failure names the fields. */
-export function parseApplication(value: unknown, location: RecordLocation, describeField?: (path: string) => string): ParseOutcome {
-  const result = ApplicationSchema.safeParse(value);
+/** Validate one decoded record against the contract; a failure names the fields. `rawText`: the JSON text it was decoded from, if any. */
+export function parseApplication(value: unknown, location: RecordLocation, describeField?: (path: string) => string, rawText?: string): ParseOutcome {
+  // The raw text, when there is one, can prove the walk over every value needless (most records).
+  const schema = rawText !== undefined && !rawTextNeedsWalk(rawText, { maxDepth: APPLICATION_LIMITS.depth, maxText: APPLICATION_LIMITS.resumeText })
+    ? ApplicationFieldsSchema
+    : ApplicationSchema;
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, location, record: result.data };
   const id = idOf(value);
   const issues = describeField
@@ -45,5 +49,5 @@ export function parseJsonLine(line: string, location: RecordLocation): ParseOutc
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, location, error: 'expected one JSON object per line' };
   }
-  return parseApplication(value, location);
+  return parseApplication(value, location, undefined, trimmed);
 }
