@@ -22,6 +22,8 @@
  * - linkage: linking applications to each other (shared identifiers, photos, clusters);
  *   above score because linked screening screens a record and then adds what links it
  * - monitor: monitoring hired workers from telemetry
+ * - cases: the human-verification domain (cases, verification plans, decisions, the
+ *   holds-stick rule), pure; the store keeps cases and the service changes them
  * - store: persistence (SQLite, Postgres); it keeps results, links and telemetry state, so it
  *   sits above what it keeps, and a lower layer that needs storage declares the interface
  * - service: the application layer every entry point calls
@@ -40,6 +42,7 @@ const LAYERS = [
   'score',
   'linkage',
   'monitor',
+  'cases',
   'store',
   'service',
   ['server', 'stream'],
