@@ -9,6 +9,9 @@ import { can, type Principal } from './auth/roles.js';
 import type { ServerConfig } from './config.js';
 import { ApiError, badRequest, forbidden, notFound, parseOrThrow, unauthorized } from './http/api-error.js';
 import { keyAuthenticator } from './http/authenticate.js';
+import { registerConsole } from './session/console-static.js';
+import { registerSessionRoutes } from './session/session-routes.js';
+import { SessionStore, type SessionLimits } from './session/session-store.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { RequestMetrics } from './http/metrics.js';
 import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
@@ -45,6 +48,47 @@ export interface BuildServerOptions {
   readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
   readonly version?: string;
   readonly now?: () => Date;
+  /** Console sessions (default: a new in-memory store with the default lifetimes). */
+  readonly sessions?: SessionStore | Partial<SessionLimits>;
+  /** Sign-in attempts allowed per client address in each rate-limit window (default 20). */
+  readonly signInMax?: number;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client address for rate limits, https for Secure cookies). */
+  readonly trustProxy?: boolean;
+  /** The built console (default: dist/console of the package); false: no console, the API only. */
+  readonly consoleDir?: string | false;
+}
+
+/** Methods that change nothing: a session cookie alone is enough for them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The header the console sends with every write (a cross-site form cannot set one). */
+export const CONSOLE_HEADER = 'x-hirewatch-console';
+
+/**
+ * CSRF defence for a write authenticated by the session cookie, beside
+ * SameSite=Strict (the browser does not send the cookie on a cross-site
+ * request): the request must carry a JSON body type or the console header,
+ * neither of which a cross-site HTML form can send without a CORS preflight
+ * this server never answers, and an Origin header, when sent, must be this
+ * server's own. Key-authenticated requests are not concerned: a browser never
+ * adds a key header by itself.
+ */
+export function checkCookieWrite(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    let same = false;
+    try {
+      // Both through URL, so a default port (":80" on http) compares equal to none.
+      same = new URL(origin).host === new URL(`${request.protocol}://${request.host}`).host;
+    } catch {
+      same = false;
+    }
+    if (!same) throw new ApiError(403, 'forbidden', 'a signed-in write must come from the console\'s own origin');
+  }
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && request.headers[CONSOLE_HEADER] === undefined) {
+    throw new ApiError(403, 'forbidden', `a signed-in write needs Content-Type: application/json or the ${CONSOLE_HEADER} header`);
+  }
 }
 
 /**
@@ -125,11 +169,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    ...(options.trustProxy ? { trustProxy: true } : {}),
   });
   app.decorateRequest('principal', undefined);
   installErrorHandlers(app);
 
-  const auth = keyAuthenticator(store, options.keyCacheMs ?? config.keyCacheMs ?? 0);
+  const sessions = options.sessions instanceof SessionStore ? options.sessions : new SessionStore(options.sessions ?? {});
+  const auth = keyAuthenticator(store, options.keyCacheMs ?? config.keyCacheMs ?? 0, Date.now, sessions);
   // Rate limits, both before the body is read: per client address first, before the key is
   // checked (failed authentications count, and so do unknown routes), then per key once verified.
   await app.register(rateLimit, { global: false });
@@ -170,8 +216,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     const route: ApiRoute = API_ROUTES[name];
     const handler = ROUTE_HANDLERS[name] as (ctx: HandlerContext<ApiRoute>) => Promise<unknown>;
     const checkKey = async (request: FastifyRequest): Promise<void> => {
-      const principal = await auth.authenticate(request.headers as HeaderBag);
-      if (!principal) throw unauthorized();
+      const identified = await auth.identify(request.headers as HeaderBag);
+      if (!identified) throw unauthorized();
+      if (identified.via === 'session') checkCookieWrite(request);
+      const principal = identified.principal;
       if (route.permission && !can(principal.role, route.permission)) throw forbidden(route.permission);
       request.principal = principal;
     };
@@ -197,6 +245,16 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       },
     });
   };
+
+  registerSessionRoutes(app, {
+    store,
+    sessions,
+    auth,
+    signInLimit: limiter(options.signInMax ?? 20, (request) => `signin:${request.ip}`),
+    secure: (request) => request.protocol === 'https',
+    csrfCheck: checkCookieWrite,
+  });
+  if (options.consoleDir !== false) await registerConsole(app, options.consoleDir);
 
   for (const name of ROUTE_NAMES) {
     if (API_ROUTES[name].access === 'webhook') {

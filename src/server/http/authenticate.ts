@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { HirewatchStore } from '../../store/index.js';
 import { presentedApiKey } from '../auth/presented-key.js';
 import type { Principal } from '../auth/roles.js';
-import type { HeaderBag } from '../webhooks/signature.js';
+import { headerValue, type HeaderBag } from '../webhooks/signature.js';
+import { sessionIdFromCookie, type Session, type SessionStore } from '../session/session-store.js';
 
 /**
  * API key → principal (role and organisation). Keys are created by the store
@@ -19,7 +20,19 @@ import type { HeaderBag } from '../webhooks/signature.js';
  */
 export interface KeyAuthenticator {
   authenticate(headers: HeaderBag): Promise<Principal | undefined>;
+  /**
+   * Who a request is: by its API key header, else by its console session
+   * cookie (when sessions are given). A key header wins: a request that
+   * presents a bad key is refused even with a good cookie. A session counts
+   * only while the key it was opened with is unrevoked, looked up by key id
+   * like a key (every request, or within cacheMs).
+   */
+  identify(headers: HeaderBag): Promise<Identified | undefined>;
 }
+
+export type Identified =
+  | { readonly via: 'key'; readonly principal: Principal }
+  | { readonly via: 'session'; readonly principal: Principal; readonly session: Session };
 
 interface CacheEntry {
   readonly principal: Principal | undefined;
@@ -31,9 +44,37 @@ interface CacheEntry {
 const MAX_CACHED = 10_000;
 const MAX_KEY_LENGTH = 256;
 
-export function keyAuthenticator(store: HirewatchStore, cacheMs: number, now: () => number = Date.now): KeyAuthenticator {
+export function keyAuthenticator(store: HirewatchStore, cacheMs: number, now: () => number = Date.now, sessions?: SessionStore): KeyAuthenticator {
   const cache = new Map<string, CacheEntry>();
-  return {
+  /** Whether the key a session was opened with is still active (cached like keys, by id). */
+  const sessionKeyActive = async (session: Session): Promise<boolean> => {
+    const slot = `session-key:${session.org}:${session.keyId}`;
+    const revocations = store.admin.apiKeys.revokedInProcess();
+    const hit = cacheMs > 0 ? cache.get(slot) : undefined;
+    if (hit && hit.until > now() && hit.revocations === revocations) return hit.principal !== undefined;
+    const keys = await store.withOrg(session.org).admin.apiKeys.list();
+    const key = keys.find((k) => k.keyId === session.keyId);
+    const principal: Principal | undefined = key && !key.revokedAt ? { keyPrefix: key.keyId, role: key.role, orgId: key.org } : undefined;
+    if (cacheMs > 0) {
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(slot, { principal, until: now() + cacheMs, revocations });
+    }
+    return principal !== undefined;
+  };
+  const authenticator: KeyAuthenticator = {
+    async identify(headers) {
+      if (presentedApiKey(headers) !== undefined || !sessions) {
+        const principal = await authenticator.authenticate(headers);
+        return principal ? { via: 'key', principal } : undefined;
+      }
+      const session = sessions.touch(sessionIdFromCookie(headerValue(headers, 'cookie')));
+      if (!session) return undefined;
+      if (!(await sessionKeyActive(session))) {
+        sessions.closeForKey(session.keyId);
+        return undefined;
+      }
+      return { via: 'session', principal: { keyPrefix: session.keyId, role: session.role, orgId: session.org }, session };
+    },
     async authenticate(headers) {
       const presented = presentedApiKey(headers);
       if (!presented || presented.length > MAX_KEY_LENGTH || !presented.startsWith('hw_')) return undefined;
@@ -50,4 +91,5 @@ export function keyAuthenticator(store: HirewatchStore, cacheMs: number, now: ()
       return principal;
     },
   };
+  return authenticator;
 }
