@@ -16,6 +16,15 @@ export const ScreeningResultSchema = z.strictObject({
   id: z.string().min(1),
   score: z.number().int().min(0).max(100),
   band: z.enum(['clear', 'review', 'hold']),
+  /**
+   * The rule that decided the band, in a sentence that starts with the rule's
+   * name (BAND_RULES in src/score/combine.ts: holds-alone, independent-lines,
+   * strong-signal, one-substantive-line, one-line, weak-only, below-review,
+   * no-evidence). It says why a score and a band seem to disagree. Every fresh
+   * screening carries it; a result read back from a store does not (the store
+   * keeps the score, band and signals it was made from).
+   */
+  bandReason: z.string().min(1).optional(),
   signals: z.array(ResultSignalSchema),
   cluster: z.strictObject({ id: z.string(), size: z.number().int().positive() }).optional(),
 });
@@ -34,6 +43,7 @@ export interface ResultLike {
   readonly id: string;
   readonly score: number;
   readonly band: ScreeningResult['band'];
+  readonly bandReason?: string | undefined;
   readonly signals: readonly { readonly id: string; readonly family: string; readonly weight: number; readonly evidence: string }[];
   readonly cluster?: { readonly id: string; readonly size: number } | undefined;
 }
@@ -44,6 +54,7 @@ export function contractResult(r: ResultLike): ScreeningResult {
     id: r.id,
     score: r.score,
     band: r.band,
+    ...(r.bandReason ? { bandReason: r.bandReason } : {}),
     signals: r.signals.map((s) => ({ id: s.id, family: s.family as ScreeningResult['signals'][number]['family'], weight: s.weight, evidence: s.evidence })),
     ...(r.cluster ? { cluster: { id: r.cluster.id, size: r.cluster.size } } : {}),
   };

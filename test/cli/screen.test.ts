@@ -70,7 +70,7 @@ describe('hirewatch screen', () => {
     const r = hirewatch(['screen', EXAMPLES, '--format', 'csv']);
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n');
-    expect(rows[0]).toBe('id,name,score,band,signals,top_evidence,error');
+    expect(rows[0]).toBe('id,name,score,band,band_reason,signals,top_evidence,error');
     expect(rows).toHaveLength(exampleCount + 1);
   });
 

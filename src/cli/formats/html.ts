@@ -6,7 +6,7 @@ import type { ResultWriter, ScreenItem } from './types.js';
 
 /**
  * One self-contained HTML page: counts by band, a sortable table, and for each
- * application its signals as a waterfall of log-odds from the prior to the
+ * application the rule that decided its band and its signals as a waterfall of log-odds from the prior to the
  * final score, with the review and hold thresholds marked.
  */
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -58,12 +58,20 @@ function members(result: ScreenResult, cluster: ClusterView | undefined): string
   return `<p class="cluster">Cluster <b>${esc(cluster.id)}</b>: ${cluster.size} applications under ${cluster.identities} ${cluster.identities === 1 ? 'identity' : 'identities'}. Linked: ${listed}${more > 0 ? ` and ${more} more` : ''}.</p>`;
 }
 
+/** The rule that decided the band (src/score/combine.ts), split into its name and its sentence. */
+function why(result: ScreenResult): string {
+  const at = result.bandReason.indexOf(': ');
+  const rule = at > 0 ? result.bandReason.slice(0, at) : result.bandReason;
+  const sentence = at > 0 ? result.bandReason.slice(at + 2) : '';
+  return `<p class="why">Why <b class="${result.band}">${result.band}</b> (rule <code>${esc(rule)}</code>)${sentence ? `: ${esc(sentence)}` : ''}.</p>`;
+}
+
 function details(result: ScreenResult, config: ScoringConfig, cluster?: ClusterView): string {
   if (result.signals.length === 0) return `<p class="none">No signal fired: nothing in this application needs checking.</p>${members(result, cluster)}`;
   const list = result.signals
     .map((s) => `<li><code>${esc(s.id)}</code> <b>+${s.weight.toFixed(2)}</b>${s.uncappedWeight !== undefined ? ` <i>(capped from ${s.uncappedWeight.toFixed(2)})</i>` : ''}: ${esc(s.evidence)}</li>`)
     .join('');
-  return `${waterfall(result, config)}<ol>${list}</ol>${members(result, cluster)}`;
+  return `${why(result)}${waterfall(result, config)}<ol>${list}</ol>${members(result, cluster)}`;
 }
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}.cards{display:flex;gap:12px;margin:12px 0}
@@ -73,7 +81,7 @@ th,td{padding:5px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-alig
 th:after{content:' ↕';color:#aaa}tr.row{cursor:pointer}tr.row:hover{background:#f7f7ff}tr.detail td{background:#fcfcfc}
 svg text{font:11px system-ui,sans-serif}rect.up{fill:#d9534f}rect.down{fill:#5cb85c}rect.prior{fill:#bbb}rect.total{fill:#555}
 line.mark{stroke:#999;stroke-dasharray:3 3}.marklabel{fill:#777}.none{color:#1b7f3b}code{font-size:12px}.cluster{color:#333}
-tr.row:target{background:#fff7d6}`;
+tr.row:target{background:#fff7d6}.why{margin:4px 0 8px}`;
 
 const SCRIPT = `document.querySelectorAll('tr.row').forEach(r=>r.addEventListener('click',()=>{const d=r.nextElementSibling;d.hidden=!d.hidden;}));
 document.querySelectorAll('th').forEach((th,col)=>th.addEventListener('click',()=>{const tb=document.querySelector('tbody');
@@ -103,7 +111,7 @@ export function htmlWriter(options: { config: ScoringConfig; title: string; gene
         const top = r.signals[0] ? `${esc(r.signals[0].id)}: ${esc(r.signals[0].evidence)}` : '';
         const cluster = options.clusterOf?.(r.id, r.source);
         const clusterCell = cluster ? `${esc(cluster.id)} (${cluster.size})` : r.cluster ? `${esc(r.cluster.id)} (${r.cluster.size})` : '';
-        return `<tr class="row" id="${anchor(r.id)}"><td>${esc(r.id)}</td><td>${esc(r.name)}</td><td data-v="${r.score}">${r.score}</td><td class="${r.band}" data-v="${{ clear: 0, review: 1, hold: 2 }[r.band]}">${r.band}</td><td>${clusterCell}</td><td>${top}${r.signals.length > 1 ? ` <i>(+${r.signals.length - 1} more)</i>` : ''}</td></tr><tr class="detail" hidden><td colspan="6">${details(r, options.config, cluster)}</td></tr>`;
+        return `<tr class="row" id="${anchor(r.id)}"><td>${esc(r.id)}</td><td>${esc(r.name)}</td><td data-v="${r.score}">${r.score}</td><td class="${r.band}" data-v="${{ clear: 0, review: 1, hold: 2 }[r.band]}" title="${esc(r.bandReason)}">${r.band}</td><td>${clusterCell}</td><td>${top}${r.signals.length > 1 ? ` <i>(+${r.signals.length - 1} more)</i>` : ''}</td></tr><tr class="detail" hidden><td colspan="6">${details(r, options.config, cluster)}</td></tr>`;
       });
       const card = (cls: string, n: number, label: string): string => `<div class="card ${cls}"><b>${n}</b>${label}</div>`;
       return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(options.title)}</title><style>${STYLE}</style></head><body>

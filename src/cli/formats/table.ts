@@ -5,8 +5,8 @@ import { terminalSafe } from '../terminal-text.js';
 import type { ResultWriter, ScreenItem } from './types.js';
 
 /**
- * The terminal view: one row per application, band in colour, top reasons;
- * counts at the end. Ids, names, evidence and errors come from the records:
+ * The terminal view: one row per application, band in colour, top reasons
+ * and the rule that decided the band; counts at the end. Ids, names, evidence and errors come from the records:
  * each passes through terminalSafe, so an escape sequence in a name cannot
  * reach the terminal.
  */
@@ -14,6 +14,21 @@ const BAND_COLOUR: Record<Band, (s: string) => string> = { clear: pc.green, revi
 
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** Words into lines of at most `width` characters (a word longer than that is clipped). */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : clip(word, width);
+  }
+  if (line) out.push(line);
+  return out;
 }
 
 export function tableWriter(options: { colour: boolean; width: number }): ResultWriter {
@@ -43,6 +58,10 @@ export function tableWriter(options: { colour: boolean; width: number }): Result
         lines.push(`${clip(idOf(item), idW).padEnd(idW)}  ${clip(terminalSafe(r.name), nameW).padEnd(nameW)}  ${String(r.score).padStart(5)}  ${paint(r.band, r.band.padEnd(6))}  ${clip(first, reasonW)}`);
         for (const more of reasons.slice(1)) lines.push(`${''.padEnd(idW + nameW + 19)}${clip(more, reasonW)}`);
         if (r.signals.length > 2) lines.push(`${''.padEnd(idW + nameW + 19)}${dim(`… ${r.signals.length - 2} more`)}`);
+        // Why this band: the rule that decided it, whenever it says more than "the score is under review" (a score and a band can seem to disagree).
+        if (!/^(no-evidence|below-review):/.test(r.bandReason)) {
+          for (const part of wrap(`why ${r.band}: ${terminalSafe(r.bandReason)}`, reasonW)) lines.push(`${''.padEnd(idW + nameW + 19)}${dim(part)}`);
+        }
       }
       lines.push('');
       lines.push(
