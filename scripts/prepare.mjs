@@ -5,6 +5,9 @@
 //
 // With TypeScript installed it compiles src/ into dist/ (tsconfig.build.json) and removes
 // compiled files whose source is gone, so a package never ships a module deleted from src/.
+// Then it builds the analyst console (console/, React) with Vite into dist/console, which
+// `hirewatch serve` serves at /: Vite is a dev dependency like TypeScript, and needs nothing
+// beyond what `npm ci` installed (no network).
 //
 // Without TypeScript (`npm ci --omit=dev` in a clone) nothing can be built, and it says so in
 // one sentence instead of npm's "tsc: not found":
@@ -50,11 +53,12 @@ if (result.status !== 0) {
   process.exit(1);
 }
 
-/** dist/a/b.js (or .js.map) whose src/a/b.ts no longer exists. */
+/** dist/a/b.js (or .js.map) whose src/a/b.ts no longer exists (dist/console is the console's build, not src/'s). */
 function stale(dir) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    if (path === join(dist, 'console')) continue;
     if (entry.isDirectory()) found.push(...stale(path));
     else {
       const source = join(src, relative(dist, path)).replace(/\.js(\.map)?$/, '.ts');
@@ -64,3 +68,20 @@ function stale(dir) {
   return found;
 }
 for (const file of stale(dist)) rmSync(file);
+
+// The console: Vite (a dev dependency, present whenever TypeScript is) builds console/ into dist/console.
+let vite;
+try {
+  vite = join(dirname(createRequire(join(root, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+} catch {
+  vite = undefined;
+}
+if (!vite || !existsSync(vite)) {
+  say('Vite is not installed, so the console (dist/console) was not built; run `npm ci` without --omit=dev.');
+  process.exit(1);
+}
+const consoleBuild = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'console', 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+if (consoleBuild.status !== 0) {
+  say(`the console build (Vite) failed (exit status ${consoleBuild.status ?? consoleBuild.signal}); see the errors above.`);
+  process.exit(1);
+}
