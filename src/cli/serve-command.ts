@@ -11,6 +11,10 @@ import { say } from './cli-errors.js';
 import { openNamedStore } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
 import { buildScreenContext } from '../service/index.js';
+import { existsSync } from 'node:fs';
+import { DEFAULT_ORG } from '../store/index.js';
+import { UsageError } from './cli-errors.js';
+import { demoDatabaseFile, loadDemo, type DemoLoad } from './demo.js';
 
 /**
  * `hirewatch serve [--db PATH|URL] [--port N] [--host H]`: the HTTP API
@@ -28,6 +32,8 @@ interface ServeOptions {
   corporateNetworks?: string;
   log: boolean;
   linkageWarmup: number;
+  demo: boolean;
+  trustProxy: boolean;
 }
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -39,11 +45,22 @@ export async function runServe(options: ServeOptions): Promise<number> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
   };
-  const target = resolveStoreTarget(options.db);
+  if (options.demo && options.db && existsSync(options.db.replace(/^sqlite:/, ''))) {
+    throw new UsageError(`--demo loads the examples into a fresh database, and ${options.db} exists; name a new file, or leave out --db for a temporary one`);
+  }
+  if (options.demo && options.db && /^postgres(ql)?:\/\//.test(options.db)) {
+    throw new UsageError('--demo loads the examples into a fresh SQLite file; leave out --db for a temporary one, or name a new file');
+  }
+  const target = resolveStoreTarget(options.demo ? (options.db ?? demoDatabaseFile()) : options.db);
   const scoring = loadScoringConfig(options.config);
   const started = performance.now();
   const screenContext = buildScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
   const store = await openNamedStore(target);
+  let demo: DemoLoad | undefined;
+  if (options.demo) {
+    say(`demo: loading the examples into ${describeStoreTarget(target)} (organisation ${DEFAULT_ORG})`);
+    demo = await loadDemo(store.withOrg(DEFAULT_ORG), screenContext);
+  }
   const app = await buildServer({
     store,
     config,
@@ -53,6 +70,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     leverFetcher: leverApiFetcher(leverKeysFromEnv(process.env)),
     ...(options.linkageWarmup > 0 ? { linkageWarmup: { orgs: await listOrganisations(target), perOrg: options.linkageWarmup } } : {}),
     logger: options.log,
+    trustProxy: options.trustProxy,
   });
   const close = async (): Promise<void> => {
     await app.close();
@@ -67,13 +85,22 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const address = await app.listen({ host: config.host, port: config.port });
   say(`serving ${describeStoreTarget(target)} at ${address}/api/v1 (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   say(`configuration ${JSON.stringify(describeServerConfig(config))}`);
+  const consoleUrl = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1');
+  say(`console at ${consoleUrl}/`);
+  if (demo) {
+    const a = demo.applications;
+    process.stdout.write(`\nhirewatch demo: ${a.new + a.changed + a.unchanged} applications and ${demo.telemetryEvents} telemetry events loaded into ${describeStoreTarget(target)}.\n`);
+    process.stdout.write(`Open ${consoleUrl}/ and sign in with one of these keys (organisation ${DEFAULT_ORG}; they work as API keys too):\n\n`);
+    for (const k of demo.keys) process.stdout.write(`  ${k.label.padEnd(22)} ${k.secret}\n`);
+    process.stdout.write(`\nA confirmed-fraud decision needs both analysts (four eyes). Stop with Ctrl-C; the database stays at ${describeStoreTarget(target)}.\n`);
+  }
   return 0;
 }
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('serve the JSON API (/api/v1): submissions, results, networks, ATS webhooks, telemetry, alerts, audit')
+    .description('serve the analyst console (/) and the JSON API (/api/v1): submissions, results, cases, networks, ATS webhooks, telemetry, alerts, audit')
     .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
     .option('--port <n>', 'TCP port (default: HIREWATCH_PORT, else 8080)', port)
     .option('--host <host>', 'address to listen on (default: HIREWATCH_HOST, else 127.0.0.1)')
@@ -82,6 +109,8 @@ export function registerServeCommand(program: Command): void {
     .option('--corporate-networks <cidrs>', "the organisation's own egress networks, comma-separated CIDRs")
     .option('--linkage-warmup <n>', "link new applications to each organisation's N most recent stored ones (0: only those received since start)", wholeNumber, 5000)
     .option('--log', 'log each request (keys and signatures redacted)', false)
+    .option('--demo', 'load the examples into a fresh database (a temporary file unless --db names a new one), create keys for a small team and print them, then serve the console', false)
+    .option('--trust-proxy', 'behind a reverse proxy: take the client address and https from X-Forwarded-For/-Proto (rate limits, Secure session cookies)', false)
     .action(async (options: ServeOptions) => {
       process.exitCode = await runServe(options);
     });
