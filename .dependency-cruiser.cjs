@@ -19,6 +19,10 @@
  * - reference: reference data sets (watchlists, OFAC, institutions, geography, mail drops)
  * - detect: the detectors, each turning an application and reference data into signals
  * - score: combining signals into a screening result
+ * - learn, fairness: peers over score, pure. learn measures scores against labels
+ *   (evaluation) and fits weights from decisions (training); fairness is the bias audit,
+ *   the only code that reads demographic data, and only `hirewatch audit bias` may import
+ *   it (rule demographics-only-in-the-bias-audit below)
  * - linkage: linking applications to each other (shared identifiers, photos, clusters);
  *   above score because linked screening screens a record and then adds what links it
  * - monitor: monitoring hired workers from telemetry
@@ -40,6 +44,7 @@ const LAYERS = [
   'reference',
   'detect',
   'score',
+  ['learn', 'fairness'],
   'linkage',
   'monitor',
   'cases',
@@ -100,6 +105,15 @@ module.exports = {
         '(storing a batch, linked screening, folding telemetry), so every door screens, links, stores and audits the same way.',
       from: { path: '^src/(cli|server|stream)/' },
       to: { path: '^src/(store/import-batch|store/audit-chain|linkage/linked-screening|monitor/aggregate)\\.ts$' },
+    },
+    {
+      name: 'demographics-only-in-the-bias-audit',
+      severity: 'error',
+      comment:
+        'Demographic data is read by the bias audit alone (src/fairness, run by src/cli/audit-bias-command.ts): no detector, scorer, ' +
+        'trainer, store, service or other command may import it, so no score can depend on a group (test/lawful.test.ts).',
+      from: { path: '^src/', pathNot: '^src/(fairness/|cli/audit-bias-command\\.ts$)' },
+      to: { path: '^src/fairness/' },
     },
     {
       name: 'in-a-layer',

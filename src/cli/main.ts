@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP, reportError } from './cli-errors.js';
 import { registerDataCommand } from './data-command.js';
+import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerMonitorCommand } from './monitor-command.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerNetworkCommand(program);
   registerMonitorCommand(program);
   registerImportCommand(program);
+  registerEvaluateCommand(program);
   registerServiceCommands(program);
   return program;
 }
