@@ -9,8 +9,9 @@ import { DETECTORS } from '../src/detect/detectors.js';
 import { normaliseApplication } from '../src/normalise/application.js';
 import { application, context, screen } from './helpers/applications.js';
 
-const FORBIDDEN = /accept-?language|language|locale|nationalit|citizenship|ethnic|\brace\b|religio|birth_?place|countryofbirth|country_of_birth|nameorigin|name_origin|origin/i;
-const DETECTION_DIRS = ['src/detect', 'src/score', 'src/linkage'];
+const FORBIDDEN = /accept-?language|language|locale|nationalit|citizenship|ethnic|\brace\b|religio|birth_?place|countryofbirth|country_of_birth|nameorigin|name_origin|origin|demograph/i;
+// Detection, scoring, linkage and learning (evaluation and training: weights fitted from decisions feed scores).
+const DETECTION_DIRS = ['src/detect', 'src/score', 'src/linkage', 'src/learn'];
 
 function filesUnder(dir: string): string[] {
   try {
@@ -117,5 +118,29 @@ describe('lawful by construction', () => {
       }).score,
     );
     expect(new Set(scores).size).toBe(1);
+  });
+
+  describe('demographic data is read by the bias audit alone (hirewatch audit bias)', () => {
+    const BIAS_COMMAND = 'src/cli/audit-bias-command.ts';
+    const sources = filesUnder('src').map((f) => f.split('\\').join('/'));
+    const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+    it('no module but the bias command imports src/fairness (where the demographics file is parsed)', () => {
+      const importers = sources.filter((f) => !f.startsWith('src/fairness/') && importsOf(f).some((i) => /(^|\/)fairness\//.test(i)));
+      expect(importers).toEqual([BIAS_COMMAND]);
+      expect(sources.filter((f) => f !== BIAS_COMMAND && !f.startsWith('src/fairness/') && /parseDemographics|auditBias/.test(readFileSync(f, 'utf8')))).toEqual([]);
+    });
+
+    it('the dependency rule forbids it to every detector, scorer, trainer, store, service and other command', async () => {
+      const config = (await import('../.dependency-cruiser.cjs')).default as { forbidden: { name: string; from: { path?: string; pathNot?: string }; to: { path?: string } }[] };
+      const rule = config.forbidden.find((r) => r.name === 'demographics-only-in-the-bias-audit');
+      expect(rule).toBeDefined();
+      expect(rule!.to.path).toBe('^src/fairness/');
+      const bound = (f: string): boolean => new RegExp(rule!.from.path!).test(f) && !new RegExp(rule!.from.pathNot!).test(f);
+      const outside = sources.filter((f) => !f.startsWith('src/fairness/') && f !== BIAS_COMMAND);
+      expect(outside.filter((f) => !bound(f))).toEqual([]);
+      for (const dir of ['src/detect/', 'src/score/', 'src/learn/', 'src/linkage/', 'src/service/', 'src/store/']) expect(outside.some((f) => f.startsWith(dir) && bound(f))).toBe(true);
+      expect(bound(BIAS_COMMAND)).toBe(false);
+    });
   });
 });

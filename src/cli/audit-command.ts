@@ -1,3 +1,4 @@
+import { registerAuditBiasCommand } from './audit-bias-command.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { listOrganisations } from '../server/persistence/org-list.js';
@@ -167,7 +168,7 @@ export async function writeCheckpoint(options: CheckpointOptions, io: Io = proce
 }
 
 export function registerAuditCommand(program: Command): void {
-  const audit = program.command('audit').description('the keyed, hash-chained audit log of the HTTP service: verify, checkpoint');
+  const audit = program.command('audit').description('the keyed, hash-chained audit log of the HTTP service (verify, checkpoint), and the bias audit (bias)');
   const common = (c: Command): Command =>
     c
       .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE}); never created`)
@@ -184,4 +185,5 @@ export function registerAuditCommand(program: Command): void {
     .action(async (options: CheckpointOptions) => {
       process.exitCode = await writeCheckpoint(options);
     });
+  registerAuditBiasCommand(audit);
 }
