@@ -52,3 +52,10 @@ export function extendPlan(existing: readonly VerificationStep[], signals: reado
 export function candidateQuestions(signals: readonly CaseSignal[]): string[] {
   return [...new Set(checksFor(signals).map((c) => c.candidateQuestion))];
 }
+
+const QUESTION_BY_KEY = new Map([...VERIFICATION_CATALOGUE, SANCTIONS_CHECK].map((c) => [c.key, c.candidateQuestion]));
+
+/** The questions for the steps of a plan still pending, each once, in plan order. */
+export function questionsForSteps(steps: readonly { readonly key: string }[]): string[] {
+  return [...new Set(steps.flatMap((s) => QUESTION_BY_KEY.get(s.key) ?? []))];
+}

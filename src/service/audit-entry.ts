@@ -29,3 +29,22 @@ export function auditEntryFor(actor: Actor, outcomes: readonly ImportOutcome[], 
   for (const o of outcomes) counts[o.status]++;
   return { actor: actor.actor, action: actor.action, detail: { records: outcomes.length, ...counts, ids: outcomes.slice(0, IDS_LISTED).map((o) => o.id), ...extra } };
 }
+
+/** Case ids listed per kind of change in an entry (the counts cover all of them). */
+const CASES_LISTED = 100;
+
+/**
+ * The entry of a change with the case changes it caused (opened, joined,
+ * re-screened, suppressed: src/service/case-opening.ts) in its detail, so a
+ * transaction keeps one entry: `cases: {opened: {count, ids}, ...}`.
+ */
+export function withCases(entry: AuditInput, changes: readonly AuditInput[]): AuditInput {
+  if (changes.length === 0) return entry;
+  const byAction = new Map<string, string[]>();
+  for (const c of changes) {
+    const kind = c.action.replace(/^case\./, '');
+    byAction.set(kind, [...(byAction.get(kind) ?? []), c.target ?? '']);
+  }
+  const cases = Object.fromEntries([...byAction].map(([kind, ids]) => [kind, { count: ids.length, ids: [...new Set(ids)].slice(0, CASES_LISTED) }]));
+  return { ...entry, detail: { ...(entry.detail ?? {}), cases } };
+}

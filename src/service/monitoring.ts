@@ -5,8 +5,10 @@ import type { TelemetryEvent } from '../monitor/events.js';
 import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
 import { ApplicationSchema } from '../parse/application-schema.js';
 import type { ScoringConfig } from '../score/config.js';
-import type { HirewatchStore } from '../store/index.js';
-import type { Actor } from './audit-entry.js';
+import type { AuditInput, HirewatchStore } from '../store/index.js';
+import { withCases, type Actor } from './audit-entry.js';
+import { openEmployeeCase } from './case-opening.js';
+import { newCaseId } from './case-ids.js';
 import * as state from './telemetry-state.js';
 
 /**
@@ -117,8 +119,10 @@ export class Monitoring {
     const report = await this.assessStored(tx, [...touched].sort(), latestDay || this.now().toISOString().slice(0, 10));
     const alerts: AlertCounts = { new: 0, again: 0, suppressed: 0 };
     const at = this.now().toISOString();
+    const caseChanges: AuditInput[] = [];
     for (const e of report.employees) {
       if (e.band === 'clear') continue;
+      let told = false;
       for (const s of e.signals) {
         const status = await tx.admin.alerts.record({
           subjectKind: e.applicationId ? 'application' : 'employee',
@@ -128,14 +132,20 @@ export class Monitoring {
           at,
         });
         alerts[status]++;
+        if (status !== 'suppressed') told = true;
+      }
+      // A post-hire alert worth telling someone at hold opens or joins the employee's case, in this transaction.
+      if (told && e.band === 'hold') {
+        const signals = e.signals.map((s) => ({ id: s.id, family: s.family }));
+        caseChanges.push(...await openEmployeeCase(tx, { employeeId: e.employeeId, applicationId: e.applicationId }, signals, e.score, options.actor, at, newCaseId));
       }
     }
     const alertsRecorded = alerts.new + alerts.again + alerts.suppressed;
-    await tx.admin.audit.append({
+    await tx.admin.audit.append(withCases({
       actor: options.actor.actor,
       action: options.actor.action,
       detail: { events: accepted, deviceDays, alertsRecorded, ...(options.checkpoint ? { consumer: options.checkpoint.consumer, lastSequence: options.checkpoint.lastSequence } : {}), ...options.actor.detail },
-    });
+    }, caseChanges));
     return {
       accepted,
       deviceDays,

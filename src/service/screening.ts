@@ -6,8 +6,12 @@ import { normaliseApplication } from '../normalise/application.js';
 import type { Application } from '../parse/application-schema.js';
 import { contractResult, type ScreeningResult } from '../score/result-contract.js';
 import { screenNormalised, type ScreenContext, type ScreenResult } from '../score/screen.js';
-import type { AuditInput, HirewatchStore, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
-import { auditEntryFor, type Actor } from './audit-entry.js';
+import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
+import { stickyBand } from '../cases/index.js';
+import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
+import { floorsOf, openCases } from './case-opening.js';
+import { newCaseId } from './case-ids.js';
+import { Cases } from './cases.js';
 import { recordLinks } from './record-links.js';
 
 /**
@@ -29,6 +33,8 @@ export interface ScreeningOptions {
   readonly linkageConfig?: Partial<LinkageConfig>;
   /** Ids of applications a reviewer held or confirmed: their clusters count as evidence. */
   readonly held?: ReadonlySet<string>;
+  /** The clock cases are opened by (default: the system's). */
+  readonly now?: () => Date;
 }
 
 /** One record screened: what the store keeps, with the result. */
@@ -46,8 +52,34 @@ const refKey = (source: string | null | undefined, id: string): string => `${sou
 
 export class Screening {
   private readonly byOrg = new Map<string, LinkedScreener>();
+  /** Cases of human verification: opened here, with the screening that causes them; worked through this. */
+  readonly cases: Cases;
 
-  constructor(readonly context: ScreenContext, private readonly options: ScreeningOptions) {}
+  constructor(readonly context: ScreenContext, private readonly options: ScreeningOptions) {
+    this.cases = new Cases(options.now);
+  }
+
+  /**
+   * The case hooks of a stored batch (docs/CASES.md), run inside its
+   * transaction: holds stick (a record is stored with at least its open
+   * case's band) and the cases its results open or join, audited as `actor`.
+   */
+  private caseHooks(actor: Actor, floors: Map<string, 'review' | 'hold'>, changes: AuditInput[]): Pick<ImportOptions, 'floor' | 'within'> {
+    const now = this.options.now ?? (() => new Date());
+    return {
+      floor: async (tx, refs) => {
+        const found = await floorsOf(tx, refs);
+        for (const [k, v] of found) floors.set(k, v);
+        return found;
+      },
+      // The case changes are recorded in the batch's own audit entry (withCases), written after this.
+      within: async (tx, written) => {
+        changes.length = 0;
+        changes.push(...await openCases(tx, written, actor, now().toISOString(), newCaseId));
+        return [];
+      },
+    };
+  }
 
   get provenance(): ScreeningProvenance {
     return this.options.provenance;
@@ -116,10 +148,13 @@ export class Screening {
   async store(store: HirewatchStore, items: readonly { record: Application; screened: Screened }[], actor: Actor): Promise<ImportOutcome[]> {
     const byKey = new Map(items.map((i) => [refKey(i.record.source, i.record.id), i.screened]));
     const bands = new Map([...byKey].map(([k, s]) => [k, s.result.band]));
+    const floors = new Map<string, 'review' | 'hold'>();
+    const changes: AuditInput[] = [];
     return store.importBatch(items.map((i) => i.record), {
       provenance: this.provenance,
       screen: (record) => byKey.get(refKey(record.source, record.id))!,
-      audit: (outcomes) => [auditEntryFor(actor, outcomes, bands)],
+      audit: (outcomes) => [withCases(auditEntryFor(actor, outcomes, stuck(bands, floors)), changes)],
+      ...this.caseHooks(actor, floors, changes),
     });
   }
 
@@ -131,6 +166,8 @@ export class Screening {
   async submit(store: HirewatchStore, records: readonly Application[], actor: Actor): Promise<Submitted[]> {
     const fresh = new Map<string, Screened>();
     const bands = new Map<string, string>();
+    const floors = new Map<string, 'review' | 'hold'>();
+    const changes: AuditInput[] = [];
     const outcomes = await store.importBatch(records, {
       provenance: this.provenance,
       screen: (record) => {
@@ -139,13 +176,16 @@ export class Screening {
         bands.set(refKey(record.source, record.id), screened.result.band);
         return screened;
       },
-      audit: (done) => [auditEntryFor(actor, done, bands)],
+      audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes)],
+      ...this.caseHooks(actor, floors, changes),
     });
     const submitted: Submitted[] = [];
     for (const outcome of outcomes) {
       const screened = fresh.get(refKey(outcome.source, outcome.id));
       if (screened) {
-        submitted.push({ outcome, result: contractResult(screened.result) });
+        // Holds stick: the band answered is the band stored.
+        const band = stickyBand(screened.result.band, floors.get(refKey(outcome.source, outcome.id)));
+        submitted.push({ outcome, result: contractResult({ ...screened.result, band }) });
         continue;
       }
       const stored = await store.getApplication(outcome.id, outcome.source);
@@ -154,6 +194,15 @@ export class Screening {
     }
     return submitted;
   }
+}
+
+/** The bands of a batch as stored: each at least its case's floor. */
+function stuck(bands: ReadonlyMap<string, string>, floors: ReadonlyMap<string, 'review' | 'hold'>): Map<string, string> {
+  const out = new Map(bands);
+  for (const [k, band] of bands) {
+    if (band === 'clear' || band === 'review' || band === 'hold') out.set(k, stickyBand(band, floors.get(k)));
+  }
+  return out;
 }
 
 export type { Actor, AuditInput };

@@ -177,6 +177,92 @@ export interface WebhookDeliveriesTable {
   received_at: string;
 }
 
+/** Added by migration 2026_006 (docs/CASES.md): a case, with what the queue filters and sorts on. */
+export interface CasesTable {
+  org_id: string;
+  case_id: string;
+  status: string;
+  /** 1 while open or verifying, 0 once decided: the queue's indexes start with it. */
+  is_open: number;
+  band: string;
+  score: number;
+  priority: number;
+  subject_kind: string;
+  subject_name: string | null;
+  employee_id: string | null;
+  job_title: string | null;
+  /** The first members' application ids (JSON array, at most 50) and how many there are. */
+  member_ids_json: string;
+  member_count: number;
+  families_json: string;
+  signals_json: string;
+  assignee: string | null;
+  opened_at: string;
+  due_at: string;
+  decided_at: string | null;
+  outcome: string | null;
+  decision_json: string | null;
+  pending_json: string | null;
+  /** At the decision: each member's signal ids (the labels export). */
+  snapshot_json: string | null;
+  next_seq: number;
+  updated_at: string;
+}
+
+export interface CaseMembersTable {
+  org_id: string;
+  case_id: string;
+  source: string;
+  application_id: string;
+  joined_at: string;
+}
+
+export interface CaseEventsTable {
+  org_id: string;
+  case_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  detail_json: string;
+}
+
+export interface CaseStepsTable {
+  org_id: string;
+  case_id: string;
+  step_id: string;
+  position: number;
+  step_json: string;
+}
+
+export interface CaseNotesTable {
+  org_id: string;
+  case_id: string;
+  note_id: string;
+  actor: string;
+  at: string;
+  text: string;
+}
+
+export interface CaseAttachmentsTable {
+  org_id: string;
+  case_id: string;
+  attachment_id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  actor: string;
+  at: string;
+  content_base64: string;
+}
+
+export interface CasePoliciesTable {
+  org_id: string;
+  policy_json: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface HirewatchDatabase {
   applications: ApplicationsTable;
   application_versions: ApplicationVersionsTable;
@@ -192,4 +278,11 @@ export interface HirewatchDatabase {
   telemetry_checkpoints: TelemetryCheckpointsTable;
   employees: EmployeesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  cases: CasesTable;
+  case_members: CaseMembersTable;
+  case_events: CaseEventsTable;
+  case_steps: CaseStepsTable;
+  case_notes: CaseNotesTable;
+  case_attachments: CaseAttachmentsTable;
+  case_policies: CasePoliciesTable;
 }

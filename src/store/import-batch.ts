@@ -6,7 +6,7 @@ import { appendClaimed, type ClaimedHead } from './audit-chain.js';
 import { contentHash } from './content-hash.js';
 import type { ApplicationsTable, HirewatchDatabase, LinksTable } from './database-schema.js';
 import { applicationKey, resultRow, slices } from './row-mapping.js';
-import type { ImportOptions, ScreenedRecord } from './store.js';
+import type { HirewatchStore, ImportOptions, ScreenedRecord, WrittenRecord } from './store.js';
 import type { ImportOutcome, ImportStatus } from './store-contract.js';
 
 type Db = Kysely<HirewatchDatabase>;
@@ -45,6 +45,7 @@ interface Step {
 }
 
 const IDS_PER_QUERY = 500;
+const BAND_RANK: Readonly<Record<'clear' | 'review' | 'hold', number>> = { clear: 0, review: 1, hold: 2 };
 
 async function readCurrent(db: Db, org: string, items: readonly KeyedRecord[]): Promise<Map<string, Current>> {
   const current = new Map<string, Current>();
@@ -206,7 +207,10 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
  * writer got there first); `ownTransaction` says it is a new one, so the
  * CPU work is done before it opens.
  */
-export async function importBatch(db: Db, org: string, records: readonly Application[], options: ImportOptions, inOrgTransaction: InOrgTransaction, ownTransaction: boolean): Promise<ImportOutcome[]> {
+export async function importBatch(
+  db: Db, org: string, records: readonly Application[], options: ImportOptions, inOrgTransaction: InOrgTransaction, ownTransaction: boolean,
+  bind?: (trx: Db, head: ClaimedHead) => HirewatchStore,
+): Promise<ImportOutcome[]> {
   if (options.screen && !options.provenance) throw new Error('importBatch: screening needs the provenance of its results');
   if (records.length === 0) return [];
   const items = records.map((r) => keyed(r, options.sourceTime));
@@ -228,9 +232,29 @@ export async function importBatch(db: Db, org: string, records: readonly Applica
     const receivedAt = options.receivedAt ?? new Date().toISOString();
     const steps = plan(items, await readCurrent(trx, org, items), screening);
     prepare(steps);
-    await writeSteps(trx, org, steps, prepared, options, receivedAt);
+    const tx = bind && (options.floor || options.within) ? bind(trx, head) : undefined;
+    // Holds stick: a result is stored with at least the band its application's open case has.
+    const floors = tx && options.floor ? await options.floor(tx, steps.filter((s) => s.resultNo > 0).map((s) => ({ source: s.item.source, id: s.item.id }))) : new Map<string, 'review' | 'hold'>();
+    const raised = new Map<string, 'clear' | 'review' | 'hold'>();
+    const toWrite: Prepared = { results: new Map(prepared.results), normalised: prepared.normalised };
+    for (const s of steps) {
+      const floor = s.resultNo > 0 ? floors.get(`${s.item.source}\u0000${s.item.id}`) : undefined;
+      const screened = toWrite.results.get(contentKey(s));
+      if (!floor || !screened || BAND_RANK[screened.result.band] >= BAND_RANK[floor]) continue;
+      raised.set(contentKey(s), screened.result.band);
+      toWrite.results.set(contentKey(s), { ...screened, result: { ...screened.result, band: floor } });
+    }
+    await writeSteps(trx, org, steps, toWrite, options, receivedAt);
     const outcomes = steps.map((s): ImportOutcome => ({ id: s.item.id, source: s.item.source, status: s.status, version: s.version, ...(s.stale ? { stale: true } : {}) }));
-    if (options.audit) await appendClaimed(trx, org, head, options.audit(outcomes), receivedAt);
+    const extra = tx && options.within
+      ? await options.within(tx, steps.map((s, i): WrittenRecord => {
+        const screened = s.resultNo > 0 ? toWrite.results.get(contentKey(s)) : undefined;
+        const before = raised.get(contentKey(s));
+        return { record: s.item.record, outcome: outcomes[i]!, ...(screened ? { screened } : {}), ...(before ? { screenedBand: before } : {}) };
+      }))
+      : [];
+    if (options.audit) await appendClaimed(trx, org, head, [...options.audit(outcomes), ...extra], receivedAt);
+    else if (extra.length > 0) await appendClaimed(trx, org, head, extra, receivedAt);
     return outcomes;
   };
   if (ownTransaction) prepare(plan(items, await readCurrent(db, org, items), screening));

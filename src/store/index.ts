@@ -1,6 +1,7 @@
 /** The hirewatch store: one interface, SQLite by default, PostgreSQL at scale. */
 export { openStore, type OpenStoreOptions } from './open-store.js';
-export { StoreError, type HirewatchStore, type ImportOptions, type RecordLinks, type Screener, type ScreenedRecord, type StoreErrorCode } from './store.js';
+export { StoreError, type HirewatchStore, type ImportOptions, type RecordLinks, type Screener, type ScreenedRecord, type StoreErrorCode, type WrittenRecord } from './store.js';
+export { CASE_SORTS, type CaseFilter, type CaseMemberRef, type CasePage, type CaseSort, type CaseStore, type DayCounts, type MemberSnapshot, type StoredCase } from './case-contract.js';
 export { type AuditInput } from './audit-chain.js';
 export * from './store-contract.js';
 export { DEFAULT_DB_FILE, describeStoreTarget, parseStoreTarget, resolveStoreTarget, type StoreTarget } from './store-target.js';

@@ -1,4 +1,5 @@
 import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import { casesMigration } from './case-migration.js';
 
 /**
  * The schema, written once with Kysely's schema builder for SQLite and
@@ -236,6 +237,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_003_audit_heads': auditHeads,
   '2026_004_keyed_audit': keyedAudit,
   '2026_005_source_order': sourceOrder,
+  '2026_006_cases': casesMigration,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { adminStore, type AdminStore, type InOrgTransaction } from './admin-queries.js';
 import { claimOrg, type ClaimedHead } from './audit-chain.js';
+import type { CaseStore } from './case-contract.js';
+import { caseStore } from './case-queries.js';
 import { connect, type ConnectOptions } from './connect.js';
 import type { HirewatchDatabase } from './database-schema.js';
 import { importBatch } from './import-batch.js';
@@ -32,6 +34,8 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
   const org = OrgIdSchema.parse(orgInput);
   let admin: AdminStore | undefined;
   let monitor: MonitorStore | undefined;
+  let cases: CaseStore | undefined;
+  const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, org, claimed);
   const inOrgTransaction: InOrgTransaction = async (work) => {
     if (head) return work(db, head);
     for (let attempt = 1; ; attempt++) {
@@ -51,8 +55,8 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
       return boundStore(db, engine, other);
     },
     transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, org, claimed)))),
-    importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head),
-    putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head))[0]!,
+    importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head, bind),
+    putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head, bind))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),
     getApplication: (id, source) => getApplication(db, org, id, source),
     listVersions: (r) => listVersions(db, org, ref(r)),
@@ -72,6 +76,10 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     get monitor() {
       monitor ??= monitorStore(db, org);
       return monitor;
+    },
+    get cases() {
+      cases ??= caseStore(db, org);
+      return cases;
     },
     close: async () => {
       if (head) throw new Error('close the store, not a transaction');

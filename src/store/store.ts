@@ -3,6 +3,7 @@ import type { EnrichedApplication } from '../normalise/application.js';
 import type { ScreenResult } from '../score/screen.js';
 import type { AdminStore } from './admin-queries.js';
 import type { AuditInput } from './audit-chain.js';
+import type { CaseStore } from './case-contract.js';
 import type { LatestRecord } from './latest-records.js';
 import type { MonitorStore } from './monitor-queries.js';
 import type {
@@ -43,6 +44,28 @@ export interface ImportOptions {
    * record as recent or newer is taken; the newest time is kept either way.
    */
   readonly sourceTime?: (record: Application) => string | undefined;
+  /**
+   * Inside the transaction, once the stored state is read and before anything
+   * is written: the lowest band each record may be stored with, by
+   * `source\0id` (holds stick: an open case's band, src/cases). A result
+   * screened lower is stored with this band.
+   */
+  readonly floor?: (tx: HirewatchStore, refs: readonly { readonly source: string; readonly id: string }[]) => Promise<ReadonlyMap<string, 'review' | 'hold'>>;
+  /**
+   * Inside the transaction, after the records are written and before the
+   * batch's audit entries: the work that goes with them (cases opened and
+   * joined), returning the audit entries it adds.
+   */
+  readonly within?: (tx: HirewatchStore, written: readonly WrittenRecord[]) => Promise<readonly AuditInput[]>;
+}
+
+/** A record of a batch as written: its outcome and, when screened in this batch, its result as stored. */
+export interface WrittenRecord {
+  readonly record: Application;
+  readonly outcome: ImportOutcome;
+  readonly screened?: ScreenedRecord;
+  /** The band the screening gave before a floor raised it (only when raised). */
+  readonly screenedBand?: 'clear' | 'review' | 'hold';
 }
 
 export interface RecordLinks {
@@ -114,6 +137,8 @@ export interface HirewatchStore {
   readonly admin: AdminStore;
   /** Telemetry consumers' stored aggregates, employees and checkpoints (src/monitor). */
   readonly monitor: MonitorStore;
+  /** Cases of human verification (docs/CASES.md); written through src/service/cases.ts. */
+  readonly cases: CaseStore;
 
   /** Close the connection (every org-bound view of it). */
   close(): Promise<void>;
