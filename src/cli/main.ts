@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP, reportError } from './cli-errors.js';
 import { registerDataCommand } from './data-command.js';
@@ -7,14 +6,10 @@ import { registerImportCommand } from './import-command.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
+import { packageVersion } from './package-version.js';
 import { registerScreenCommand } from './screen-command.js';
 import { registerServiceCommands } from './serve-command.js';
 import { terminalSafe } from './terminal-text.js';
-
-/** The version in package.json: two levels up from src/cli (tsx) and from dist/cli (the package) alike. */
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
 
 /** The `hirewatch` command: each subcommand registers itself from its own module. */
 export function buildProgram(): Command {

@@ -14,6 +14,7 @@ import { openNamedStore, parseOrg } from './cli-store.js';
 import { forStdout } from './terminal-text.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
+import { packageVersion } from './package-version.js';
 import { jsonlWriter } from './formats/jsonl.js';
 import { tableWriter } from './formats/table.js';
 import { OUTPUT_FORMATS, type OutputFormat, type ResultWriter } from './formats/types.js';
@@ -158,7 +159,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
     table: () => tableWriter({ colour: !toFile && Boolean(process.stdout.isTTY), width: process.stdout.columns ?? 140 }),
     jsonl: () => jsonlWriter(emit),
     csv: () => csvWriter(emit),
-    html: () => htmlWriter({ config: scoring, title: `hirewatch screening: ${basename(file)}`, generatedFrom: basename(file), ...(options.linkage !== false ? { clusterOf: (id: string, source?: string) => screening.clusterOf(org, id, source) } : {}) }),
+    html: () => htmlWriter({ config: scoring, title: `hirewatch screening: ${basename(file)}`, generatedFrom: basename(file), generatedAt: new Date().toISOString(), version: packageVersion(), provenance: screening.provenance, ...(options.linkage !== false ? { clusterOf: (id: string, source?: string) => screening.clusterOf(org, id, source) } : {}) }),
   };
   const writer = writers[options.format]();
 

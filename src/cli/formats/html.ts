@@ -1,53 +1,47 @@
+import { signalDefinition, type SignalId } from '../../catalogue/signals.js';
+import { SOURCES } from '../../catalogue/sources.js';
+import type { ClusterView } from '../../linkage/types.js';
 import { locationText } from '../../parse/record-error.js';
 import type { ScoringConfig } from '../../score/config.js';
-import type { ClusterView } from '../../linkage/types.js';
 import type { ScreenResult } from '../../score/screen.js';
+import type { ScreeningProvenance } from '../../store/index.js';
+import { esc, evidenceHtml, linkify } from './html-text.js';
+import { waterfall } from './html-waterfall.js';
 import type { ResultWriter, ScreenItem } from './types.js';
 
 /**
- * One self-contained HTML page: counts by band, a sortable table, and for each
- * application the rule that decided its band and its signals as a waterfall of log-odds from the prior to the
- * final score, with the review and hold thresholds marked.
+ * One self-contained HTML page (nothing fetched from elsewhere) that leads
+ * with what needs a person: holds first, then reviews, then records that
+ * could not be read, then the clear ones, each band by score. A band filter
+ * and a search box; each application's band rule, its signals by their
+ * catalogue description with a link to the catalogue entry below, evidence
+ * written for a reviewer with sources as links, and the score as a
+ * waterfall. The header says when, by which version and with which
+ * reference data it was made; printed, every application is shown opened.
  */
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const logit = (score: number): number => Math.log(Math.max(0.5, score) / Math.max(0.5, 100 - score));
-
-function waterfall(result: ScreenResult, config: ScoringConfig): string {
-  const steps: { label: string; from: number; to: number; title: string }[] = [];
-  let at = config.prior;
-  for (const s of result.signals) {
-    steps.push({ label: s.id, from: at, to: at + s.weight, title: s.evidence });
-    at += s.weight;
-  }
-  const marks = [
-    { x: logit(config.thresholds.review), label: `review ${config.thresholds.review}` },
-    { x: logit(config.thresholds.hold), label: `hold ${config.thresholds.hold}` },
-  ];
-  const xs = [config.prior, at, ...steps.map((s) => s.to), ...marks.map((m) => m.x)];
-  const lo = Math.min(...xs) - 0.3;
-  const hi = Math.max(...xs) + 0.3;
-  const W = 640;
-  const LABEL = 250;
-  const x = (v: number): number => LABEL + ((v - lo) / (hi - lo)) * (W - LABEL - 10);
-  const rowH = 20;
-  const rows = [{ label: `prior (${config.prior})`, from: lo, to: config.prior, title: 'log-odds before any evidence', prior: true }, ...steps.map((s) => ({ ...s, prior: false }))];
-  const height = (rows.length + 1) * rowH + 16;
-  const bars = rows
-    .map((r, i) => {
-      const y = 14 + i * rowH;
-      const x0 = x(Math.min(r.from, r.to));
-      const w = Math.max(2, Math.abs(x(r.to) - x(r.from)));
-      const cls = r.prior ? 'prior' : r.to >= r.from ? 'up' : 'down';
-      return `<g><title>${esc(r.title)}</title><text x="${LABEL - 6}" y="${y + 13}" text-anchor="end">${esc(r.label)}</text><rect class="${cls}" x="${x0.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}"/></g>`;
-    })
-    .join('');
-  const yEnd = 14 + rows.length * rowH;
-  const total = `<text x="${LABEL - 6}" y="${yEnd + 13}" text-anchor="end" class="total">score ${result.score} (${result.logOdds} log-odds)</text><rect class="total" x="${x(lo).toFixed(1)}" y="${yEnd + 3}" width="${Math.max(2, x(at) - x(lo)).toFixed(1)}" height="${rowH - 6}"/>`;
-  const lines = marks.map((m) => `<line x1="${x(m.x).toFixed(1)}" x2="${x(m.x).toFixed(1)}" y1="10" y2="${height}" class="mark"/><text x="${x(m.x).toFixed(1)}" y="9" text-anchor="middle" class="marklabel">${esc(m.label)}</text>`).join('');
-  return `<svg viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="waterfall of signal weights">${lines}${bars}${total}</svg>`;
+export interface HtmlReportOptions {
+  readonly config: ScoringConfig;
+  readonly title: string;
+  readonly generatedFrom: string;
+  /** When the report was made (ISO 8601); the caller's clock. */
+  readonly generatedAt: string;
+  readonly version: string;
+  readonly provenance?: ScreeningProvenance;
+  /** An application's cluster as it stands after the whole file; without it, the cluster each result was screened with. */
+  readonly clusterOf?: (id: string, source?: string) => ClusterView | undefined;
 }
 
 const anchor = (id: string): string => `app-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+const signalAnchor = (id: string): string => `sig-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+const ORDER = { hold: 0, review: 1, error: 2, clear: 3 } as const;
+
+function definitionOf(id: string): ReturnType<typeof signalDefinition> | undefined {
+  try {
+    return signalDefinition(id as SignalId);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The other members of the application's cluster, each a link to its row. */
 function members(result: ScreenResult, cluster: ClusterView | undefined): string {
@@ -66,59 +60,105 @@ function why(result: ScreenResult): string {
   return `<p class="why">Why <b class="${result.band}">${result.band}</b> (rule <code>${esc(rule)}</code>)${sentence ? `: ${esc(sentence)}` : ''}.</p>`;
 }
 
-function details(result: ScreenResult, config: ScoringConfig, cluster?: ClusterView): string {
-  if (result.signals.length === 0) return `<p class="none">No signal fired: nothing in this application needs checking.</p>${members(result, cluster)}`;
-  const list = result.signals
-    .map((s) => `<li><code>${esc(s.id)}</code> <b>+${s.weight.toFixed(2)}</b>${s.uncappedWeight !== undefined ? ` <i>(capped from ${s.uncappedWeight.toFixed(2)})</i>` : ''}: ${esc(s.evidence)}</li>`)
-    .join('');
-  return `${why(result)}${waterfall(result, config)}<ol>${list}</ol>${members(result, cluster)}`;
+function signalItem(s: ScreenResult['signals'][number]): string {
+  const definition = definitionOf(s.id);
+  const headline = definition ? esc(definition.description) : esc(s.id);
+  const capped = s.uncappedWeight !== undefined ? ` <i>(capped from ${s.uncappedWeight.toFixed(2)})</i>` : '';
+  return `<li><p class="headline">${headline} <b>+${s.weight.toFixed(2)}</b>${capped} <a class="sigid" href="#${signalAnchor(s.id)}"><code>${esc(s.id)}</code></a></p><p class="evidence">${evidenceHtml(s.evidence)}</p></li>`;
 }
 
-const STYLE = `body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}.cards{display:flex;gap:12px;margin:12px 0}
-.card{padding:10px 16px;border-radius:6px;background:#f3f3f3;min-width:90px}.card b{font-size:22px;display:block}
+function details(result: ScreenResult, config: ScoringConfig, cluster?: ClusterView): string {
+  if (result.signals.length === 0) return `<p class="none">No signal fired: nothing in this application needs checking.</p>${members(result, cluster)}`;
+  return `${why(result)}<ol class="signals">${result.signals.map(signalItem).join('')}</ol>${members(result, cluster)}<div class="chart">${waterfall(result, config)}</div>`;
+}
+
+/** The catalogue entries of the signals that fired, each with its public source. */
+function catalogue(ids: ReadonlySet<string>): string {
+  const entries = [...ids].sort().map((id) => {
+    const d = definitionOf(id);
+    if (!d) return `<dt id="${signalAnchor(id)}"><code>${esc(id)}</code></dt><dd>Not in this version's catalogue.</dd>`;
+    const source = (SOURCES as Record<string, { title: string; publisher: string; date: string; url?: string }>)[d.source];
+    const cite = source ? `${esc(source.publisher)}, ${source.url ? `<a href="${esc(source.url)}" rel="noreferrer noopener" target="_blank">${esc(source.title)}</a>` : esc(source.title)} (${esc(source.date)})` : esc(d.source);
+    const weak = d.weak ? ` <i>Weak: honest people show it too (${linkify(d.weak)}); never leaves clear on its own.</i>` : '';
+    return `<dt id="${signalAnchor(id)}"><code>${esc(id)}</code> <span class="family">${esc(d.family)}, default weight ${d.weight}</span></dt><dd>${esc(d.description)}${weak}<br>Source: ${cite}</dd>`;
+  });
+  return entries.length ? `<h2>Signals in this report</h2><dl class="catalogue">${entries.join('')}</dl>` : '';
+}
+
+function header(options: HtmlReportOptions): string {
+  const p = options.provenance;
+  const datasets = p ? Object.entries(p.referenceDatasets).map(([name, v]) => `${esc(name)} (as of ${esc(v.asOf)})`).join(', ') : '';
+  const versions = p ? ` · catalogue <code>${esc(p.catalogueVersion)}</code>, scoring <code>${esc(p.scoringVersion)}</code>${datasets ? ` · reference data: ${datasets}` : ''}` : '';
+  return `<p class="made">Screened from <code>${esc(options.generatedFrom)}</code> on ${esc(options.generatedAt.slice(0, 16).replace('T', ' '))} UTC by hirewatch ${esc(options.version)}${versions}.</p>`;
+}
+
+const STYLE = `body{font:14px system-ui,sans-serif;margin:24px;color:#222;max-width:1400px}h1{font-size:20px}h2{font-size:16px;margin-top:28px}
+.made{color:#555;font-size:12px}.cards{display:flex;gap:12px;margin:12px 0}.card{padding:10px 16px;border-radius:6px;background:#f3f3f3;min-width:90px}.card b{font-size:22px;display:block}
 .clear{color:#1b7f3b}.review{color:#a86b00}.hold{color:#b3001b}.error{color:#666}table{border-collapse:collapse;width:100%}
-th,td{padding:5px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}th{cursor:pointer;background:#fafafa;user-select:none}
-th:after{content:' ↕';color:#aaa}tr.row{cursor:pointer}tr.row:hover{background:#f7f7ff}tr.detail td{background:#fcfcfc}
+th,td{padding:5px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}th{background:#fafafa;white-space:nowrap}td.cl{white-space:nowrap}th button{font:inherit;font-weight:bold;border:0;background:none;cursor:pointer;padding:0}
+th button:after{content:' ↕';color:#aaa}td.id{white-space:nowrap;font-family:ui-monospace,monospace;font-size:12px}tr.row{cursor:pointer}tr.row:hover,tr.row:focus{background:#f7f7ff}tr.detail td{background:#fcfcfc}
+.controls{display:flex;gap:16px;align-items:center;margin:12px 0;flex-wrap:wrap}.controls input[type=search]{padding:5px 8px;min-width:280px}
 svg text{font:11px system-ui,sans-serif}rect.up{fill:#d9534f}rect.down{fill:#5cb85c}rect.prior{fill:#bbb}rect.total{fill:#555}
 line.mark{stroke:#999;stroke-dasharray:3 3}.marklabel{fill:#777}.none{color:#1b7f3b}code{font-size:12px}.cluster{color:#333}
-tr.row:target{background:#fff7d6}.why{margin:4px 0 8px}`;
+tr.row:target{background:#fff7d6}.why{margin:4px 0 8px}ol.signals{padding-left:20px}ol.signals li{margin-bottom:8px}.headline{margin:0;font-weight:500}
+.evidence{margin:2px 0;color:#333}.sigid{color:#666;text-decoration:none}.working summary{cursor:pointer;color:#666;font-size:12px}.working code{display:block;white-space:pre-wrap}
+.chart{overflow-x:auto}.family{color:#666;font-size:12px}dl.catalogue dd{margin:2px 0 10px 16px}fieldset{border:0;padding:0;margin:0;display:flex;gap:10px}.sr{position:absolute;left:-9999px}
+@media print{.controls,th button:after{display:none}tr.detail[hidden]{display:table-row}tr.row{break-inside:avoid}.working[open] summary,.working summary{display:none}.working code{display:block}body{margin:0}}`;
 
-const SCRIPT = `document.querySelectorAll('tr.row').forEach(r=>r.addEventListener('click',()=>{const d=r.nextElementSibling;d.hidden=!d.hidden;}));
-document.querySelectorAll('th').forEach((th,col)=>th.addEventListener('click',()=>{const tb=document.querySelector('tbody');
-const pairs=[...tb.querySelectorAll('tr.row')].map(r=>[r,r.nextElementSibling]);const dir=th.dataset.dir==='asc'?-1:1;th.dataset.dir=dir>0?'asc':'desc';
+const SCRIPT = `const rows=[...document.querySelectorAll('tr.row')];
+const open=(r,v)=>{const d=r.nextElementSibling;d.hidden=!v;r.setAttribute('aria-expanded',String(v));};
+rows.forEach(r=>{r.addEventListener('click',e=>{if(e.target.closest('a'))return;open(r,r.nextElementSibling.hidden);});r.addEventListener('keydown',e=>{if(e.key==='Enter'||e.key===' '){e.preventDefault();open(r,r.nextElementSibling.hidden);}});});
+const q=document.getElementById('q');const boxes=[...document.querySelectorAll('input[name=band]')];
+const filter=()=>{const text=q.value.trim().toLowerCase();const bands=new Set(boxes.filter(b=>b.checked).map(b=>b.value));let shown=0;
+rows.forEach(r=>{const ok=bands.has(r.dataset.band)&&(!text||r.textContent.toLowerCase().includes(text)||r.nextElementSibling.textContent.toLowerCase().includes(text));r.hidden=!ok;if(!ok)r.nextElementSibling.hidden=true;if(ok)shown++;});
+document.getElementById('shown').textContent=shown+' of '+rows.length+' shown';};
+q.addEventListener('input',filter);boxes.forEach(b=>b.addEventListener('change',filter));filter();
+document.querySelectorAll('th button').forEach((btn,col)=>btn.addEventListener('click',()=>{const tb=document.querySelector('tbody');
+const pairs=rows.map(r=>[r,r.nextElementSibling]);const dir=btn.dataset.dir==='asc'?-1:1;btn.dataset.dir=dir>0?'asc':'desc';
 const key=r=>{const c=r.children[col];return c.dataset.v!==undefined?Number(c.dataset.v):c.textContent.toLowerCase();};
 pairs.sort((a,b)=>{const x=key(a[0]),y=key(b[0]);return (x>y?1:x<y?-1:0)*dir;});pairs.forEach(([r,d])=>{tb.appendChild(r);tb.appendChild(d);});}));
-document.querySelectorAll('a[href^="#app-"]').forEach(a=>a.addEventListener('click',()=>{const r=document.getElementById(a.getAttribute('href').slice(1));if(r)r.nextElementSibling.hidden=false;}));`;
+const target=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));if(target&&target.classList.contains('row'))open(target,true);
+document.querySelectorAll('a[href^="#app-"]').forEach(a=>a.addEventListener('click',()=>{const r=document.getElementById(a.getAttribute('href').slice(1));if(r){r.hidden=false;open(r,true);}}));`;
 
-/**
- * `clusterOf` gives an application's cluster as it stands after the whole
- * file (so the first member of a ring lists the ones that came after it);
- * without it, the cluster each result was screened with.
- */
-export function htmlWriter(options: { config: ScoringConfig; title: string; generatedFrom: string; clusterOf?: (id: string, source?: string) => ClusterView | undefined }): ResultWriter {
+interface Row {
+  readonly order: number;
+  readonly score: number;
+  readonly at: number;
+  readonly html: string;
+}
+
+export function htmlWriter(options: HtmlReportOptions): ResultWriter {
   const items: ScreenItem[] = [];
   return {
     write: (item) => void items.push(item),
     finish() {
       const counts = { clear: 0, review: 0, hold: 0, error: 0 };
-      const rows = items.map((item) => {
+      const fired = new Set<string>();
+      const rows: Row[] = items.map((item, at) => {
         if (!item.ok) {
           counts.error++;
-          return `<tr class="row"><td>${esc(item.id ?? '?')}</td><td></td><td data-v="-1"></td><td class="error">error</td><td></td><td>${esc(`${locationText(item.location)}: ${item.error}`)}</td></tr><tr class="detail" hidden><td colspan="6">This record could not be read; fix the named field and screen it again.</td></tr>`;
+          return { order: ORDER.error, score: 0, at, html: `<tr class="row" tabindex="0" aria-expanded="false" data-band="error"><td class="id">${esc(item.id ?? '?')}</td><td></td><td data-v="-1"></td><td class="error" data-v="-1">unreadable</td><td></td><td>${esc(`${locationText(item.location)}: ${item.error}`)}</td></tr><tr class="detail" hidden><td colspan="6">This record could not be read; fix the named field and screen it again.</td></tr>` };
         }
         const r = item.result;
         counts[r.band]++;
-        const top = r.signals[0] ? `${esc(r.signals[0].id)}: ${esc(r.signals[0].evidence)}` : '';
+        for (const s of r.signals) fired.add(s.id);
+        const top = r.signals[0] ? esc(definitionOf(r.signals[0].id)?.description ?? r.signals[0].id) : '';
         const cluster = options.clusterOf?.(r.id, r.source);
         const clusterCell = cluster ? `${esc(cluster.id)} (${cluster.size})` : r.cluster ? `${esc(r.cluster.id)} (${r.cluster.size})` : '';
-        return `<tr class="row" id="${anchor(r.id)}"><td>${esc(r.id)}</td><td>${esc(r.name)}</td><td data-v="${r.score}">${r.score}</td><td class="${r.band}" data-v="${{ clear: 0, review: 1, hold: 2 }[r.band]}" title="${esc(r.bandReason)}">${r.band}</td><td>${clusterCell}</td><td>${top}${r.signals.length > 1 ? ` <i>(+${r.signals.length - 1} more)</i>` : ''}</td></tr><tr class="detail" hidden><td colspan="6">${details(r, options.config, cluster)}</td></tr>`;
+        const html = `<tr class="row" tabindex="0" aria-expanded="false" data-band="${r.band}" id="${anchor(r.id)}"><td class="id">${esc(r.id)}</td><td>${esc(r.name)}</td><td data-v="${r.score}">${r.score}</td><td class="${r.band}" data-v="${{ clear: 0, review: 1, hold: 2 }[r.band]}" title="${esc(r.bandReason)}">${r.band}</td><td class="cl">${clusterCell}</td><td>${top}${r.signals.length > 1 ? ` <i>(+${r.signals.length - 1} more)</i>` : ''}</td></tr><tr class="detail" hidden><td colspan="6">${details(r, options.config, cluster)}</td></tr>`;
+        return { order: ORDER[r.band], score: r.score, at, html };
       });
+      rows.sort((a, b) => a.order - b.order || b.score - a.score || a.at - b.at);
       const card = (cls: string, n: number, label: string): string => `<div class="card ${cls}"><b>${n}</b>${label}</div>`;
-      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(options.title)}</title><style>${STYLE}</style></head><body>
-<h1>${esc(options.title)}</h1><p>Screened from <code>${esc(options.generatedFrom)}</code>. Click a row for its evidence; click a column to sort. <i>hold</i> means a person verifies before the process goes on; nothing here rejects anyone.</p>
-<div class="cards">${card('clear', counts.clear, 'clear')}${card('review', counts.review, 'review')}${card('hold', counts.hold, 'hold')}${counts.error ? card('error', counts.error, 'unreadable') : ''}</div>
-<table><thead><tr><th>ID</th><th>Name</th><th>Score</th><th>Band</th><th>Cluster</th><th>Strongest reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
-<script>${SCRIPT}</script></body></html>\n`;
+      const box = (band: string, label: string): string => `<label><input type="checkbox" name="band" value="${band}" checked> ${label}</label>`;
+      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(options.title)}</title><style>${STYLE}</style></head><body><main>
+<h1>${esc(options.title)}</h1>${header(options)}
+<p>Holds first, then reviews. Open a row (click, or Enter) for its evidence. <i>hold</i> means a person verifies before the process goes on; nothing here rejects anyone.</p>
+<div class="cards">${card('hold', counts.hold, 'hold')}${card('review', counts.review, 'review')}${card('clear', counts.clear, 'clear')}${counts.error ? card('error', counts.error, 'unreadable') : ''}</div>
+<div class="controls" role="search"><input type="search" id="q" placeholder="Search id, name, signal or evidence" aria-label="Search id, name, signal or evidence"><fieldset><legend class="sr">Bands shown</legend>${box('hold', 'hold')} ${box('review', 'review')} ${box('clear', 'clear')}${counts.error ? ` ${box('error', 'unreadable')}` : ''}</fieldset><span id="shown" aria-live="polite"></span></div>
+<table><thead><tr><th><button type="button">ID</button></th><th><button type="button">Name</button></th><th><button type="button">Score</button></th><th><button type="button">Band</button></th><th><button type="button">Cluster</button></th><th><button type="button">Strongest reason</button></th></tr></thead><tbody>${rows.map((r) => r.html).join('\n')}</tbody></table>
+${catalogue(fired)}
+</main><script>${SCRIPT}</script></body></html>\n`;
     },
   };
 }
