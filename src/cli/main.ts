@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP, reportError } from './cli-errors.js';
+import { registerAlertsCommand } from './alerts-command.js';
 import { registerDataCommand } from './data-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -7,6 +8,7 @@ import { registerMatchCommand } from './match-command.js';
 import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
 import { packageVersion } from './package-version.js';
+import { registerResultsCommand } from './results-command.js';
 import { registerScreenCommand } from './screen-command.js';
 import { registerServiceCommands } from './serve-command.js';
 import { terminalSafe } from './terminal-text.js';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerDataCommand(program);
   registerMatchCommand(program);
   registerNetworkCommand(program);
+  registerResultsCommand(program);
+  registerAlertsCommand(program);
   registerMonitorCommand(program);
   registerImportCommand(program);
   registerEvaluateCommand(program);
