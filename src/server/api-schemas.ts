@@ -99,11 +99,13 @@ export const NetworkParamsSchema = z.strictObject({ id: id.meta({ description: '
 export const NetworkResponseSchema = z.strictObject({
   id: z.string(),
   size: z.number().int().nonnegative(),
-  members: z.array(z.strictObject({ id: z.string(), source: z.string(), joinedAt: z.string() })),
+  members: z.array(z.strictObject({ id: z.string(), source: z.string(), joinedAt: z.string(), name: z.string().optional(), submittedAt: z.string().optional() })),
+  /** Links between members only; `shared`: what was shared ("phone +15125550143", "photo (3 bits apart)"). */
   links: z.array(z.strictObject({
     from: z.strictObject({ id: z.string(), source: z.string() }),
     to: z.strictObject({ id: z.string(), source: z.string() }),
     kind: z.string(),
+    shared: z.string().optional(),
     linkedAt: z.string(),
   })),
 });

@@ -66,6 +66,24 @@ describe('hirewatch results', () => {
   });
 });
 
+describe('hirewatch network --db', () => {
+  it('prints the ring as stored, with what each link shares, as the file gives it', () => {
+    const stored = hirewatch(['network', 'ln-8002', '--db', db]);
+    expect(stored.status, stored.stderr).toBe(0);
+    expect(stored.stdout).toMatch(/^cluster c-[0-9a-f]+: 3 application\(s\)\n\nmembers \(in order of arrival\):\n  2025-10-14T16:05:00Z  ln-8001  Ethan Caldwell\n  2025-10-14T17:40:00Z  ln-8002  Marcus Reid\n  2025-10-14T19:20:00Z  ln-8003  Daniel Ortiz\n/);
+    expect(stored.stdout).toContain('  ln-8003 - ln-8001: phone +16025550147\n');
+    expect(stored.stdout).toContain('  ln-8002 - ln-8001: resume (100 % alike)\n');
+    const fromFile = hirewatch(['network', 'ln-8002', '--input', 'examples/applications.jsonl']);
+    const links = (out: string) => out.split('\n').filter((l) => l.startsWith('  ln-')).sort();
+    expect(links(stored.stdout)).toEqual(links(fromFile.stdout));
+  });
+
+  it('needs exactly one of --input and --db (exit 2)', () => {
+    const r = hirewatch(['network', 'ln-8002']);
+    expect([r.status, r.stderr]).toEqual([2, 'hirewatch: give either --input FILE (link the applications of a file) or --db (read the cluster as stored)\n']);
+  });
+});
+
 describe('hirewatch alerts list', () => {
   it('prints the stored post-hire alerts, one per subject and signal', () => {
     const r = hirewatch(['alerts', 'list', '--db', db, '--format', 'jsonl']);

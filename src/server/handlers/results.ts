@@ -1,4 +1,4 @@
-import type { StoredCluster } from '../../store/index.js';
+import { storedNetwork } from '../../service/stored-network.js';
 import { forbidden, notFound } from '../http/api-error.js';
 import { audit, holds, type Handler } from '../routes/handler-types.js';
 import type { API_ROUTES } from '../routes/route-table.js';
@@ -32,25 +32,9 @@ export const listResults: Handler<R['listResults']> = async (ctx) => {
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 };
 
-async function clusterFor(ctx: Parameters<Handler<R['getNetwork']>>[0]): Promise<StoredCluster | undefined> {
-  const id = ctx.params.id;
-  const direct = await ctx.store.getCluster(id);
-  if (direct) return direct;
-  const app = await ctx.store.getApplication(id);
-  if (!app) return undefined;
-  const clusterId = app.cluster?.id ?? app.result?.cluster?.id;
-  return clusterId ? ctx.store.getCluster(clusterId) : undefined;
-}
-
 export const getNetwork: Handler<R['getNetwork']> = async (ctx) => {
-  const cluster = await clusterFor(ctx);
-  if (!cluster) throw notFound('network');
-  const links = [];
-  for (const m of cluster.members) {
-    for (const l of await ctx.store.listLinks({ id: m.id, source: m.source })) {
-      links.push({ from: { id: m.id, source: m.source }, to: { id: l.other.id, source: l.other.source }, kind: l.kind, linkedAt: l.linkedAt });
-    }
-  }
-  await audit(ctx, 'network.read', cluster.id, { members: cluster.members.length, requested: ctx.params.id });
-  return { id: cluster.id, size: cluster.members.length, members: cluster.members, links };
+  const network = await storedNetwork(ctx.store, ctx.params.id);
+  if (!network) throw notFound('network');
+  await audit(ctx, 'network.read', network.id, { members: network.size, requested: ctx.params.id });
+  return network;
 };
