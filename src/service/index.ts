@@ -9,4 +9,5 @@ export { importChunks, DEFAULT_CHUNK_SIZE, type ChunkReport, type ImportTotals }
 export { buildScreenContext, type ContextOptions } from './screen-context.js';
 export { buildMonitorReference, type MonitorReferenceOptions } from './monitor-reference.js';
 export type { Actor } from './audit-entry.js';
+export { summaryOf } from './case-views.js';
 export { Cases, CaseConflict, type CaseView, type Dashboard, type DecisionInput, type Label, type VerificationView } from './cases.js';

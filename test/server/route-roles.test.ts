@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/server/auth/roles.js';
 import { routeList, type RouteName } from '../../src/server/routes/route-table.js';
 import { ENGINES } from '../store/store-engines.js';
+import { Cases } from '../../src/service/index.js';
+import { DEFAULT_POLICY } from '../../src/cases/index.js';
+import { heldSample } from './case-fixtures.js';
 import { ORG, sampleApplication, startHarness, WEBHOOK_SECRET, type Harness } from './server-harness.js';
 
 /**
@@ -23,6 +26,10 @@ const greenhousePing = readFileSync(join(import.meta.dirname, '..', 'fixtures', 
 const signed = (body: string) => `sha256 ${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
 
 let seededId = '';
+/** An open case (worked by the write routes) and a case decided confirmed_fraud on a background check (its notice). */
+let caseId = '';
+let decidedCaseId = '';
+let heldId = '';
 const SAMPLES: Record<RouteName, () => Sample> = {
   submitApplication: () => ({ url: '/api/v1/applications', body: sampleApplication() }),
   submitApplicationBatch: () => ({ url: '/api/v1/applications/batch', body: { applications: [sampleApplication(), sampleApplication()] } }),
@@ -37,6 +44,19 @@ const SAMPLES: Record<RouteName, () => Sample> = {
   postTelemetry: () => ({ url: '/api/v1/telemetry', body: { events: [{ type: 'keystroke', at: '2025-12-03T02:30:00Z', deviceId: 'LAP-MATRIX', medianLatencyMs: 12, samples: 100 }] } }),
   listAlerts: () => ({ url: '/api/v1/alerts' }),
   readAuditLog: () => ({ url: '/api/v1/audit?verify=true' }),
+  listCases: () => ({ url: '/api/v1/cases?band=hold&sort=due&limit=5' }),
+  getCase: () => ({ url: `/api/v1/cases/${caseId}` }),
+  assignCase: () => ({ url: `/api/v1/cases/${caseId}/assign`, body: { assignee: 'dana' } }),
+  addCaseNote: () => ({ url: `/api/v1/cases/${caseId}/notes`, body: { text: 'Called the registrar through the number on its website.' } }),
+  addCaseAttachment: () => ({ url: `/api/v1/cases/${caseId}/attachments`, body: { name: 'letter.txt', contentBase64: Buffer.from('no such degree').toString('base64') } }),
+  recordCaseStep: () => ({ url: `/api/v1/cases/${caseId}/steps/s1`, body: { state: 'passed', note: 'HR confirmed the dates' } }),
+  // Four eyes: the analyst's confirmed_fraud is a proposal (the one analyst key proposes once per run).
+  decideCase: () => ({ url: `/api/v1/cases/${caseId}/decision`, body: { outcome: 'confirmed_fraud', reason: 'The ID held to the camera did not match.' } }),
+  getAdverseActionNotice: () => ({ url: `/api/v1/cases/${decidedCaseId}/adverse-action-notice` }),
+  getVerification: () => ({ url: `/api/v1/applications/${heldId}/verification` }),
+  getDashboard: () => ({ url: '/api/v1/dashboard' }),
+  getPolicy: () => ({ url: '/api/v1/policy' }),
+  putPolicy: () => ({ url: '/api/v1/policy', body: DEFAULT_POLICY }),
 };
 
 /**
@@ -86,6 +106,20 @@ const EXPECTED: Record<RouteName, Expected> = {
   postTelemetry:          { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },
   listAlerts:             { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
   readAuditLog:           { recruiter: 403, analyst: 403, admin: 403, auditor: 200, noKey: 401 },
+  // Cases (docs/CASES.md): analysts work them, auditors read them and write nothing, recruiters
+  // only learn that an application waits for verification, admins set the policy.
+  listCases:              { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
+  getCase:                { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
+  assignCase:             { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
+  addCaseNote:            { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
+  addCaseAttachment:      { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
+  recordCaseStep:         { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
+  decideCase:             { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
+  getAdverseActionNotice: { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
+  getVerification:        { recruiter: 200, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
+  getDashboard:           { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
+  getPolicy:              { recruiter: 403, analyst: 200, admin: 200, auditor: 200, noKey: 401 },
+  putPolicy:              { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },
 };
 const CALLERS = ['recruiter', 'analyst', 'admin', 'auditor', 'noKey'] as const;
 type Caller = (typeof CALLERS)[number];
@@ -104,6 +138,18 @@ for (const engine of ENGINES) {
       second.applicant = { ...second.applicant, phones: (first.applicant as { phones: string[] }).phones };
       for (const app of [first, second]) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).statusCode).toBe(200);
       seededId = String(second.id);
+      // Two held applications: one case to work, one decided by two analysts on a background check.
+      const held = [heldSample(), heldSample(undefined, 'Alan Smith')];
+      for (const app of held) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).json().result.band).toBe('hold');
+      heldId = String(held[0]!.id);
+      const acme = h.store.withOrg(ORG);
+      const caseOf = async (id: string) => (await acme.cases.list({})).cases.find((c) => c.memberIds.includes(id))!.id;
+      caseId = await caseOf(heldId);
+      decidedCaseId = await caseOf(String(held[1]!.id));
+      const cases = new Cases();
+      const decision = { outcome: 'confirmed_fraud' as const, reason: 'The background check found no such employment.', reliedOnBackgroundCheck: true };
+      await cases.decide(acme, decidedCaseId, decision, { actor: 'key:first', action: 'case.decision' });
+      await cases.decide(acme, decidedCaseId, decision, { actor: 'key:second', action: 'case.decision' });
     });
     afterAll(async () => h?.close());
 

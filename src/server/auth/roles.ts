@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'network:read', // the cluster/network an application belongs to
   'case:read', // review queue, verification plans, decisions
   'case:write', // decide, annotate
+  'verification:read', // whether an application waits for verification, and the questions to ask (never evidence)
+  'policy:read', // the case policy (SLA, which bands open cases, four eyes)
   'alerts:read', // post-hire alerts
   'telemetry:write', // post-hire telemetry ingest
   'data:read', // reference-data status
@@ -38,7 +40,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * analyst's act and is logged as one.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  recruiter: ['result:band', 'application:write', 'data:read'],
+  recruiter: ['result:band', 'application:write', 'data:read', 'verification:read'],
   analyst: [
     'result:band',
     'result:evidence',
@@ -47,11 +49,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'network:read',
     'case:read',
     'case:write',
+    'verification:read',
+    'policy:read',
     'alerts:read',
     'data:read',
   ],
-  admin: ['result:band', 'application:write', 'telemetry:write', 'data:read', 'metrics:read', 'config:write', 'watchlist:write', 'keys:manage'],
-  auditor: ['audit:read', 'data:read'],
+  admin: ['result:band', 'application:write', 'telemetry:write', 'data:read', 'metrics:read', 'config:write', 'policy:read', 'watchlist:write', 'keys:manage'],
+  // Auditors read every case (and its evidence, through the case) and write nothing.
+  auditor: ['audit:read', 'data:read', 'case:read', 'verification:read', 'policy:read'],
 };
 
 export function isRole(value: unknown): value is Role {

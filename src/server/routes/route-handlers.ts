@@ -1,4 +1,8 @@
 import { getApplication, submitApplication, submitApplicationBatch } from '../handlers/applications.js';
+import {
+  addCaseAttachment, addCaseNote, assignCase, decideCase, getAdverseActionNotice, getCase, getDashboard, getPolicy, getVerification, listCases,
+  putPolicy, recordCaseStep,
+} from '../handlers/cases.js';
 import { getDataStatus, getHealth, getMetrics, getOpenApi, readAuditLog } from '../handlers/operations.js';
 import { getNetwork, listResults } from '../handlers/results.js';
 import { listAlerts, postTelemetry } from '../handlers/telemetry.js';
@@ -20,4 +24,16 @@ export const ROUTE_HANDLERS: RouteHandlers = {
   postTelemetry,
   listAlerts,
   readAuditLog,
+  listCases,
+  getCase,
+  assignCase,
+  addCaseNote,
+  addCaseAttachment,
+  recordCaseStep,
+  decideCase,
+  getAdverseActionNotice,
+  getVerification,
+  getDashboard,
+  getPolicy,
+  putPolicy,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as S from '../api-schemas.js';
+import * as C from '../case-schemas.js';
 import { buildOpenApiDocument, type RouteSpec } from '../openapi.js';
 
 /**
@@ -104,6 +105,66 @@ export const API_ROUTES = {
     method: 'get', path: p('/audit'), access: 'key', permission: 'audit:read',
     summary: "The organisation's keyed, hash-chained audit log (read-only), optionally verified",
     query: S.AuditQuerySchema, response: AuditResponseSchema, tags: ['audit'],
+  },
+  listCases: {
+    method: 'get', path: p('/cases'), access: 'key', permission: 'case:read',
+    summary: 'The case queue: filtered, sorted (priority, due, opened) and paged on the server (nextCursor); total counts every match',
+    query: C.CasesQuerySchema, response: C.CasesResponseSchema, tags: ['cases'],
+  },
+  getCase: {
+    method: 'get', path: p('/cases/:caseId'), access: 'key', permission: 'case:read',
+    summary: "A case: members, each member's latest result with its evidence, the ring's graph, the verification plan, timeline, notes, attachments and decision (audited)",
+    params: C.CaseParamsSchema, response: C.CaseResponseSchema, tags: ['cases'],
+  },
+  assignCase: {
+    method: 'post', path: p('/cases/:caseId/assign'), access: 'key', permission: 'case:write',
+    summary: 'Assign the case to a reviewer',
+    params: C.CaseParamsSchema, body: C.AssignBodySchema, response: C.CaseResponseSchema, tags: ['cases'],
+  },
+  addCaseNote: {
+    method: 'post', path: p('/cases/:caseId/notes'), access: 'key', permission: 'case:write',
+    summary: 'Add a note to the case',
+    params: C.CaseParamsSchema, body: C.NoteBodySchema, response: C.CaseResponseSchema, tags: ['cases'],
+  },
+  addCaseAttachment: {
+    method: 'post', path: p('/cases/:caseId/attachments'), access: 'key', permission: 'case:write', bodyLimit: 'batch',
+    summary: 'Attach a file (base64, at most 5 MiB): stored with its SHA-256, name, size, who and when',
+    params: C.CaseParamsSchema, body: C.AttachmentBodySchema, response: C.AttachmentSchema, tags: ['cases'],
+  },
+  recordCaseStep: {
+    method: 'post', path: p('/cases/:caseId/steps/:stepId'), access: 'key', permission: 'case:write',
+    summary: 'Record a verification step: passed, failed or not possible, with a note and evidence',
+    params: C.StepParamsSchema, body: C.StepBodySchema, response: C.CaseResponseSchema, tags: ['cases'],
+  },
+  decideCase: {
+    method: 'post', path: p('/cases/:caseId/decision'), access: 'key', permission: 'case:write',
+    summary: "Decide the case (reason required). With four eyes on, confirmed_fraud waits for a second key's confirmation (409 from the same key)",
+    params: C.CaseParamsSchema, body: C.DecisionBodySchema, response: C.CaseResponseSchema, tags: ['cases'],
+  },
+  getAdverseActionNotice: {
+    method: 'get', path: p('/cases/:caseId/adverse-action-notice'), access: 'key', permission: 'case:read',
+    summary: 'The FCRA pre-adverse-action notice text, for a case decided confirmed_fraud that relied on a background check (409 otherwise)',
+    params: C.CaseParamsSchema, response: C.NoticeResponseSchema, tags: ['cases'],
+  },
+  getVerification: {
+    method: 'get', path: p('/applications/:id/verification'), access: 'key', permission: 'verification:read',
+    summary: 'Whether an application is pending verification, and the questions to ask the candidate (never evidence)',
+    params: C.VerificationParamsSchema, query: C.VerificationQuerySchema, response: C.VerificationResponseSchema, tags: ['cases'],
+  },
+  getDashboard: {
+    method: 'get', path: p('/dashboard'), access: 'key', permission: 'case:read',
+    summary: 'Screened, review, hold and confirmed per ISO week and per quarter (with the quarter-on-quarter change), top signals, open cases by age',
+    response: C.DashboardResponseSchema, tags: ['cases'],
+  },
+  getPolicy: {
+    method: 'get', path: p('/policy'), access: 'key', permission: 'policy:read',
+    summary: "The organisation's case policy: SLA days per band, which bands open cases, four eyes, how long a clearance suppresses the same evidence",
+    response: C.PolicySchema, tags: ['cases'],
+  },
+  putPolicy: {
+    method: 'put', path: p('/policy'), access: 'key', permission: 'config:write',
+    summary: "Set the organisation's case policy (admin)",
+    body: C.PolicySchema, response: C.PolicySchema, tags: ['cases'],
   },
 } as const satisfies Record<string, ApiRoute>;
 
