@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP, reportError } from './cli-errors.js';
 import { registerAlertsCommand } from './alerts-command.js';
+import { registerCasesCommand } from './cases-command.js';
 import { registerDataCommand } from './data-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerNetworkCommand(program);
   registerResultsCommand(program);
   registerAlertsCommand(program);
+  registerCasesCommand(program);
   registerMonitorCommand(program);
   registerImportCommand(program);
   registerEvaluateCommand(program);

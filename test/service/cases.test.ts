@@ -5,44 +5,15 @@
  * suppresses the same evidence, and every change is in the audit chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplicationSchema, type Application } from '../../src/parse/application-schema.js';
+import { ApplicationSchema } from '../../src/parse/application-schema.js';
 import { DEFAULT_SCORING } from '../../src/score/config.js';
 import { Screening, type Actor } from '../../src/service/index.js';
 import { screeningProvenance, type HirewatchStore } from '../../src/store/index.js';
-import { baseApplication, context } from '../helpers/applications.js';
+import { context } from '../helpers/applications.js';
+import { heldApplication, ordinaryApplication } from '../helpers/case-applications.js';
 import { ENGINES, type TestDatabase } from '../store/store-engines.js';
 
 const actor = (who: string, action = 'test'): Actor => ({ actor: who, action });
-
-/** An application of its own: no phone, mailbox, device, address, profile or reference shared with another. */
-function own(id: string): Record<string, any> {
-  const a = { ...baseApplication(), id } as Record<string, any>;
-  const n = [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9000, 7) + 1000;
-  a.applicant = {
-    ...a.applicant, emails: [`${id}.dev@gmail.com`], phones: [`(512) 55${String(n).slice(0, 1)}-${String(n).padStart(4, '0')}`],
-    address: { line1: `${n} Barton Springs Rd`, city: 'Austin', region: 'TX', postalCode: '78704', country: 'US' }, links: [`https://www.linkedin.com/in/${id}`],
-  };
-  a.profiles = { linkedin: { ...a.profiles.linkedin, url: `https://www.linkedin.com/in/${id}` } };
-  a.references = [{ name: 'Maria Chen', email: `ref.${id}@example.com`, phone: `512-556-${String(n).padStart(4, '0')}` }];
-  a.session = { ...a.session, deviceId: `fp_${id}`, ip: `66.${n % 200}.${(n >> 3) % 250}.${n % 250}` };
-  return a;
-}
-
-export function heldApplication(id: string, change: (a: Record<string, any>) => void = () => {}): Application {
-  const a = own(id);
-  a.applicant = { ...a.applicant, emails: [`${id}.dev@mailinator.com`] };
-  a.interviews = [{ at: '2025-11-10', mode: 'video', cameraOn: false, flags: ['face_mismatch', 'deepfake_suspected', 'reading_answers'] }];
-  a.employment = [{ employer: 'Indeed', title: 'Software Engineer', start: '2015-07', end: '2019-03' }, { employer: 'Foo', title: 'Software Engineer', start: '2016-07', end: '2020-03' }];
-  a.onboarding = { shippingAddress: { line1: `${a.applicant.address.line1.split(' ')[0]} Main St`, city: 'Dallas', region: 'TX', postalCode: '75201', country: 'US' } };
-  change(a);
-  return ApplicationSchema.parse(a);
-}
-
-export function ordinaryApplication(id: string, change: (a: Record<string, any>) => void = () => {}): Application {
-  const a = own(id);
-  change(a);
-  return ApplicationSchema.parse(a);
-}
 
 describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: cases opened by screening', (_title, engine) => {
   let db: TestDatabase;
