@@ -4,8 +4,8 @@ import type { CaseBand, Policy } from './model.js';
  * A case's priority and due date (pure). Priority, 0-100, higher first: the
  * highest member score, plus 5 per member of a ring beyond the first (at most
  * 20), plus 10 for a sensitive role (the job title names one of the policy's
- * terms). It reads scores, ring size and the job, never anything about the
- * person's origin, citizenship or language.
+ * terms). It reads scores, ring size and the job title, nothing else about
+ * the person (test/cases/lawful-cases.test.ts).
  */
 export interface PriorityInput {
   readonly score: number;
