@@ -3,7 +3,8 @@ import { DEFAULT_DB_FILE, DEFAULT_ORG, type AlertRow } from '../store/index.js';
 import { EXIT, say } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { oneOf, positiveInteger } from './option-parsers.js';
-import { count, formatRows, STORED_FORMATS, type Column, type StoredFormat } from './stored-output.js';
+import { count } from './plural.js';
+import { formatRows, STORED_FORMATS, type Column, type StoredFormat } from './stored-output.js';
 
 /**
  * `hirewatch alerts list`: the post-hire alerts stored by `monitor --db`,

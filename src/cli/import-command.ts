@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { positiveInteger } from './option-parsers.js';
@@ -8,6 +9,8 @@ import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, 
 import { EXIT, say } from './cli-errors.js';
 import { openNamedStore, parseOrg } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
+import { count } from './plural.js';
+import { fileProgress } from './progress.js';
 import { terminalSafe } from './terminal-text.js';
 import { readColumnMap, requireApplicationsFile } from './screen-command.js';
 
@@ -27,13 +30,22 @@ interface ImportCommandOptions {
   json: boolean;
   verbose: boolean;
   linkage: boolean;
+  progress: boolean;
+}
+
+/** Passes every outcome on, calling `each` for it (the progress bar's record count). */
+async function* counted<T>(items: AsyncIterable<T>, each: () => void): AsyncIterable<T> {
+  for await (const item of items) {
+    each();
+    yield item;
+  }
 }
 
 function summaryText(totals: ImportTotals, seconds: number): string {
   const read = totals.new + totals.changed + totals.unchanged;
   const rate = seconds > 0 ? Math.round(read / seconds) : read;
-  return `${totals.new} new, ${totals.changed} changed, ${totals.unchanged} unchanged, ${totals.errors} errors `
-    + `(${totals.chunks} chunks, ${seconds.toFixed(1)} s, ${rate} records/s)`;
+  return `${totals.new} new, ${totals.changed} changed, ${totals.unchanged} unchanged, ${count(totals.errors, 'error')} `
+    + `(${count(totals.chunks, 'chunk')}, ${seconds.toFixed(1)} s, ${rate} records/s)`;
 }
 
 export async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
@@ -47,6 +59,8 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   const screening = new Screening(context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
   const store = await openNamedStore(target, { org: options.org });
   const started = performance.now();
+  const bar = fileProgress('importing', statSync(file).size, options.progress !== false);
+  let records = 0;
   let totals: ImportTotals;
   try {
     const replayed = await screening.warm(store);
@@ -54,7 +68,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
     totals = await importChunks(
       screening,
       store,
-      readApplications(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}) }),
+      counted(readApplications(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}), onBytes: (bytes) => bar.update(bytes, records) }), () => records++),
       {
         chunkSize: options.chunk,
         actor: { actor: 'cli', action: 'application.import', detail: { file: basename(file) } },
@@ -63,6 +77,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
       },
     );
   } finally {
+    bar.stop(records);
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -92,6 +107,7 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the summary as one JSON object', false)
     .option('--verbose', 'report each committed chunk on standard error', false)
     .option('--no-linkage', 'screen each application alone, without linking it to the stored ones')
+    .option('--no-progress', 'never show a progress bar (shown on a terminal for files of 2 MiB or more)')
     .action(async (file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(file, options);
     });

@@ -4,7 +4,8 @@ import { DEFAULT_DB_FILE, DEFAULT_ORG, StoreError, type BandSchema, type Hirewat
 import { EXIT, say, UsageError } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { oneOf, positiveInteger, wholeNumber } from './option-parsers.js';
-import { count, formatRows, STORED_FORMATS, type Column, type StoredFormat } from './stored-output.js';
+import { count } from './plural.js';
+import { formatRows, STORED_FORMATS, type Column, type StoredFormat } from './stored-output.js';
 import { forStdout, terminalSafe } from './terminal-text.js';
 
 /**

@@ -1,6 +1,5 @@
 import { closeSync, createWriteStream, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { ColumnMappingSchema } from '../parse/csv-layout.js';
 import { locationText } from '../parse/record-error.js';
@@ -15,6 +14,7 @@ import { forStdout } from './terminal-text.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
 import { packageVersion } from './package-version.js';
+import { fileProgress } from './progress.js';
 import { jsonlWriter } from './formats/jsonl.js';
 import { tableWriter } from './formats/table.js';
 import { OUTPUT_FORMATS, type OutputFormat, type ResultWriter } from './formats/types.js';
@@ -42,7 +42,6 @@ interface ScreenOptions {
 /** Records per store transaction when screening into a database. */
 const STORE_CHUNK = 500;
 
-const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 
 /** Ids of applications a reviewer held or confirmed: one per line, '#' starts a comment. */
 export function readHeldIds(file: string): Set<string> {
@@ -164,17 +163,14 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
   const writer = writers[options.format]();
 
   const size = statSync(file).size;
-  const bar = options.progress && process.stderr.isTTY && size >= PROGRESS_MIN_BYTES
-    ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening {bar} {percentage}% | {records} records', hideCursor: true }, cliProgress.Presets.shades_classic)
-    : undefined;
-  bar?.start(size, 0, { records: 0 });
+  const bar = fileProgress('screening', size, options.progress !== false);
 
   let read = 0;
   let failed = 0;
   for await (const outcome of readApplications(file, {
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
     ...(columnMap ? { columnMap } : {}),
-    ...(bar ? { onBytes: (bytes: number) => bar.update(bytes, { records: read + failed }) } : {}),
+    onBytes: (bytes: number) => bar.update(bytes, read + failed),
   })) {
     if (outcome.ok) {
       read++;
@@ -190,7 +186,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
       if (options.format !== 'table') say(`${locationText(outcome.location)}: ${outcome.error}`);
     }
   }
-  bar?.stop();
+  bar.stop(read + failed);
   await flush();
   emit(writer.finish());
   if (toFile) {
@@ -220,7 +216,7 @@ export function registerScreenCommand(program: Command): void {
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--no-progress', 'never show a progress bar')
     .option('--no-linkage', 'screen each application alone, without linking it to the ones before it')
-    .option('--db <path|url>', `keep versions and results and link against earlier runs: an SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`, process.env.DATABASE_URL || DEFAULT_DB_FILE)
+    .addOption(new Option('--db <path|url>', 'keep versions and results and link against earlier runs: an SQLite file or postgres:// URL').default(process.env.DATABASE_URL || DEFAULT_DB_FILE, `DATABASE_URL, else ${DEFAULT_DB_FILE}`))
     .option('--no-db', 'keep nothing: screen the file alone, linked only within itself')
     .option('--org <org>', 'organisation in the database (default "default")')
     .option('--held <file>', 'ids of applications a reviewer held or confirmed (one per line): their clusters count as evidence')

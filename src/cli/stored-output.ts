@@ -32,5 +32,4 @@ export function formatRows<T>(rows: readonly T[], columns: readonly Column<T>[],
   return `${[line(columns.map((c) => c.header.toUpperCase())), ...cells.map(line)].join('\n')}\n`;
 }
 
-/** "1 result", "2 results". */
-export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { count } from './plural.js';

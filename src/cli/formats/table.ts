@@ -1,3 +1,4 @@
+import { count } from '../plural.js';
 import pc from 'picocolors';
 import { locationText } from '../../parse/record-error.js';
 import type { Band } from '../../score/combine.js';
@@ -65,7 +66,7 @@ export function tableWriter(options: { colour: boolean; width: number }): Result
       }
       lines.push('');
       lines.push(
-        `${items.length} records: ${paint('clear', `${counts.clear} clear`)}, ${paint('review', `${counts.review} review`)}, ${paint('hold', `${counts.hold} hold`)}${counts.error ? `, ${counts.error} unreadable` : ''}`,
+        `${count(items.length, 'record')}: ${paint('clear', `${counts.clear} clear`)}, ${paint('review', `${counts.review} review`)}, ${paint('hold', `${counts.hold} hold`)}${counts.error ? `, ${counts.error} unreadable` : ''}`,
       );
       return `${lines.join('\n')}\n`;
     },
