@@ -3,6 +3,7 @@
  * ethnicity, the origin of a name, citizenship or language as evidence.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../src/detect/detectors.js';
@@ -131,8 +132,8 @@ describe('lawful by construction', () => {
       expect(sources.filter((f) => f !== BIAS_COMMAND && !f.startsWith('src/fairness/') && /parseDemographics|auditBias/.test(readFileSync(f, 'utf8')))).toEqual([]);
     });
 
-    it('the dependency rule forbids it to every detector, scorer, trainer, store, service and other command', async () => {
-      const config = (await import('../.dependency-cruiser.cjs')).default as { forbidden: { name: string; from: { path?: string; pathNot?: string }; to: { path?: string } }[] };
+    it('the dependency rule forbids it to every detector, scorer, trainer, store, service and other command', () => {
+      const config = createRequire(import.meta.url)('../.dependency-cruiser.cjs') as { forbidden: { name: string; from: { path?: string; pathNot?: string }; to: { path?: string } }[] };
       const rule = config.forbidden.find((r) => r.name === 'demographics-only-in-the-bias-audit');
       expect(rule).toBeDefined();
       expect(rule!.to.path).toBe('^src/fairness/');
