@@ -13,6 +13,7 @@ import { registerResultsCommand } from './results-command.js';
 import { registerScreenCommand } from './screen-command.js';
 import { registerServiceCommands } from './serve-command.js';
 import { terminalSafe } from './terminal-text.js';
+import { registerWeightsCommands } from './weights-command.js';
 
 /** The `hirewatch` command: each subcommand registers itself from its own module. */
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerMonitorCommand(program);
   registerImportCommand(program);
   registerEvaluateCommand(program);
+  registerWeightsCommands(program);
   registerServiceCommands(program);
   return program;
 }
