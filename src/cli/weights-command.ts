@@ -89,11 +89,14 @@ async function record(options: DirOptions, action: 'weights.activate' | 'weights
   const entry = { at: new Date().toISOString(), actor: 'cli', action, ...detail };
   const dir = weightsDir(options.dir);
   const active = readActive(dir);
-  writeActive(dir, { version: detail.to, history: [...active.history, { version: detail.to, at: entry.at, action: action === 'weights.activate' ? 'activate' : 'rollback' }] }, entry);
+  const change = (): void =>
+    writeActive(dir, { version: detail.to, history: [...active.history, { version: detail.to, at: entry.at, action: action === 'weights.activate' ? 'activate' : 'rollback' }] }, entry);
   if (!options.db) {
+    change();
     say(`recorded in ${dir}/audit.jsonl; give --db to append it to a database's audit chain as well`);
     return;
   }
+  // The audit chain first: a change the database could not record is not made.
   const target = existingStoreTarget(options.db);
   if (options.auditKeyFile) useAuditKeyFile(options.auditKeyFile);
   const store = await openNamedStore(target, { org: parseOrg(options.org ?? DEFAULT_ORG) });
@@ -102,6 +105,7 @@ async function record(options: DirOptions, action: 'weights.activate' | 'weights
   } finally {
     await store.close();
   }
+  change();
   say(`recorded in ${dir}/audit.jsonl and in the audit chain of organisation ${options.org ?? DEFAULT_ORG}`);
 }
 

@@ -79,4 +79,19 @@ describe('hirewatch train and weights', () => {
     ]);
     expect(hirewatch(['weights', 'rollback', '--dir', weights]).status).toBe(1);
   });
+
+  it("with --db, activation is appended to the organisation's audit chain too", () => {
+    const labels = join(dir, 'decisions-db.jsonl');
+    const wdir = join(dir, 'weights-db');
+    const db = join(dir, 'audit.db');
+    const one = join(dir, 'one.jsonl');
+    writeFileSync(labels, decisions(240));
+    writeFileSync(one, `${readFileSync('examples/applications.jsonl', 'utf8').split('\n')[0]}\n`);
+    expect(hirewatch(['train', '--labels', labels, '--dir', wdir]).status).toBe(0);
+    expect(hirewatch(['screen', one, '--db', db, '-f', 'jsonl']).status).toBe(0); // the import is entry 1
+    const a = hirewatch(['weights', 'activate', 'w1', '--dir', wdir, '--db', db]);
+    expect(a.status).toBe(0);
+    expect(a.stderr).toMatch(/recorded in .*audit\.jsonl and in the audit chain of organisation default/);
+    expect(hirewatch(['audit', 'verify', '--db', db]).stdout).toBe('ok: organisation default: 2 entries verified\n');
+  });
 });
