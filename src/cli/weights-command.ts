@@ -195,13 +195,19 @@ export function registerWeightsCommands(program: Command): void {
       await record(options, 'weights.activate', { from, to: w.version });
       say(`${w.version} active: screen, import and serve use its weights (the scoring version in each stored result's provenance changes with them)`);
     });
-  audited(weights.command('rollback').description('go back to the version active before the current one (or the catalogue), audited'))
+  audited(weights.command('rollback').description('undo the newest activation still in force: back to the version active before it (or the catalogue), audited'))
     .action(async (options: DirOptions) => {
       const dir = weightsDir(options.dir);
       const active = readActive(dir);
       if (!active.version) throw new CliFailure("no weights are active: the catalogue's weights apply already");
-      // The version active before the current one came to be: the entry before the last of the history.
-      const before = active.history.length >= 2 ? active.history[active.history.length - 2]!.version : null;
+      // Activations stack up and a rollback takes the newest off: replaying the history gives the version under the current one.
+      const stack: (string | null)[] = [];
+      for (const h of active.history) {
+        if (h.action === 'activate') stack.push(h.version);
+        else stack.pop();
+      }
+      stack.pop();
+      const before = stack.length ? stack[stack.length - 1]! : null;
       await record(options, 'weights.rollback', { from: active.version, to: before });
       say(`${before ?? "the catalogue's weights"} active again`);
     });
