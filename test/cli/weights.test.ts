@@ -94,4 +94,16 @@ describe('hirewatch train and weights', () => {
     expect(a.stderr).toMatch(/recorded in .*audit\.jsonl and in the audit chain of organisation default/);
     expect(hirewatch(['audit', 'verify', '--db', db]).stdout).toBe('ok: organisation default: 2 entries verified\n');
   });
+
+  it('rollback undoes the newest activation still in force: activate w1, activate w2, rollback (w1), rollback (catalogue)', () => {
+    const labels = join(dir, 'decisions-stack.jsonl');
+    const wdir = join(dir, 'weights-stack');
+    writeFileSync(labels, decisions(240));
+    expect(hirewatch(['train', '--labels', labels, '--dir', wdir]).status).toBe(0);
+    expect(hirewatch(['train', '--labels', labels, '--dir', wdir, '--lambda', '3']).status).toBe(0);
+    expect(hirewatch(['weights', 'activate', 'w1', '--dir', wdir]).status).toBe(0);
+    expect(hirewatch(['weights', 'activate', 'w2', '--dir', wdir]).status).toBe(0);
+    expect(hirewatch(['weights', 'rollback', '--dir', wdir]).stderr).toMatch(/hirewatch: w1-[0-9a-f]{12} active again/);
+    expect(hirewatch(['weights', 'rollback', '--dir', wdir]).stderr).toMatch(/the catalogue's weights active again/);
+  });
 });
