@@ -29,7 +29,7 @@ export function App() {
 
   useEffect(() => {
     whenSignedOut(() => setMe(null));
-    api<Me>('GET', '/session').then(setMe, () => setMe(null));
+    api<Me & { signedIn?: boolean }>('GET', '/session').then((m) => setMe(m.signedIn === false ? null : m), () => setMe(null));
   }, []);
 
   // A new page: focus its main region so a screen reader starts there.

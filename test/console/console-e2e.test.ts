@@ -46,7 +46,12 @@ describe.skipIf(!runnable)(runnable ? 'console in a browser' : `console in a bro
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${label}: console: ${m.text()}`); });
+    // Chromium logs every 4xx fetch as an error; a 403 or 404 this walk-through asks for on
+    // purpose (a recruiter asking for a case, another organisation's case id) is the answer
+    // under test, not a fault of the console. Anything else counts.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource: .* status of (403|404)/.test(m.text())) problems.push(`${label}: console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`${label}: page error: ${e.message}`));
     await page.goto(server.url);
     await page.getByLabel('API key').fill(key);
@@ -56,6 +61,14 @@ describe.skipIf(!runnable)(runnable ? 'console in a browser' : `console in a bro
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
     expect(stored).not.toContain(key);
     return { context, page };
+  }
+
+  async function recordStep(page: Page, index: number, state: 'Passed' | 'Failed' | 'Not possible', note: string): Promise<void> {
+    const step = page.locator('ol.plan > li').nth(index);
+    await step.getByLabel(state).check();
+    await step.getByLabel('Note').fill(note);
+    await step.getByRole('button', { name: 'Record step' }).click();
+    await page.locator('.flash', { hasText: `recorded as ${state.toLowerCase()}` }).waitFor();
   }
 
   it('an analyst signs in, filters the queue to holds and opens the ring\'s case: evidence and graph', async () => {
@@ -85,20 +98,38 @@ describe.skipIf(!runnable)(runnable ? 'console in a browser' : `console in a bro
     await page.locator('figure.waterfall svg').waitFor();
     await page.locator('[data-testid="cluster-graph"] canvas').first().waitFor();
     await page.getByLabel('Node').selectOption({ index: 1 });
-    // Two verification steps recorded.
-    const steps = page.locator('ol.plan > li');
-    expect(await steps.count()).toBeGreaterThanOrEqual(2);
-    const first = steps.nth(0);
-    await first.getByLabel('Failed').check();
-    await first.getByLabel('Note').fill('Phone answered by a different person than on the video call.');
-    await first.getByRole('button', { name: 'Record step' }).click();
-    await page.locator('.flash', { hasText: 'recorded as failed' }).waitFor();
-    const second = page.locator('ol.plan > li').nth(1);
-    await second.getByLabel('Not possible').check();
-    await second.getByLabel('Note').fill('Registrar did not answer within the SLA.');
-    await second.getByRole('button', { name: 'Record step' }).click();
-    await page.locator('.flash', { hasText: 'recorded as not possible' }).waitFor();
-    await expect.poll(async () => page.locator('ol.plan > li.step-pending').count()).toBe(await page.locator('ol.plan > li').count() - 2);
+    // The ring's verification step(s): its signals are all linkage, so its plan may hold one step.
+    const ringSteps = await page.locator('ol.plan > li').count();
+    expect(ringSteps).toBeGreaterThanOrEqual(1);
+    await recordStep(page, 0, 'Failed', 'Phone answered by a different person than on the video call.');
+    await context.close();
+  });
+
+  it('the analyst records two verification steps on a held case', async () => {
+    const { context, page } = await signedIn('Dana (analyst)');
+    await page.goto(`${server.url}/queue?band=hold`);
+    const rows = page.locator('table.queue tbody tr');
+    await rows.first().waitFor();
+    // A held applicant whose plan has two or more checks (identity and contact, say).
+    let found = false;
+    for (let i = 0; i < (await rows.count()) && !found; i += 1) {
+      const link = page.locator('table.queue tbody tr').nth(i).locator('a').first();
+      if ((await link.textContent())!.trim() === ringCase) continue;
+      await link.click();
+      await page.locator('ol.plan').waitFor();
+      if ((await page.locator('ol.plan > li').count()) >= 2) {
+        found = true;
+        break;
+      }
+      await page.goto(`${server.url}/queue?band=hold`);
+      await rows.first().waitFor();
+    }
+    expect(found, 'a held case with two verification steps').toBe(true);
+    await recordStep(page, 0, 'Failed', 'The video call showed a different face than the ID document.');
+    await recordStep(page, 1, 'Not possible', 'The listed phone number is not in service.');
+    const total = await page.locator('ol.plan > li').count();
+    await expect.poll(async () => page.locator('ol.plan > li.step-pending').count()).toBe(total - 2);
+    await page.getByText(`(2 of ${total} recorded)`).waitFor();
     await context.close();
   });
 

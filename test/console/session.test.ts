@@ -54,7 +54,7 @@ describe('console sessions', () => {
     const cookie = cookieOf(res);
     const me = await h.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ org: ORG, role: 'analyst', via: 'session' });
+    expect(me.json()).toMatchObject({ signedIn: true, org: ORG, role: 'analyst', via: 'session' });
   });
 
   it('refuses an unknown key, a non-key and a form post', async () => {
@@ -62,7 +62,9 @@ describe('console sessions', () => {
     expect((await signIn('not a key')).statusCode).toBe(401);
     const form = await h.app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `key=${h.keys.analyst}` });
     expect(form.statusCode).toBe(415);
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(401);
+    const nobody = await h.app.inject({ method: 'GET', url: '/api/v1/session' });
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ signedIn: false });
   });
 
   it('the cookie stands in for the key on API routes, with the role of the key', async () => {
@@ -99,7 +101,7 @@ describe('console sessions', () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: { cookie } })).statusCode).toBe(200);
     await h.store.withOrg(ORG).admin.apiKeys.revoke(keyId);
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: { cookie } })).statusCode).toBe(401);
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).json()).toEqual({ signedIn: false });
     expect((await signIn(secret)).statusCode).toBe(401);
   });
 

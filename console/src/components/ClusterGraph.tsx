@@ -28,10 +28,11 @@ export function ClusterGraph({ cluster, members }: { cluster: Cluster; members: 
         { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: '#1b2430', 'background-color': '#6b7a90', width: 18, height: 18 } },
         { selector: 'node[kind = "application"]', style: { 'background-color': '#b3261e', shape: 'ellipse', width: 28, height: 28 } },
         { selector: 'node[kind = "identifier"]', style: { 'background-color': '#3a6ea5', shape: 'round-rectangle' } },
-        { selector: 'edge', style: { width: 2, 'line-color': '#9aa7b8', label: 'data(label)', 'font-size': 9, color: '#4a5668', 'curve-style': 'bezier' } },
+        { selector: 'edge', style: { width: 2, 'line-color': '#9aa7b8', 'curve-style': 'bezier' } },
+        { selector: 'edge:selected', style: { 'line-color': '#f2b705' } },
         { selector: ':selected', style: { 'border-width': 4, 'border-color': '#f2b705' } },
       ],
-      layout: { name: 'cose', animate: false, padding: 20, randomize: false },
+      layout: { name: 'cose', animate: false, padding: 30, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 90 },
       wheelSensitivity: 0.3,
     });
     instance.on('tap', 'node', (e) => setSelected(e.target.id() as string));

@@ -115,7 +115,9 @@ function Summary({ c, canWrite, me, write }: { c: CaseDetail; canWrite: boolean;
 
 function Evidence({ c }: { c: CaseDetail }) {
   const results = caseResults(c);
-  const [shown, setShown] = useState(0);
+  // The strongest member first: the one that opened the case.
+  const strongest = results.reduce((best, r, i) => (r.score > (results[best]?.score ?? -1) ? i : best), 0);
+  const [shown, setShown] = useState(strongest);
   const r = results[Math.min(shown, results.length - 1)];
   return (
     <section aria-labelledby="evidence-h" className="panel">

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { HirewatchStore } from '../../store/index.js';
-import { ApiError, parseOrThrow, unauthorized } from '../http/api-error.js';
+import { ApiError, parseOrThrow } from '../http/api-error.js';
 import type { KeyAuthenticator } from '../http/authenticate.js';
 import type { HeaderBag } from '../webhooks/signature.js';
 import { clearedSessionCookie, sessionCookie, sessionIdFromCookie, type SessionStore } from './session-store.js';
@@ -16,7 +16,7 @@ import { clearedSessionCookie, sessionCookie, sessionIdFromCookie, type SessionS
  *   The key is kept nowhere. Sign-in attempts are limited per client address
  *   (besides the per-address limit of every request), and every sign-in and
  *   sign-out is an audit entry of the key's organisation.
- * - GET /api/v1/session: who is signed in (401 when nobody).
+ * - GET /api/v1/session: who is signed in ({signedIn: false} when nobody).
  * - DELETE /api/v1/session: ends the session and clears the cookie.
  */
 export const SESSION_PATH = '/api/v1/session';
@@ -61,11 +61,12 @@ export function registerSessionRoutes(app: FastifyInstance, options: SessionRout
 
   app.get(SESSION_PATH, async (request, reply) => {
     const identified = await auth.identify(request.headers as HeaderBag);
-    if (!identified) throw unauthorized();
     void reply.header('cache-control', 'no-store');
-    if (identified.via === 'session') return { ...who(identified.session), via: 'session' };
+    // Nobody signed in is an answer, not an error: the console asks on every load.
+    if (!identified) return { signedIn: false };
+    if (identified.via === 'session') return { signedIn: true, ...who(identified.session), via: 'session' };
     const p = identified.principal;
-    return { org: p.orgId, role: p.role, name: p.keyPrefix, keyId: p.keyPrefix, via: 'key' };
+    return { signedIn: true, org: p.orgId, role: p.role, name: p.keyPrefix, keyId: p.keyPrefix, via: 'key' };
   });
 
   app.delete(SESSION_PATH, async (request, reply) => {
