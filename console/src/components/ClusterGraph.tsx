@@ -32,7 +32,9 @@ export function ClusterGraph({ cluster, members }: { cluster: Cluster; members: 
         { selector: 'edge:selected', style: { 'line-color': '#f2b705' } },
         { selector: ':selected', style: { 'border-width': 4, 'border-color': '#f2b705' } },
       ],
-      layout: { name: 'cose', animate: false, padding: 30, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 90 },
+      // Deterministic: identifiers on the inner ring, the applications they link around them.
+      layout: { name: 'concentric', animate: false, padding: 40, minNodeSpacing: 60, concentric: (n: cytoscape.NodeSingular) => (n.data('kind') === 'application' ? 1 : 2), levelWidth: () => 1 },
+      maxZoom: 1.4,
       wheelSensitivity: 0.3,
     });
     instance.on('tap', 'node', (e) => setSelected(e.target.id() as string));
