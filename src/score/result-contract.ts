@@ -20,9 +20,9 @@ export const ScreeningResultSchema = z.strictObject({
    * The rule that decided the band, in a sentence that starts with the rule's
    * name (BAND_RULES in src/score/combine.ts: holds-alone, independent-lines,
    * strong-signal, one-substantive-line, one-line, weak-only, below-review,
-   * no-evidence). It says why a score and a band seem to disagree. Every fresh
-   * screening carries it; a result read back from a store does not (the store
-   * keeps the score, band and signals it was made from).
+   * no-evidence). It says why a score and a band seem to disagree. Every
+   * screening carries it, and the store keeps it (migration 2026_007); only
+   * results stored before that have none.
    */
   bandReason: z.string().min(1).optional(),
   signals: z.array(ResultSignalSchema),

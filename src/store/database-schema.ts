@@ -58,6 +58,8 @@ export interface ScreeningResultsTable {
   score: number;
   band: string;
   log_odds: number;
+  /** The rule that decided the band, in a sentence (null: stored before 2026_007). */
+  band_reason: string | null;
   signals_json: string;
   /** Detectors that failed on the record, when any did. */
   skipped_json: string | null;
@@ -263,6 +265,24 @@ export interface CasePoliciesTable {
   updated_by: string;
 }
 
+/** Added by migration 2026_008 (docs/RETENTION.md): an organisation's retention periods. */
+export interface RetentionPoliciesTable {
+  org_id: string;
+  policy_json: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Added by migration 2026_008: an application under legal hold is kept whatever retention or an erasure request says. */
+export interface LegalHoldsTable {
+  org_id: string;
+  source: string;
+  application_id: string;
+  reason: string;
+  set_at: string;
+  set_by: string;
+}
+
 export interface HirewatchDatabase {
   applications: ApplicationsTable;
   application_versions: ApplicationVersionsTable;
@@ -285,4 +305,6 @@ export interface HirewatchDatabase {
   case_notes: CaseNotesTable;
   case_attachments: CaseAttachmentsTable;
   case_policies: CasePoliciesTable;
+  retention_policies: RetentionPoliciesTable;
+  legal_holds: LegalHoldsTable;
 }

@@ -37,7 +37,7 @@ export async function listResults(db: Db, org: string, input: ResultFilter = {})
         .onRef('r.version', '=', 'a.latest_version').onRef('r.result_no', '=', 'a.latest_result_no'))
     .select([
       'a.application_id', 'a.source', 'a.full_name', 'a.submitted_at', 'a.last_received_at', 'a.latest_version',
-      'r.score', 'r.band', 'r.signals_json', 'r.cluster_id', 'r.cluster_size', 'r.screened_at',
+      'r.score', 'r.band', 'r.band_reason', 'r.signals_json', 'r.cluster_id', 'r.cluster_size', 'r.screened_at',
     ])
     .where('a.org_id', '=', org);
   if (filter.band !== undefined) query = query.where('r.band', 'in', Array.isArray(filter.band) ? filter.band : [filter.band]);
@@ -71,6 +71,7 @@ export async function listResults(db: Db, org: string, input: ResultFilter = {})
       version: Number(r.latest_version),
       score: Number(r.score),
       band: r.band,
+      ...(r.band_reason ? { bandReason: r.band_reason } : {}),
       signals: JSON.parse(r.signals_json),
       ...(r.cluster_id ? { cluster: { id: r.cluster_id, size: Number(r.cluster_size ?? 1) } } : {}),
       screenedAt: r.screened_at,

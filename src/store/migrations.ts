@@ -1,5 +1,6 @@
 import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import { casesMigration } from './case-migration.js';
+import { retentionMigration } from './retention-migration.js';
 
 /**
  * The schema, written once with Kysely's schema builder for SQLite and
@@ -230,6 +231,16 @@ const sourceOrder: Migration = {
   },
 };
 
+/**
+ * A stored result says why it has its band, as a fresh one does (bandReason):
+ * an identical resubmission answers the same. Results stored before keep null.
+ */
+const bandReason: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema.alterTable('screening_results').addColumn('band_reason', 'text').execute();
+  },
+};
+
 /** Migrations in order of their names. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_001_initial_schema': initialSchema,
@@ -238,6 +249,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_004_keyed_audit': keyedAudit,
   '2026_005_source_order': sourceOrder,
   '2026_006_cases': casesMigration,
+  '2026_007_band_reason': bandReason,
+  '2026_008_retention': retentionMigration,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

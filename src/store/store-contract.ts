@@ -52,6 +52,8 @@ export const StoredResultSchema = z.object({
   score: z.number().int().min(0).max(100),
   band: BandSchema,
   logOdds: z.number(),
+  /** Why the band (the rule that decided it); absent on results stored before 2026_007. */
+  bandReason: z.string().min(1).optional(),
   signals: z.array(StoredSignalSchema),
   /** Detectors that failed on this record (skipped, not fatal). */
   skipped: z.array(SkippedDetectorSchema).optional(),
@@ -112,6 +114,7 @@ export const ResultSummarySchema = z.object({
   version: z.number().int().positive(),
   score: z.number().int(),
   band: BandSchema,
+  bandReason: z.string().min(1).optional(),
   signals: z.array(StoredSignalSchema),
   cluster: ClusterRefSchema.optional(),
   screenedAt: z.string(),

@@ -36,7 +36,7 @@ export async function putResult(
         .values({ org_id: org, cluster_id: result.cluster.id, member_source: ref.source, member_id: ref.id, joined_at: screenedAt })
         .onConflict((oc) => oc.doNothing()).execute();
     }
-    return storedResultOf({ ...row, skipped_json: row.skipped_json ?? null, cluster_id: row.cluster_id ?? null, cluster_size: row.cluster_size ?? null });
+    return storedResultOf({ ...row, band_reason: row.band_reason ?? null, skipped_json: row.skipped_json ?? null, cluster_id: row.cluster_id ?? null, cluster_size: row.cluster_size ?? null });
   });
 }
 

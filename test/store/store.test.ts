@@ -54,6 +54,10 @@ for (const engine of ENGINES) {
       expect(stored!.result).toMatchObject({ version: 1, resultNo: 1, band: expect.stringMatching(/clear|review|hold/) });
       expect(stored!.result!.provenance.catalogueVersion).toMatch(/^cat-[0-9a-f]{12}$/);
       expect(stored!.result!.provenance.referenceDatasets).toHaveProperty('ofac-sdn');
+      // Why the band is kept with it, as the screening said it (migration 2026_007).
+      expect(stored!.result!.bandReason).toMatch(/^(holds-alone|independent-lines|strong-signal|one-substantive-line|one-line|weak-only|below-review|no-evidence): ./);
+      const listed = (await store.listResults({ limit: 500 })).items.find((r) => r.id === 'new-1');
+      expect(listed?.bandReason).toBe(stored!.result!.bandReason);
     });
 
     it('treats an identical re-import as a no-op, whatever the order of fields', async () => {
