@@ -12,7 +12,7 @@ import { keyAuthenticator } from './http/authenticate.js';
 import { registerConsole } from './session/console-static.js';
 import { registerSessionRoutes } from './session/session-routes.js';
 import { SessionStore, type SessionLimits } from './session/session-store.js';
-import { installErrorHandlers } from './http/error-handler.js';
+import { installErrorHandlers, overlongParameterMessage } from './http/error-handler.js';
 import { RequestMetrics } from './http/metrics.js';
 import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
 import { ROUTE_HANDLERS } from './routes/route-handlers.js';
@@ -163,7 +163,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     routerOptions: { maxParamLength: APPLICATION_LIMITS.id },
     frameworkErrors: (err, request, reply) => {
       const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? `params: a path parameter is longer than ${APPLICATION_LIMITS.id} characters (an id is at most ${APPLICATION_LIMITS.id})`
+        ? overlongParameterMessage(APPLICATION_LIMITS.id)
         : 'the URL could not be read';
       void (reply as FastifyReply).code(400).send({ error: 'invalid_request', message, requestId: request.id });
     },

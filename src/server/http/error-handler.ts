@@ -7,6 +7,11 @@ import { ApiError } from './api-error.js';
  * Internal errors say nothing about their cause to the caller; the server
  * log (when enabled) gets the error without the request body or headers.
  */
+/** A path parameter longer than an id may be: the router's own refusal and the console's catch-all say the same. */
+export function overlongParameterMessage(limit: number): string {
+  return `params: a path parameter is longer than ${limit} characters (an id is at most ${limit})`;
+}
+
 const STORE_STATUS = { not_found: 404, ambiguous: 409, invalid: 400 } as const;
 
 interface Answer {

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { APPLICATION_LIMITS } from '../../parse/application-schema.js';
+import { overlongParameterMessage } from '../http/error-handler.js';
 
 /**
  * The analyst console: the files Vite built into dist/console (scripts/prepare.mjs),
@@ -69,6 +71,10 @@ export async function registerConsole(app: FastifyInstance, dir: string = DEFAUL
   // Client routes answer the page; an unknown path under /api/ is the API's 404.
   app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
+    // The router falls back to this route when a path parameter is too long: under /api/ that is the API's 400.
+    if (path.startsWith('/api/') && path.split('/').some((segment) => segment.length > APPLICATION_LIMITS.id)) {
+      return reply.code(400).send({ error: 'invalid_request', message: overlongParameterMessage(APPLICATION_LIMITS.id), requestId: request.id });
+    }
     if (path === '/api' || path.startsWith('/api/') || /\.[a-z0-9]{1,8}$/i.test(path)) {
       return reply.code(404).send({ error: 'not_found', message: 'no such route', requestId: request.id });
     }
