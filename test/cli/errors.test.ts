@@ -105,8 +105,8 @@ const cases: Case[] = [
   { name: 'match: --threshold out of range', args: ['match', 'Kim', '--threshold', '5'], code: 2, message: /a number from 0 to 1/ },
   // network
   { name: 'network: --input is missing', args: ['network', 'ln-8001', '--input', 'missing.jsonl'], code: 1, message: /the applications file missing\.jsonl does not exist: give --input the applications file/ },
-  { name: 'network: no --input', args: ['network', 'ln-8001'], code: 2, message: /required option '--input <file>' not specified/ },
-  { name: 'network: an id not in the file', args: ['network', 'nobody', '--input', APPS], code: 1, message: /no application nobody in / },
+  { name: 'network: no --input', args: ['network', 'ln-8001'], code: 2, message: /give either --input FILE \(link the applications of a file\) or --db \(read the cluster as stored\)/ },
+  { name: 'network: an id not in the file', args: ['network', 'nobody', '--input', APPS], code: 1, message: /no application or cluster nobody in / },
   // monitor
   { name: 'monitor: nothing to read', args: ['monitor'], code: 2, message: /give a telemetry FILE, --nats URL \(with --db\) or --db/ },
   { name: 'monitor: --publish without --nats', args: ['monitor', TELEMETRY, '--publish'], code: 2, message: /--publish needs a telemetry FILE and --nats URL/ },
