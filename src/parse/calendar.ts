@@ -35,8 +35,13 @@ export const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})
 export function isIsoCalendarDate(text: string): boolean {
   const m = ISO_DATE_SHAPE.exec(text);
   if (!m) return false;
-  const n = (i: number): number | undefined => (m[i] === undefined ? undefined : Number(m[i]));
-  if (!isCalendarDay(n(1)!, n(2)!, n(3))) return false;
-  if (m[4] !== undefined && !isClockTime(n(4)!, n(5)!, n(6))) return false;
-  return m[7] === undefined || isClockTime(n(7)!, n(8)!);
+  // Called for every date of every record: no closure per call.
+  if (!isCalendarDay(Number(m[1]), Number(m[2]), group(m, 3))) return false;
+  if (m[4] !== undefined && !isClockTime(Number(m[4]), Number(m[5]), group(m, 6))) return false;
+  return m[7] === undefined || isClockTime(Number(m[7]), Number(m[8]));
+}
+
+/** A numeric group of a match, or undefined when it did not take part. */
+function group(m: RegExpExecArray, i: number): number | undefined {
+  return m[i] === undefined ? undefined : Number(m[i]);
 }
