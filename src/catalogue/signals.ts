@@ -329,6 +329,7 @@ export const SIGNALS = {
   'interview.face_mismatch': { family: 'interview', weight: 1.5, description: 'The face on camera did not match the applicant\'s photo or identity document, or changed between interviews.', source: 'microsoft2025' },
   'interview.deepfake_suspected': { family: 'interview', weight: 1.5, description: 'The interviewer or a vendor tool suspected a real-time face swap or other synthetic video.', source: 'fbi2025' },
   'interview.voice_changer_suspected': { family: 'interview', weight: 1.0, description: 'The interviewer or a vendor tool suspected voice-changing software.', source: 'microsoft2025' },
+  'interview.virtual_camera': { family: 'interview', weight: 0.6, description: 'The interview platform reported the candidate\'s camera as a virtual camera product (OBS Virtual Camera, ManyCam, DroidCam ...; data/interview), the way a real-time face swap reaches a call.', source: 'fbi2022Deepfake', weak: 'streamers, presenters and people using a phone as a webcam run the same products; ask for the built-in camera' },
   'interview.location_knowledge_failed': { family: 'interview', weight: 0.8, description: 'The applicant could not answer simple questions about the place they claim to live in.', source: 'mandiant2024' },
   // Weights (rationale in src/detect/onboarding.ts): laptops sent elsewhere than home are common for honest reasons
   // (0.4); a package forwarder or private mailbox is where a laptop leaves the country (1.2); a remote-only identity check

@@ -86,6 +86,12 @@ export const SOURCES = {
     publisher: 'Bloomberg News',
     date: '2025-12',
   },
+  fbi2022Deepfake: {
+    title: 'FBI PSA I-062822-PSA: Deepfakes and Stolen PII Utilized to Apply for Remote Work Positions (complaints of deepfake video in online interviews for remote IT, programming and database jobs)',
+    publisher: 'Federal Bureau of Investigation, IC3',
+    date: '2022-06-28',
+    url: 'https://www.ic3.gov/PSA/2022/PSA220628',
+  },
   uspsCmra1999: {
     title: 'Delivery of Mail to a Commercial Mail Receiving Agency (39 CFR Part 111, final rule: mail to a CMRA customer carries the "PMB" private-mailbox designation)',
     publisher: 'U.S. Postal Service, Federal Register vol. 64 no. 57',

@@ -1,5 +1,6 @@
 import type { SignalId } from '../catalogue/signals.js';
 import type { EnrichedApplication, NormalInterview } from '../normalise/application.js';
+import { virtualCameraSignals } from './interview-devices.js';
 import type { Detector, RawSignal } from './types.js';
 
 /**
@@ -14,6 +15,8 @@ import type { Detector, RawSignal } from './types.js';
  * - voice_changer_suspected 1.0 (x2.7): suspected by ear or by a tool.
  * - location_knowledge_failed 0.8 (x2.2): people who just moved fail too.
  * - camera_off 0.7 (x2): broken cameras and bandwidth are real excuses.
+ * - virtual_camera 0.6 (x1.8, weak): the way a face swap reaches a call,
+ *   and also streamers' overlays and phones used as webcams.
  * - reading_answers 0.5 (x1.65): nervous candidates read notes.
  * - audio_lag 0.3 (x1.35): bad connections are everywhere.
  * The family cap (3) keeps one bad call from counting many times.
@@ -23,7 +26,8 @@ import type { Detector, RawSignal } from './types.js';
  * hosting/VPN) with "interview N" in its evidence.
  *
  * Reads `mode`, `cameraOn`, `flags` and `notes` of each interview (docs/RECORDS.md
- * section 1); silent when none is given.
+ * section 1); silent when none is given. The camera devices a platform reports
+ * are read by interview-devices.ts (interview.virtual_camera).
  */
 
 const FLAG_SIGNALS: Readonly<Record<string, SignalId>> = {
@@ -86,7 +90,8 @@ export function interviewSignals(record: EnrichedApplication): RawSignal[] {
 export const interviewDetector: Detector = {
   name: 'interview',
   family: 'interview',
-  detect(record) {
-    return interviewSignals(record);
+  detect(record, context) {
+    if (record.interviews.length === 0) return [];
+    return [...interviewSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras)];
   },
 };

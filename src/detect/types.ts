@@ -2,6 +2,7 @@ import type { SignalId } from '../catalogue/signals.js';
 import type { EducationReference } from '../reference/education/education-reference.js';
 import type { GeoReference } from '../reference/geo/geo-reference.js';
 import type { MailDropIndex } from '../reference/mail-drops.js';
+import type { VirtualCameraCatalogue } from '../reference/virtual-cameras.js';
 import type { WatchlistContext } from '../reference/watchlists.js';
 import type { EnrichedApplication } from '../normalise/application.js';
 
@@ -25,6 +26,8 @@ export interface ReferenceContext {
   readonly education?: EducationReference;
   /** Package forwarders and private mailboxes (data/onboarding); absent -> that onboarding check is silent. */
   readonly mailDrops?: MailDropIndex;
+  /** Virtual camera products (data/interview); absent -> the virtual camera check is silent. */
+  readonly virtualCameras?: VirtualCameraCatalogue;
 }
 
 export interface DetectContext {

@@ -64,6 +64,8 @@ export interface NormalInterview {
   /** Flags as given, trimmed, empty ones dropped (camera_refused, audio_lag, ...). */
   readonly flags: readonly string[];
   readonly notes?: string;
+  /** Camera device names the interview platform reported, trimmed, empty ones dropped; absent when none. */
+  readonly cameraDevices?: readonly string[];
 }
 
 /** What onboarding recorded (docs/RECORDS.md: onboarding); the payroll hash is an identifier, read by src/linkage. */
@@ -183,6 +185,7 @@ export function normaliseApplication(app: Application): EnrichedApplication {
       cameraOn: given(i.cameraOn),
       flags: (i.flags ?? []).map((f) => f.trim()).filter(Boolean),
       notes: given(i.notes),
+      ...(i.cameraDevices?.length ? { cameraDevices: i.cameraDevices.map((d) => d.trim()).filter(Boolean) } : {}),
     })),
     onboarding: app.onboarding ? onboardingOf(app.onboarding) : undefined,
     resumeText: given(app.resumeText),

@@ -27,7 +27,7 @@ export const APPLICATION_LIMITS = {
   /** education, employment, references */
   history: 50,
   interviews: 50,
-  /** interviews[].flags */
+  /** interviews[].flags, interviews[].cameraDevices */
   flags: 20,
   /** profiles.linkedin.activity (50 years of months) */
   activity: 600,
@@ -127,6 +127,8 @@ export const InterviewSchema = z.looseObject({
   clientIp: optionalText,
   flags: list(InterviewFlagSchema, L.flags),
   notes: z.string().max(L.notes).nullish(),
+  /** Camera devices the interview platform reported for the candidate, by name. */
+  cameraDevices: list(text, L.flags),
 });
 
 export const OnboardingSchema = z.looseObject({

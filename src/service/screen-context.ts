@@ -2,6 +2,7 @@ import { DETECTORS } from '../detect/detectors.js';
 import { loadDisposableMailDomains } from '../reference/disposable-domains.js';
 import { loadEducationReference } from '../reference/education/education-reference.js';
 import { loadMailDrops } from '../reference/mail-drops.js';
+import { loadVirtualCameras } from '../reference/virtual-cameras.js';
 import { loadWatchlists } from '../reference/watchlists.js';
 import type { GeoReference } from '../reference/geo/geo-reference.js';
 import { loadGeoReference } from '../reference/geo/load-geo-reference.js';
@@ -31,6 +32,7 @@ export function buildScreenContext(scoring: ScoringConfig, options: ContextOptio
         disposableMailDomains: loadDisposableMailDomains(),
         education: loadEducationReference(),
         mailDrops: loadMailDrops(),
+        virtualCameras: loadVirtualCameras(),
         ...(geo ? { geo } : {}),
         ...(watch ? { watchlist: watch.context } : {}),
       },
