@@ -10,6 +10,7 @@ import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
 import { packageVersion } from './package-version.js';
 import { registerResultsCommand } from './results-command.js';
+import { registerRetentionCommands } from './retention-command.js';
 import { registerScreenCommand } from './screen-command.js';
 import { registerServiceCommands } from './serve-command.js';
 import { terminalSafe } from './terminal-text.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerResultsCommand(program);
   registerAlertsCommand(program);
   registerCasesCommand(program);
+  registerRetentionCommands(program);
   registerMonitorCommand(program);
   registerImportCommand(program);
   registerEvaluateCommand(program);

@@ -11,3 +11,4 @@ export { buildMonitorReference, type MonitorReferenceOptions } from './monitor-r
 export type { Actor } from './audit-entry.js';
 export { summaryOf } from './case-views.js';
 export { Cases, CaseConflict, type CaseView, type Dashboard, type DecisionInput, type Label, type VerificationView } from './cases.js';
+export { Retention, type ErasureReport, type ErasureSubject, type Kept, type RetentionReport } from './retention.js';

@@ -52,6 +52,10 @@ const refKey = (source: string | null | undefined, id: string): string => `${sou
 
 export class Screening {
   private readonly byOrg = new Map<string, LinkedScreener>();
+  /** How many applications each organisation's index was warmed with (undefined: all), so a rebuild warms the same. */
+  private readonly warmedWith = new Map<string, number | undefined>();
+  /** An organisation's index being rebuilt after an erasure: its submissions wait for it. */
+  private readonly rebuilding = new Map<string, Promise<void>>();
   /** Cases of human verification: opened here, with the screening that causes them; worked through this. */
   readonly cases: Cases;
 
@@ -107,12 +111,35 @@ export class Screening {
   async warm(store: HirewatchStore, newest?: number): Promise<number> {
     const linker = this.linker(store.org);
     if (!linker) return 0;
+    this.warmedWith.set(store.org, newest);
     let filed = 0;
     for await (const r of store.latestRecords(newest === undefined ? {} : { newest })) {
       linker.index.add(r.normalised, onboardingExtras(r.record));
       filed++;
     }
     return filed;
+  }
+
+  /**
+   * Forget what the store no longer holds (an erasure, retention): the
+   * organisation's linkage index is replaced by one warmed from the store as
+   * it is now, so erased identifiers link nothing and clusters held together
+   * only by an erased application come apart. Submissions of the
+   * organisation wait for the new index.
+   */
+  async forget(store: HirewatchStore): Promise<void> {
+    if (this.options.linkage === false || !this.byOrg.has(store.org)) return;
+    const org = store.org;
+    const rebuild = (async () => {
+      this.byOrg.delete(org);
+      await this.warm(store, this.warmedWith.get(org));
+    })();
+    this.rebuilding.set(org, rebuild);
+    try {
+      await rebuild;
+    } finally {
+      if (this.rebuilding.get(org) === rebuild) this.rebuilding.delete(org);
+    }
   }
 
   /** Screen one application of an organisation and file it in its linkage index. Nothing is stored. */
@@ -146,6 +173,7 @@ export class Screening {
    * an unchanged record keeps its stored result.
    */
   async store(store: HirewatchStore, items: readonly { record: Application; screened: Screened }[], actor: Actor): Promise<ImportOutcome[]> {
+    await this.rebuilding.get(store.org);
     const byKey = new Map(items.map((i) => [refKey(i.record.source, i.record.id), i.screened]));
     const bands = new Map([...byKey].map(([k, s]) => [k, s.result.band]));
     const floors = new Map<string, 'review' | 'hold'>();
@@ -164,6 +192,7 @@ export class Screening {
    * entry. Identical content is a no-op that answers with the stored result.
    */
   async submit(store: HirewatchStore, records: readonly Application[], actor: Actor): Promise<Submitted[]> {
+    await this.rebuilding.get(store.org);
     const fresh = new Map<string, Screened>();
     const bands = new Map<string, string>();
     const floors = new Map<string, 'review' | 'hold'>();

@@ -14,6 +14,7 @@ import type { HirewatchStore } from './store.js';
 import { ApplicationRefSchema, DEFAULT_ORG, OrgIdSchema, type ApplicationRef } from './store-contract.js';
 import { isRetryableWriteError } from './row-mapping.js';
 import { parseStoreTarget, type StoreTarget } from './store-target.js';
+import { retentionStore, type RetentionStore } from './retention-queries.js';
 import { addClusterMembers, listLinks, putLinks, putResult } from './write-queries.js';
 
 export interface OpenStoreOptions extends ConnectOptions {
@@ -35,6 +36,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
   let admin: AdminStore | undefined;
   let monitor: MonitorStore | undefined;
   let cases: CaseStore | undefined;
+  let retention: RetentionStore | undefined;
   const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, org, claimed);
   const inOrgTransaction: InOrgTransaction = async (work) => {
     if (head) return work(db, head);
@@ -80,6 +82,10 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     get cases() {
       cases ??= caseStore(db, org);
       return cases;
+    },
+    get retention() {
+      retention ??= retentionStore(db, org);
+      return retention;
     },
     close: async () => {
       if (head) throw new Error('close the store, not a transaction');

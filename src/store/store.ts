@@ -6,6 +6,7 @@ import type { AuditInput } from './audit-chain.js';
 import type { CaseStore } from './case-contract.js';
 import type { LatestRecord } from './latest-records.js';
 import type { MonitorStore } from './monitor-queries.js';
+import type { RetentionStore } from './retention-queries.js';
 import type {
   ApplicationRef, ImportOutcome, LinkInput, ResultFilter, ResultPage, ScreeningProvenance, StoreCounts,
   StoredApplication, StoredCluster, StoredLink, StoredResult, VersionSummary,
@@ -139,6 +140,8 @@ export interface HirewatchStore {
   readonly monitor: MonitorStore;
   /** Cases of human verification (docs/CASES.md); written through src/service/cases.ts. */
   readonly cases: CaseStore;
+  /** Retention periods, legal holds and removals (docs/RETENTION.md); written through src/service/retention.ts. */
+  readonly retention: RetentionStore;
 
   /** Close the connection (every org-bound view of it). */
   close(): Promise<void>;
