@@ -7,6 +7,7 @@ import { readApplications } from '../parse/read-input.js';
 import type { MonitorReport } from '../monitor/assess.js';
 import { forEachLine, ingestFile } from '../monitor/ingest.js';
 import { SequencedLines } from '../monitor/sequenced-lines.js';
+import { ContentPrefix, contentConsumer, contentConsumerPrefix, matchedLines } from '../monitor/content-prefix.js';
 import { buildMonitorReference, Monitoring, type AlertCounts } from '../service/index.js';
 import { consumeTelemetry, publishTelemetryFile, type NatsTelemetryOptions } from '../stream/nats-telemetry.js';
 import { resolveStoreTarget, type HirewatchStore } from '../store/index.js';
@@ -58,26 +59,52 @@ function tableOf(report: MonitorReport): string {
 const CLI_ACTOR = { actor: 'cli', action: 'telemetry.ingest' } as const;
 
 /**
+ * How many lines of `file` were stored before, known by content (never by
+ * name): the longest recorded prefix its lines start with (see
+ * ContentPrefix). 0 when none: a new file, or one whose content changed.
+ */
+async function storedLinesOf(file: string, store: HirewatchStore, monitoring: Monitoring): Promise<number> {
+  const prefix = new ContentPrefix();
+  let recorded: { consumer: string; lines: number }[] = [];
+  const wanted = new Set<number>();
+  const digestAt = new Map<number, string>();
+  await forEachLine(file, async (text) => {
+    prefix.add(text);
+    if (prefix.lines === 1) {
+      recorded = (await monitoring.checkpointsStartingWith(store, contentConsumerPrefix(prefix.anchor!))).map((c) => ({ consumer: c.consumer, lines: c.lastSequence }));
+      for (const r of recorded) wanted.add(r.lines);
+    }
+    if (wanted.has(prefix.lines)) digestAt.set(prefix.lines, prefix.digest());
+  });
+  return prefix.anchor === undefined ? 0 : matchedLines(recorded, digestAt, prefix.anchor);
+}
+
+/**
  * A telemetry file into the store through the monitoring service, `batch`
- * lines at a time: its line numbers are its sequence under the consumer
- * "file:<absolute path>", so importing the same file again counts nothing
- * twice and a file that grew adds only its new lines. A crash loses at most
+ * lines at a time. The file is known by its content: each stored batch
+ * records the digest of the lines stored so far (checkpoint
+ * "content:<first line digest>:<prefix digest>"), so the same content under
+ * another name counts nothing twice, a file that grew adds only its new
+ * lines, and a file whose content changed under the same name (a rotated
+ * log, a daily export) is read from its first line. A crash loses at most
  * the batch in flight.
  */
 async function ingestFileIntoStore(file: string, store: HirewatchStore, monitoring: Monitoring, batch: number): Promise<{ folded: number; skipped: number; errors: number; alerts: AlertCounts }> {
-  const consumer = `file:${resolve(file)}`;
-  const lines = new SequencedLines(await monitoring.checkpoint(store, consumer));
+  const lines = new SequencedLines(await storedLinesOf(file, store, monitoring));
+  const prefix = new ContentPrefix();
   const totals = { folded: 0, skipped: 0, errors: 0, alerts: { new: 0, again: 0, suppressed: 0 } };
   const storeBatch = async (): Promise<void> => {
     const { events, lastSequence } = lines.batch();
     if (lastSequence === 0 && events.length === 0) return;
-    const outcome = await monitoring.ingest(store, events, { actor: { ...CLI_ACTOR, detail: { file: consumer.slice(5) } }, checkpoint: { consumer, lastSequence } });
+    const consumer = contentConsumer(prefix.anchor!, prefix.digest());
+    const outcome = await monitoring.ingest(store, events, { actor: { ...CLI_ACTOR, detail: { file: resolve(file) } }, checkpoint: { consumer, lastSequence } });
     lines.stored();
     totals.folded += outcome.accepted;
     for (const k of ['new', 'again', 'suppressed'] as const) totals.alerts[k] += outcome.alerts[k];
   };
   let sinceStored = 0;
   await forEachLine(file, (text, line) => {
+    prefix.add(text);
     const outcome = lines.add(text, line);
     if (outcome.status === 'skipped') totals.skipped++;
     else if (outcome.status === 'error') {

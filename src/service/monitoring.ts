@@ -73,6 +73,11 @@ export class Monitoring {
     return store.monitor.checkpoint(consumer);
   }
 
+  /** Consumers whose names start with `prefix` and where each stands (telemetry files known by content). */
+  checkpointsStartingWith(store: HirewatchStore, prefix: string): Promise<{ consumer: string; lastSequence: number }[]> {
+    return store.monitor.checkpointsStartingWith(prefix);
+  }
+
   /** Every employee the store holds, assessed over everything stored. */
   async report(store: HirewatchStore): Promise<MonitorReport> {
     const aggregate = await state.readEverything(store);

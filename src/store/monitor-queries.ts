@@ -34,6 +34,8 @@ export interface MonitorStore {
   /** The last sequence a consumer stored (0 before its first). */
   checkpoint(consumer: string): Promise<number>;
   setCheckpoint(consumer: string, lastSequence: number): Promise<void>;
+  /** Every consumer whose name starts with `prefix`, with its last sequence (telemetry files known by content). */
+  checkpointsStartingWith(prefix: string): Promise<{ consumer: string; lastSequence: number }[]>;
   /** Every stored device-day and employee of the organisation (a report over all of them). */
   everything(): Promise<{ devices: StoredDeviceDay[]; employees: StoredEmployee[] }>;
 }
@@ -83,6 +85,12 @@ export function monitorStore(db: Db, org: string): MonitorStore {
         .values({ org_id: org, consumer, last_sequence: lastSequence, updated_at: new Date().toISOString() })
         .onConflict((oc) => oc.columns(['org_id', 'consumer']).doUpdateSet((eb) => ({ last_sequence: eb.ref('excluded.last_sequence'), updated_at: eb.ref('excluded.updated_at') })))
         .execute();
+    },
+
+    async checkpointsStartingWith(prefix) {
+      const rows = await db.selectFrom('telemetry_checkpoints').select(['consumer', 'last_sequence']).where('org_id', '=', org)
+        .where('consumer', 'like', `${prefix.replace(/[\\%_]/g, '')}%`).execute();
+      return rows.filter((r) => r.consumer.startsWith(prefix)).map((r) => ({ consumer: r.consumer, lastSequence: Number(r.last_sequence) }));
     },
 
     async everything() {
