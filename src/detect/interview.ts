@@ -1,6 +1,7 @@
 import type { SignalId } from '../catalogue/signals.js';
 import type { EnrichedApplication, NormalInterview } from '../normalise/application.js';
 import { virtualCameraSignals } from './interview-devices.js';
+import { mergeById, vendorVerdictSignals } from './interview-verdicts.js';
 import type { Detector, RawSignal } from './types.js';
 
 /**
@@ -27,7 +28,8 @@ import type { Detector, RawSignal } from './types.js';
  *
  * Reads `mode`, `cameraOn`, `flags` and `notes` of each interview (docs/RECORDS.md
  * section 1); silent when none is given. The camera devices a platform reports
- * are read by interview-devices.ts (interview.virtual_camera).
+ * are read by interview-devices.ts (interview.virtual_camera), vendors'
+ * deepfake and voice-clone verdicts by interview-verdicts.ts.
  */
 
 const FLAG_SIGNALS: Readonly<Record<string, SignalId>> = {
@@ -92,6 +94,6 @@ export const interviewDetector: Detector = {
   family: 'interview',
   detect(record, context) {
     if (record.interviews.length === 0) return [];
-    return [...interviewSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras)];
+    return mergeById([...interviewSignals(record), ...vendorVerdictSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras)]);
   },
 };

@@ -66,6 +66,18 @@ export interface NormalInterview {
   readonly notes?: string;
   /** Camera device names the interview platform reported, trimmed, empty ones dropped; absent when none. */
   readonly cameraDevices?: readonly string[];
+  /** Deepfake and voice-clone vendors' verdicts, trimmed, check and verdict in lower case; absent when none. */
+  readonly vendorVerdicts?: readonly VendorVerdict[];
+}
+
+export interface VendorVerdict {
+  readonly vendor: string;
+  /** `deepfake`, `voice_clone`, or what the vendor called its check. */
+  readonly check: string;
+  /** `synthetic`, `genuine`, `inconclusive`, or what the vendor said. */
+  readonly verdict: string;
+  readonly score?: number;
+  readonly at?: string;
 }
 
 /** What onboarding recorded (docs/RECORDS.md: onboarding); the payroll hash is an identifier, read by src/linkage. */
@@ -186,9 +198,23 @@ export function normaliseApplication(app: Application): EnrichedApplication {
       flags: (i.flags ?? []).map((f) => f.trim()).filter(Boolean),
       notes: given(i.notes),
       ...(i.cameraDevices?.length ? { cameraDevices: i.cameraDevices.map((d) => d.trim()).filter(Boolean) } : {}),
+      ...(i.vendorVerdicts?.length ? { vendorVerdicts: i.vendorVerdicts.map(verdictOf) } : {}),
     })),
     onboarding: app.onboarding ? onboardingOf(app.onboarding) : undefined,
     resumeText: given(app.resumeText),
+  };
+}
+
+/** "Voice clone" and "voice-clone" read as voice_clone, as interview flags do. */
+const word = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+function verdictOf(v: NonNullable<NonNullable<Application['interviews']>[number]['vendorVerdicts']>[number]): VendorVerdict {
+  return {
+    vendor: v.vendor.trim(),
+    check: word(v.check),
+    verdict: word(v.verdict),
+    ...(typeof v.score === 'number' ? { score: v.score } : {}),
+    ...(v.at ? { at: v.at } : {}),
   };
 }
 

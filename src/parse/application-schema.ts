@@ -27,7 +27,7 @@ export const APPLICATION_LIMITS = {
   /** education, employment, references */
   history: 50,
   interviews: 50,
-  /** interviews[].flags, interviews[].cameraDevices */
+  /** interviews[].flags, interviews[].cameraDevices, interviews[].vendorVerdicts */
   flags: 20,
   /** profiles.linkedin.activity (50 years of months) */
   activity: 600,
@@ -120,6 +120,15 @@ export const ProfilesSchema = z.looseObject({
 
 export const InterviewFlagSchema = text;
 
+/** A deepfake or voice-clone detection vendor's verdict on an interview, as the vendor's tool reported it. */
+export const VendorVerdictSchema = z.looseObject({
+  vendor: z.string().min(1).max(L.id),
+  check: z.string().min(1).max(L.id),
+  verdict: z.string().min(1).max(L.id),
+  score: z.number().min(0).max(1).nullish(),
+  at: isoDate.nullish(),
+});
+
 export const InterviewSchema = z.looseObject({
   at: isoDate.nullish(),
   mode: optionalText,
@@ -129,6 +138,8 @@ export const InterviewSchema = z.looseObject({
   notes: z.string().max(L.notes).nullish(),
   /** Camera devices the interview platform reported for the candidate, by name. */
   cameraDevices: list(text, L.flags),
+  /** Verdicts of deepfake and voice-clone detection tools on this interview. */
+  vendorVerdicts: list(VendorVerdictSchema, L.flags),
 });
 
 export const OnboardingSchema = z.looseObject({

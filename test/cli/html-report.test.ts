@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the HTML report in a 
       await page.fill('#q', '');
       await page.uncheck('input[name=band][value=clear]');
       await page.uncheck('input[name=band][value=review]');
-      expect(await page.textContent('#shown')).toBe('9 of 92 shown');
+      expect(await page.textContent('#shown')).toBe('10 of 92 shown');
       await page.focus('#app-lv-7241');
       await page.keyboard.press('Enter');
       expect(await page.getAttribute('#app-lv-7241', 'aria-expanded')).toBe('true');
