@@ -28,6 +28,8 @@
  * - monitor: monitoring hired workers from telemetry
  * - cases: the human-verification domain (cases, verification plans, decisions, the
  *   holds-stick rule), pure; the store keeps cases and the service changes them
+ * - intel: indicators of confirmed fraud, keyed for sharing, as STIX 2.1 (pure; the
+ *   service reads them from the store)
  * - store: persistence (SQLite, Postgres); it keeps results, links and telemetry state, so it
  *   sits above what it keeps, and a lower layer that needs storage declares the interface
  * - service: the application layer every entry point calls
@@ -48,6 +50,7 @@ const LAYERS = [
   'linkage',
   'monitor',
   'cases',
+  'intel',
   'store',
   'service',
   ['server', 'stream'],
