@@ -186,12 +186,7 @@ export class LinkageIndex {
   private linkResume(record: EnrichedApplication, n: number, name: string, joins: number[]): { resumes: ResumeLink[]; truncated: boolean } {
     const none = { resumes: [], truncated: false };
     if (!record.resumeText) return none;
-    const ignore: string[] = [];
-    const skipName = (x: NormalName | undefined): void => void (x && ignore.push(...x.tokens, ...x.alternates));
-    skipName(record.applicant.name);
-    for (const r of record.references) skipName(r.name);
-    skipName(record.linkedin?.displayName);
-    const sig = this.minhasher.signature(record.resumeText, ignore);
+    const sig = this.minhasher.signature(record.resumeText, resumeIgnoredWords(record));
     if (!sig) return none;
     const { candidates, truncated } = this.candidatesOf(this.minhasher.bandKeys(sig), n);
     const at = this.storeSignature(n, sig);
@@ -285,6 +280,16 @@ export class LinkageIndex {
   sameIdentity(a: string, b: string): boolean {
     return a === b || samePerson(this.normal(a), this.normal(b)).same;
   }
+}
+
+/** The words a resume's signature leaves out: the names of the applicant, the references and the profile. */
+export function resumeIgnoredWords(record: EnrichedApplication): string[] {
+  const ignore: string[] = [];
+  const skipName = (x: NormalName | undefined): void => void (x && ignore.push(...x.tokens, ...x.alternates));
+  skipName(record.applicant.name);
+  for (const r of record.references) skipName(r.name);
+  skipName(record.linkedin?.displayName);
+  return ignore;
 }
 
 export type { IdentifierKind };
