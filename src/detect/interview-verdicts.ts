@@ -11,6 +11,8 @@ import type { RawSignal } from './types.js';
  * A `genuine` or `inconclusive` verdict, or a check of another kind, raises
  * nothing: the vendor's own verdict decides, not a threshold hirewatch would
  * set on scores that differ from vendor to vendor. Silent without verdicts.
+ * With an interviewer's flag of the same kind, the scorer counts the two as
+ * one signal, their evidence joined (src/score/combine.ts).
  */
 const CHECK_SIGNALS: ReadonlyMap<string, SignalId> = new Map([
   ['deepfake', 'interview.deepfake_suspected'],
@@ -36,12 +38,3 @@ export function vendorVerdictSignals(record: EnrichedApplication): RawSignal[] {
   return [...found].map(([id, texts]) => ({ id, evidence: texts.join('; ') }));
 }
 
-/** Signals of one id from several sources (a flag and a vendor verdict) as one signal, their evidence joined. */
-export function mergeById(signals: readonly RawSignal[]): RawSignal[] {
-  const byId = new Map<SignalId, RawSignal>();
-  for (const s of signals) {
-    const seen = byId.get(s.id);
-    byId.set(s.id, seen ? { ...seen, evidence: `${seen.evidence}; ${s.evidence}` } : s);
-  }
-  return [...byId.values()];
-}

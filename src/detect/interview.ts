@@ -1,7 +1,7 @@
 import type { SignalId } from '../catalogue/signals.js';
 import type { EnrichedApplication, NormalInterview } from '../normalise/application.js';
 import { virtualCameraSignals } from './interview-devices.js';
-import { mergeById, vendorVerdictSignals } from './interview-verdicts.js';
+import { vendorVerdictSignals } from './interview-verdicts.js';
 import type { Detector, RawSignal } from './types.js';
 
 /**
@@ -94,6 +94,6 @@ export const interviewDetector: Detector = {
   family: 'interview',
   detect(record, context) {
     if (record.interviews.length === 0) return [];
-    return mergeById([...interviewSignals(record), ...vendorVerdictSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras)]);
+    return [...interviewSignals(record), ...vendorVerdictSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras)];
   },
 };

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { interviewDetector } from '../../src/detect/interview.js';
 import { normaliseApplication } from '../../src/normalise/application.js';
 import { ApplicationSchema } from '../../src/parse/application-schema.js';
-import { application, baseApplication, context } from '../helpers/applications.js';
+import { application, baseApplication, context, screen } from '../helpers/applications.js';
 
 const call = { at: '2025-11-12T16:00:00Z', mode: 'video', cameraOn: true, flags: [] as string[] };
 const detect = (interviews: Record<string, unknown>[]) =>
@@ -24,13 +24,12 @@ describe('vendor verdicts', () => {
     ]);
   });
 
-  it('a synthetic voice-clone verdict is interview.voice_changer_suspected; with the interviewer\'s flag, one signal', () => {
-    const s = detect([{ ...call, flags: ['voice_changer_suspected'], vendorVerdicts: [{ vendor: 'Pindrop', check: 'Voice clone', verdict: 'synthetic', score: 0.88 }] }]);
-    expect(s).toEqual([
-      {
-        id: 'interview.voice_changer_suspected',
-        evidence: "interview 1 on 2025-11-12 (video): flagged 'voice changer suspected'; interview 1 on 2025-11-12: vendor verdict Pindrop voice-clone check: synthetic, score 0.88",
-      },
+  it('a synthetic voice-clone verdict is interview.voice_changer_suspected; with the interviewer\'s flag, counted once', () => {
+    const interviews = [{ ...call, flags: ['voice_changer_suspected'], vendorVerdicts: [{ vendor: 'Pindrop', check: 'Voice clone', verdict: 'synthetic', score: 0.88 }] }];
+    expect(detect(interviews).map((s) => s.id)).toEqual(['interview.voice_changer_suspected', 'interview.voice_changer_suspected']);
+    const scored = screen((a) => void (a.interviews = interviews)).signals.filter((s) => s.id === 'interview.voice_changer_suspected');
+    expect(scored.map((s) => s.evidence)).toEqual([
+      "interview 1 on 2025-11-12 (video): flagged 'voice changer suspected'; interview 1 on 2025-11-12: vendor verdict Pindrop voice-clone check: synthetic, score 0.88",
     ]);
   });
 
