@@ -57,6 +57,8 @@ const SAMPLES: Record<RouteName, () => Sample> = {
   getDashboard: () => ({ url: '/api/v1/dashboard' }),
   getPolicy: () => ({ url: '/api/v1/policy' }),
   putPolicy: () => ({ url: '/api/v1/policy', body: DEFAULT_POLICY }),
+  // An applicant nobody submitted: the erasure finds nothing and changes nothing.
+  eraseSubject: () => ({ url: '/api/v1/erasures', body: { applicationId: 'never-submitted' } }),
 };
 
 /**
@@ -120,6 +122,8 @@ const EXPECTED: Record<RouteName, Expected> = {
   getDashboard:           { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
   getPolicy:              { recruiter: 403, analyst: 200, admin: 200, auditor: 200, noKey: 401 },
   putPolicy:              { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },
+  // Erasure on request (docs/RETENTION.md) is configuration-level work: admins only.
+  eraseSubject:           { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },
 };
 const CALLERS = ['recruiter', 'analyst', 'admin', 'auditor', 'noKey'] as const;
 type Caller = (typeof CALLERS)[number];

@@ -5,6 +5,7 @@ import {
 } from '../handlers/cases.js';
 import { getDataStatus, getHealth, getMetrics, getOpenApi, readAuditLog } from '../handlers/operations.js';
 import { getNetwork, listResults } from '../handlers/results.js';
+import { eraseSubject } from '../handlers/retention.js';
 import { listAlerts, postTelemetry } from '../handlers/telemetry.js';
 import { receiveWebhookRoute } from '../handlers/webhook.js';
 import type { RouteHandlers } from './handler-types.js';
@@ -36,4 +37,5 @@ export const ROUTE_HANDLERS: RouteHandlers = {
   getDashboard,
   getPolicy,
   putPolicy,
+  eraseSubject,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from '../api-schemas.js';
 import * as C from '../case-schemas.js';
+import { ErasureBodySchema, ErasureResponseSchema } from '../retention-schemas.js';
 import { buildOpenApiDocument, type RouteSpec } from '../openapi.js';
 
 /**
@@ -165,6 +166,12 @@ export const API_ROUTES = {
     method: 'put', path: p('/policy'), access: 'key', permission: 'config:write',
     summary: "Set the organisation's case policy (admin)",
     body: C.PolicySchema, response: C.PolicySchema, tags: ['cases'],
+  },
+  eraseSubject: {
+    method: 'post', path: p('/erasures'), access: 'key', permission: 'config:write',
+    summary: "Erase one person's data on request (GDPR art. 17, CCPA), as `hirewatch erase` does (admin)",
+    description: 'Every application with the id, or giving the mailbox, is removed with its versions, results, links and cluster memberships, and the linkage index forgets it; an application under legal hold or in an open case is kept and listed with the reason. A tombstone naming no personal data (a keyed digest of the subject, counts) is appended to the audit chain. found 0: nothing matched, nothing changed.',
+    body: ErasureBodySchema, response: ErasureResponseSchema, tags: ['operations'],
   },
 } as const satisfies Record<string, ApiRoute>;
 
