@@ -120,4 +120,26 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: erasure and retent
     expect(await org.getApplication('rt-2')).toBeDefined();
     expect((await org.admin.audit.verify()).ok).toBe(true);
   });
+
+  it.skipIf(!engine.available)('an erased hire takes their employee record and device-days along; a device another employee lists stays; telemetry retention counts device-days', async () => {
+    const org = store.withOrg('hires');
+    await screening.submit(org, [ordinaryApplication('hi-1'), ordinaryApplication('hi-2')], actor('submit'));
+    await org.monitor.putEmployee({ employeeId: 'E1', info: { employeeId: 'E1', applicationId: 'hi-1', deviceIds: ['LAP-1', 'LAP-SHARED'] } });
+    await org.monitor.putEmployee({ employeeId: 'E2', info: { employeeId: 'E2', applicationId: 'hi-2', deviceIds: ['LAP-SHARED'] } });
+    for (const [deviceId, day] of [['LAP-1', '2026-11-30'], ['LAP-SHARED', '2026-11-30'], ['LAP-SHARED', '2020-01-01']] as const) {
+      await org.monitor.putDeviceDay({ deviceId, day, aggregate: { deviceId, day, events: 1 } });
+    }
+    const report = await retention.erase(org, { kind: 'applicant', id: 'hi-1' }, actor('erasure'));
+    expect(report.removed).toMatchObject({ applications: 1, employees: 1, deviceDays: 1 });
+    expect(await org.monitor.getEmployee('E1')).toBeUndefined();
+    expect(await org.monitor.getEmployee('E2')).toBeDefined();
+    expect((await org.monitor.getDeviceDays('LAP-1', '2000-01-01', '2100-01-01')).length).toBe(0);
+    expect((await org.monitor.getDeviceDays('LAP-SHARED', '2000-01-01', '2100-01-01')).map((d) => d.day)).toEqual(['2020-01-01', '2026-11-30']);
+
+    await retention.setPolicy(org, { telemetry: 365 }, actor('retention.policy'));
+    const applied = await new Retention(screening, () => new Date('2026-12-04T00:00:00Z')).apply(org, actor('retention.apply'));
+    expect(applied.removed).toEqual({ telemetry: { deviceDays: 1, alerts: 0 } });
+    expect((await org.monitor.getDeviceDays('LAP-SHARED', '2000-01-01', '2100-01-01')).map((d) => d.day)).toEqual(['2026-11-30']);
+    expect((await org.admin.audit.verify()).ok).toBe(true);
+  });
 });
