@@ -151,8 +151,12 @@ export class Retention {
       });
       return { ...out, tombstone: tombstone.seq };
     });
-    if (!dryRun && report.removed.applications > 0) await this.screening?.forget(store);
-    return dryRun ? { ...report, tombstone: undefined } as ErasureReport : report;
+    if (dryRun) {
+      const { tombstone: _rolledBack, ...counted } = report;
+      return counted;
+    }
+    if (report.removed.applications > 0) await this.screening?.forget(store);
+    return report;
   }
 
   /** Remove what is past the organisation's retention periods (counts per kind); held and open-case applications stay. */
@@ -175,7 +179,11 @@ export class Retention {
       const entry = await tx.admin.audit.append({ actor: actor.actor, action: actor.action, detail: { policy, removed, kept, ...(actor.detail ?? {}) } });
       return { dryRun, policy, removed, kept, auditEntry: entry.seq };
     });
-    if (!dryRun && (report.removed.applications?.applications ?? 0) > 0) await this.screening?.forget(store);
-    return dryRun ? { ...report, auditEntry: undefined } as RetentionReport : report;
+    if (dryRun) {
+      const { auditEntry: _rolledBack, ...counted } = report;
+      return counted;
+    }
+    if ((report.removed.applications?.applications ?? 0) > 0) await this.screening?.forget(store);
+    return report;
   }
 }

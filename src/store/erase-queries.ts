@@ -78,15 +78,17 @@ async function neighbours(db: Db, org: string, refs: readonly Ref[], erasing: Re
     named.set(key(about.source, about.id), about);
   };
   for (const part of chunks(refs)) {
-    const ids = part.map((r) => r.id);
-    const rows = await db.selectFrom('links').select(['source', 'application_id', 'other_source', 'other_id'])
-      .where('org_id', '=', org).where((eb) => eb.or([eb('application_id', 'in', ids), eb('other_id', 'in', ids)])).execute();
-    for (const r of rows) {
+    // Each direction by its own index: the primary key (source, application_id) and links_by_other.
+    const from = await db.selectFrom('links').select(['source', 'application_id', 'other_source', 'other_id'])
+      .where('org_id', '=', org).where((eb) => pairIn(eb, part)).execute();
+    const to = await db.selectFrom('links').select(['source', 'application_id', 'other_source', 'other_id'])
+      .where('org_id', '=', org).where((eb) => pairIn(eb, part, 'other_source', 'other_id')).execute();
+    for (const r of [...from, ...to]) {
       if (erasing.has(key(r.source, r.application_id))) note(r.other_source, r.other_id, { source: r.source, id: r.application_id });
       if (erasing.has(key(r.other_source, r.other_id))) note(r.source, r.application_id, { source: r.other_source, id: r.other_id });
     }
-    const memberships = await db.selectFrom('clusters').select(['cluster_id', 'member_source', 'member_id']).where('org_id', '=', org).where('member_id', 'in', ids).execute();
-    const mine = memberships.filter((m) => erasing.has(key(m.member_source, m.member_id)));
+    const mine = await db.selectFrom('clusters').select(['cluster_id', 'member_source', 'member_id'])
+      .where('org_id', '=', org).where((eb) => pairIn(eb, part, 'member_source', 'member_id')).execute();
     for (const clusterIds of chunks([...new Set(mine.map((m) => m.cluster_id))])) {
       const members = await db.selectFrom('clusters').select(['cluster_id', 'member_source', 'member_id']).where('org_id', '=', org).where('cluster_id', 'in', clusterIds).execute();
       for (const m of members) for (const e of mine) if (e.cluster_id === m.cluster_id) note(m.member_source, m.member_id, { source: e.member_source, id: e.member_id });
