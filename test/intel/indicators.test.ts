@@ -48,7 +48,7 @@ describe('indicators of a confirmed ring (stored)', () => {
 describe('buildIndicators', () => {
   const resume = 'Senior backend engineer. Built payment services in Go and Kotlin, led migrations to Kubernetes, designed event pipelines with Kafka, mentored engineers and owned on-call for the billing platform.';
   const app = (id: string, name: string, submittedAt: string) => {
-    const a = ApplicationSchema.parse({ ...baseApplication(), id, submittedAt, applicant: { ...baseApplication().applicant, fullName: name, photoHash: 'F0E1D2C3B4A59687' }, resumeText: `${name}\n${resume}` });
+    const a = ApplicationSchema.parse({ ...baseApplication(), id, submittedAt, applicant: { ...(baseApplication().applicant as object), fullName: name, photoHash: 'F0E1D2C3B4A59687' }, resumeText: `${name}\n${resume}` });
     return { source: 'greenhouse', id, record: a, normalised: normaliseApplication(a) };
   };
 
