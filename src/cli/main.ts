@@ -5,6 +5,7 @@ import { registerCasesCommand } from './cases-command.js';
 import { registerDataCommand } from './data-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerIntelCommands } from './intel-command.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerMonitorCommand } from './monitor-command.js';
 import { registerNetworkCommand } from './network-command.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerEvaluateCommand(program);
   registerWeightsCommands(program);
+  registerIntelCommands(program);
   registerServiceCommands(program);
   return program;
 }

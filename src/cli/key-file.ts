@@ -1,0 +1,35 @@
+import { readFileSync, statSync } from 'node:fs';
+import { MIN_KEY_BYTES } from '../intel/sharing.js';
+import { CliFailure } from './cli-errors.js';
+
+/**
+ * The consortium key (docs/SHARING.md) from `--key-file`: the file's bytes,
+ * without a trailing newline; 64 or more hex digits are read as the bytes
+ * they spell (`openssl rand -hex 32 > key`). The file must be readable by
+ * its owner alone (mode 0600 or 0400), as ssh demands of a private key. The
+ * key is never printed: messages name the file, never its content.
+ */
+export function readKeyFile(file: string): Buffer {
+  let mode: number;
+  let raw: Buffer;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new CliFailure(`the key file ${file} is a directory: give --key-file the file holding the consortium key`);
+    mode = st.mode & 0o777;
+    raw = readFileSync(file);
+  } catch (err) {
+    if (err instanceof CliFailure) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : 'cannot be read';
+    throw new CliFailure(`the key file ${file} ${why}: give --key-file the file holding the consortium key`);
+  }
+  if ((mode & 0o077) !== 0) {
+    throw new CliFailure(`the key file ${file} is readable by others (mode ${mode.toString(8).padStart(4, '0')}): make it the owner's alone with chmod 600 ${file}`);
+  }
+  const text = raw.toString('utf8').replace(/\r?\n$/, '');
+  const key = /^(?:[0-9a-f]{2}){32,}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'utf8');
+  if (key.length < MIN_KEY_BYTES) {
+    throw new CliFailure(`the key file ${file} holds ${key.length} bytes; the consortium key needs at least ${MIN_KEY_BYTES} (make one with: openssl rand -hex 32 > ${file})`);
+  }
+  return key;
+}
