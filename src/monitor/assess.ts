@@ -5,7 +5,7 @@ import type { ScoringConfig } from '../score/config.js';
 import { own, type Aggregate, type DeviceDay } from './aggregate.js';
 import { claimedWorkPlace } from './claimed.js';
 import type { MonitorReference } from './context.js';
-import { toolSignals, usbSignals } from './signals-endpoint.js';
+import { secondToolSignals, toolSignals, usbSignals } from './signals-endpoint.js';
 import { buildIpIndex, farmSignals, loginSignals } from './signals-network.js';
 import { keystrokeSignals, rttSignals, workingHoursSignals } from './signals-physics.js';
 
@@ -86,6 +86,7 @@ export function assessTelemetry(
         ...rttSignals(days, place),
         ...workingHoursSignals(days, place),
         ...toolSignals(days, ref),
+        ...secondToolSignals(days, ref),
         ...usbSignals(days, ref),
         ...loginSignals(days, place, ref),
         ...farmSignals(employee.employeeId, days, index, ref),

@@ -24,10 +24,10 @@ describe('hirewatch results', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ID\s+SOURCE\s+NAME\s+SCORE\s+BAND\s+RECEIVED\s+CLUSTER\s+TOP SIGNAL$/);
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(11);
     expect(lines[1]).toMatch(/^lv-7241\s+lever\s+Steven Cho\s+97\s+hold\s+.*watchlist\.high_risk_school$/);
     expect(lines.slice(1).every((l) => /\shold\s/.test(l))).toBe(true);
-    expect(r.stderr).toBe('hirewatch: 9 results\n');
+    expect(r.stderr).toBe('hirewatch: 10 results\n');
   });
 
   it('list as CSV and JSON Lines, a page at a time', () => {
