@@ -1,5 +1,6 @@
 import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import { casesMigration } from './case-migration.js';
+import { listOrderMigration } from './list-order-migration.js';
 import { retentionMigration } from './retention-migration.js';
 
 /**
@@ -251,6 +252,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_006_cases': casesMigration,
   '2026_007_band_reason': bandReason,
   '2026_008_retention': retentionMigration,
+  '2026_009_list_order': listOrderMigration,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */
