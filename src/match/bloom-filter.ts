@@ -23,17 +23,32 @@ export function hashCodes(codes: ArrayLike<number>, n: number): number {
 /** Bits per text filed: one in 32 bits set at most, so a false "present" about once in 32 look-ups. */
 const BITS_PER_TEXT = 32;
 
+/** A filled filter's bits, to save (see BloomFilter.data and fromData). */
+export interface BloomFilterData {
+  readonly words: Int32Array;
+  readonly shift: number;
+}
+
 export class BloomFilter {
   private readonly words: Int32Array;
   private readonly shift: number;
   private readonly scratch: number[] = [];
 
-  /** A filter sized for `expected` texts. */
-  constructor(expected: number) {
+  /** A filter sized for `expected` texts, or the filter saved as `data`. */
+  constructor(expected: number | BloomFilterData) {
+    if (typeof expected !== 'number') {
+      this.words = expected.words;
+      this.shift = expected.shift;
+      return;
+    }
     let log = 10;
     while (1 << log < expected * BITS_PER_TEXT && log < 30) log++;
     this.words = new Int32Array((1 << log) >>> 5);
     this.shift = 32 - log;
+  }
+
+  get data(): BloomFilterData {
+    return { words: this.words, shift: this.shift };
   }
 
   add(text: string): void {

@@ -1,5 +1,5 @@
 import type { MatchConfig } from './config.js';
-import type { IndexedName, QueryPlan } from './name-plan.js';
+import type { QueryPlan } from './name-plan.js';
 import type { TermDictionary, TermHits } from './term-dictionary.js';
 
 /**
@@ -105,12 +105,13 @@ export class CandidateCollector {
 
   constructor(
     private readonly dictionary: TermDictionary,
-    names: readonly IndexedName[],
+    /** Each name's total listed weight. */
+    totals: Float64Array,
     private readonly config: MatchConfig,
   ) {
-    this.stamp = new Int32Array(names.length);
-    this.state = new Float64Array(names.length * FIELDS);
-    this.totals = Float64Array.from(names, (n) => n.total);
+    this.stamp = new Int32Array(totals.length);
+    this.state = new Float64Array(totals.length * FIELDS);
+    this.totals = totals;
   }
 
   /** How many names have an estimate reaching `floor` (at most maxCandidatesScored): their ids are this.ids[0..n), best estimates first. */

@@ -34,6 +34,12 @@ function hashPair(text: string, skip: number, out: Int32Array): void {
 /** Ints per slot: hash 1, hash 2, first and past-last position of the key's terms in `terms` (EMPTY first: a free slot). */
 const SLOT = 4;
 
+/** A built index as plain typed arrays (see DeletionIndex.data and fromData). */
+export interface DeletionIndexData {
+  readonly terms: Int32Array;
+  readonly slots: Int32Array;
+}
+
 export class DeletionIndex {
   readonly terms: Int32Array;
   /** Open addressing, SLOT ints a slot. */
@@ -114,6 +120,18 @@ export class DeletionIndex {
     this.terms = terms;
     this.slots = slots;
     this.mask = mask;
+  }
+
+  /** The index as typed arrays, to save. */
+  get data(): DeletionIndexData {
+    return { terms: this.terms, slots: this.slots };
+  }
+
+  /** The index saved as `data`, without building it again. */
+  static fromData(data: DeletionIndexData): DeletionIndex {
+    const index = Object.create(DeletionIndex.prototype) as DeletionIndex;
+    Object.assign(index, { terms: data.terms, slots: data.slots, mask: data.slots.length / SLOT - 1, scratch: new Int32Array(2), from: 0, to: 0 });
+    return index;
   }
 
   /** First and past-last position in `terms` of the last look-up's terms. */

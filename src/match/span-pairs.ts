@@ -112,9 +112,9 @@ export function spanPairs(plan: QueryPlan, name: IndexedName, dictionary: TermDi
     const joinedTerm = bits < 0;
     for (let q = 0; q < n; q++) {
       let pair: TokenPair | null;
-      if (!looked[q]) pair = compareTokens(query[q]!.info, dictionary.infos[term]!, config);
+      if (!looked[q]) pair = compareTokens(query[q]!.info, dictionary.info(term), config);
       else if (bits & (1 << q)) pair = found(query[q]!.hits!, term);
-      else pair = joinedTerm ? null : compareUnseen(query[q]!.info, dictionary.infos[term]!, config);
+      else pair = joinedTerm ? null : compareUnseen(query[q]!.info, dictionary.info(term), config);
       if (pair) out.add(q, q, c, c, pair.score, pair.how);
     }
     // Query tokens k and k+1 written joined against listed token c.

@@ -6,6 +6,8 @@ import { BloomFilter } from './bloom-filter.js';
 import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, unitInfo, type TokenInfo, type TokenPair } from './token-compare.js';
 import { sortShort } from './sort-short.js';
 import { TwoEditIndex, type TermHit } from './two-edit-index.js';
+import { StringTable } from './string-table.js';
+import { decodeInfo, infoColumns, termText, type DictionaryData } from './term-dictionary-data.js';
 
 /** The terms similar to one query token: `terms` sorted, `pairs[i]` how `terms[i]` compares. */
 export interface TermHits {
@@ -54,6 +56,11 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   memo.set(key, value);
 }
 
+/** 1 for a token in no indexed name, towards 0 for one in every name. */
+function rarityOf(names: number, frequency: number): number {
+  return Math.max(0, Math.log((names + 1) / (frequency + 1)) / Math.log(names + 1));
+}
+
 function push(map: Map<string, number[]>, key: string, term: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [term]);
@@ -72,38 +79,66 @@ function push(map: Map<string, number[]>, key: string, term: number): void {
  * ("jong un" finds "jongun"; the listed "jong un" is found by its tokens).
  */
 export class TermDictionary {
-  readonly infos: TokenInfo[] = [];
+  /** Per term, its info once worked out (all of them while building; those met, for a loaded dictionary). */
+  private termInfos: TokenInfo[] = [];
   /** 1 for a term of two joined tokens. */
-  joined = new Uint8Array(0);
+  joined: Uint8Array = new Uint8Array(0);
   /** Postings of term t (the names holding it, ascending): postingIds[postingStart[t]] to postingIds[postingStart[t + 1] - 1]. */
-  postingStart = new Int32Array(1);
-  postingIds = new Int32Array(0);
+  postingStart: Int32Array = new Int32Array(1);
+  postingIds: Int32Array = new Int32Array(0);
   private postings: number[][] = [];
-  private readonly byText = new Map<string, number>();
-  private readonly byJoinedText = new Map<string, number>();
-  /** Every text of a term, single or joined, to its place in textTerms: one look-up finds both (filled by finish). */
-  private readonly byAnyText = new Map<string, number>();
-  /** Per place in byAnyText: the single-token term and the joined term of that text (-1: none). */
-  private textTerms = new Int32Array(0);
-  private readonly byReading = new Map<string, number[]>();
-  private readonly byKey = new Map<string, number[]>();
+  /** While building: each single and joined text's term (emptied by finish). */
+  private byText = new Map<string, number>();
+  private byJoinedText = new Map<string, number>();
+  /** What finish makes: everything below is read from it. */
+  private saved: DictionaryData | undefined;
+  /** Every text of a term, single or joined, to its place in textTerms: one look-up finds both. */
+  private anyText = StringTable.ofNumbers([]);
+  /** Per place in anyText: the single-token term and the joined term of that text (-1: none). */
+  private textTerms: Int32Array = new Int32Array(0);
+  private byReading = StringTable.ofLists([]);
+  private byKey = StringTable.ofLists([]);
   private neighbours: DeletionIndex | undefined;
   private twoEdits: TwoEditIndex | undefined;
-  private readonly canonicalFrequency = new Map<string, number>();
+  private canonicalFrequency = StringTable.ofNumbers([]);
   private seen = new Int32Array(0);
   /** rarity() of each single-token term, worked out once. */
-  private termRarity = new Float64Array(0);
+  private termRarity: Float64Array = new Float64Array(0);
   private readonly memo = new Map<string, QueryToken>();
   /** Every single-token term's text and romanisation forms, and every spelling of the romanisation table (see mayFindJoined). */
   private vocabulary = new BloomFilter(0);
   private spellings = new BloomFilter(0);
   private readonly codes: number[] = [];
   private nameCount = 0;
+  /** Halves of a joined token: the romanisation table's spellings and the vocabulary's tokens of 2 to 6 letters. */
+  private syllables: { has(text: string): boolean } = TABLE_SPELLINGS;
 
   constructor(private readonly config: MatchConfig) {}
 
+  /** A finished dictionary saved as `data` (see term-dictionary-data.ts), ready to search. */
+  static fromData(data: DictionaryData, config: MatchConfig): TermDictionary {
+    const dictionary = new TermDictionary(config);
+    dictionary.adopt(data);
+    return dictionary;
+  }
+
+  /** Everything the finished dictionary holds, as strings and typed arrays (undefined before finish). */
+  get data(): DictionaryData | undefined {
+    return this.saved;
+  }
+
   get size(): number {
-    return this.infos.length;
+    return this.termInfos.length;
+  }
+
+  /** Every term's info (each worked out, for a loaded dictionary: for tests and tools, not searches). */
+  get infos(): readonly TokenInfo[] {
+    return Array.from({ length: this.size }, (_, term) => this.info(term));
+  }
+
+  /** Term t's info. */
+  info(term: number): TokenInfo {
+    return this.termInfos[term] ?? (this.termInfos[term] = decodeInfo(this.saved!, term));
   }
 
   /** The term of a token, created on first sight; `pair` makes the joined term of two tokens (a term of its own). */
@@ -111,8 +146,8 @@ export class TermDictionary {
     const index = pair ? this.byJoinedText : this.byText;
     const known = index.get(text);
     if (known !== undefined) return known;
-    const term = this.infos.length;
-    this.infos.push(pair ? joinedInfo(pair[0], pair[1]) : { text, keys: [], joined: false, nicknamed: false, romanised: false });
+    const term = this.termInfos.length;
+    this.termInfos.push(pair ? joinedInfo(pair[0], pair[1]) : { text, keys: [], joined: false, nicknamed: false, romanised: false });
     this.postings.push([]);
     index.set(text, term);
     return term;
@@ -123,68 +158,103 @@ export class TermDictionary {
     if (list[list.length - 1] !== name) list.push(name);
   }
 
-  /** Halves of a joined token: the romanisation table's spellings and the vocabulary's tokens of 2 to 6 letters (filled by finish). */
-  private readonly syllables = new Set<string>(TABLE_SPELLINGS);
-
   /** Builds the lookup keys once every name is in. */
   finish(nameCount: number): void {
-    this.nameCount = nameCount;
-    for (const text of this.byText.keys()) if (text.length >= 2 && text.length <= 6) this.syllables.add(text);
+    const syllables = new Set<string>(TABLE_SPELLINGS);
+    for (const text of this.byText.keys()) if (text.length >= 2 && text.length <= 6) syllables.add(text);
+    const byAnyText = new Map<string, number>();
     const textTerms: number[] = [];
     for (const [text, term] of this.byText) {
-      this.byAnyText.set(text, textTerms.length / 2);
+      byAnyText.set(text, textTerms.length / 2);
       textTerms.push(term, -1);
     }
     for (const [text, term] of this.byJoinedText) {
-      const at = this.byAnyText.get(text);
+      const at = byAnyText.get(text);
       if (at !== undefined) textTerms[at * 2 + 1] = term;
       else {
-        this.byAnyText.set(text, textTerms.length / 2);
+        byAnyText.set(text, textTerms.length / 2);
         textTerms.push(-1, term);
       }
     }
-    this.textTerms = Int32Array.from(textTerms);
-    for (let term = 0; term < this.infos.length; term++) {
-      let info = this.infos[term]!;
+    const byReading = new Map<string, number[]>();
+    const byKey = new Map<string, number[]>();
+    const canonicalFrequency = new Map<string, number>();
+    for (let term = 0; term < this.termInfos.length; term++) {
+      let info = this.termInfos[term]!;
       if (!info.joined) {
-        info = unitInfo(info.text, this.syllables);
-        this.infos[term] = info;
+        info = unitInfo(info.text, syllables);
+        this.termInfos[term] = info;
         const canonical = romanisationKey(info.text);
-        this.canonicalFrequency.set(canonical, (this.canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
-        for (const reading of romanisationReadings(info.text)) push(this.byReading, reading, term);
+        canonicalFrequency.set(canonical, (canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
+        for (const reading of romanisationReadings(info.text)) push(byReading, reading, term);
       }
-      for (const key of info.keys) push(this.byKey, key, term);
+      for (const key of info.keys) push(byKey, key, term);
     }
-    this.seen = new Int32Array(this.infos.length);
-    this.termRarity = Float64Array.from(this.infos, (info) => (info.joined ? 0 : this.rarity(info.text)));
-    this.joined = Uint8Array.from(this.infos, (info) => (info.joined ? 1 : 0));
-    this.postingStart = new Int32Array(this.infos.length + 1);
-    this.postings.forEach((list, term) => (this.postingStart[term + 1] = this.postingStart[term]! + list.length));
-    this.postingIds = Int32Array.from(this.postings.flat());
-    this.postings = [];
-    this.vocabulary = new BloomFilter(this.byText.size * 2);
-    for (const info of this.infos) {
+    const rarity = (text: string): number => rarityOf(nameCount, canonicalFrequency.get(romanisationKey(text)) ?? 0);
+    const postingStart = new Int32Array(this.termInfos.length + 1);
+    this.postings.forEach((list, term) => (postingStart[term + 1] = postingStart[term]! + list.length));
+    const vocabulary = new BloomFilter(this.byText.size * 2);
+    for (const info of this.termInfos) {
       if (info.joined) continue;
-      this.vocabulary.add(info.text);
-      for (const key of info.keys) this.vocabulary.add(key);
+      vocabulary.add(info.text);
+      for (const key of info.keys) vocabulary.add(key);
     }
+    const texts = this.termInfos.map((info) => (info.joined ? null : info.text));
+    const minTypo = this.config.minTypoLength;
+    this.adopt({
+      nameCount,
+      ...infoColumns(this.termInfos),
+      joined: Uint8Array.from(this.termInfos, (info) => (info.joined ? 1 : 0)),
+      postingStart,
+      postingIds: Int32Array.from(this.postings.flat()),
+      anyText: StringTable.ofNumbers(byAnyText).data,
+      textTerms: Int32Array.from(textTerms),
+      byReading: StringTable.ofLists(byReading).data,
+      byKey: StringTable.ofLists(byKey).data,
+      canonicalFrequency: StringTable.ofNumbers(canonicalFrequency).data,
+      syllables: StringTable.ofNumbers([...syllables].map((text) => [text, 1] as const)).data,
+      termRarity: Float64Array.from(this.termInfos, (info) => (info.joined ? 0 : rarity(info.text))),
+      vocabulary: vocabulary.data,
+      neighbours: new DeletionIndex(texts, minTypo - 1, minTypo).data,
+      twoEdits: new TwoEditIndex(texts, this.config).data,
+    });
+  }
+
+  /** Reads everything from `data` (what finish made, or a saved copy of it). */
+  private adopt(data: DictionaryData): void {
+    this.saved = data;
+    const terms = data.joined.length;
+    if (this.termInfos.length !== terms) this.termInfos = new Array<TokenInfo>(terms);
+    this.postings = [];
+    this.byText = new Map();
+    this.byJoinedText = new Map();
+    this.nameCount = data.nameCount;
+    this.joined = data.joined;
+    this.postingStart = data.postingStart;
+    this.postingIds = data.postingIds;
+    this.anyText = new StringTable(data.anyText);
+    this.textTerms = data.textTerms;
+    this.byReading = new StringTable(data.byReading);
+    this.byKey = new StringTable(data.byKey);
+    this.canonicalFrequency = new StringTable(data.canonicalFrequency);
+    this.syllables = new StringTable(data.syllables);
+    this.termRarity = data.termRarity;
+    this.seen = new Int32Array(terms);
+    this.vocabulary = new BloomFilter(data.vocabulary);
     this.spellings = new BloomFilter(TABLE_SPELLINGS.size);
     for (const spelling of TABLE_SPELLINGS) this.spellings.add(spelling);
-    const texts = this.infos.map((info) => (info.joined ? null : info.text));
-    const minTypo = this.config.minTypoLength;
-    this.neighbours = new DeletionIndex(texts, minTypo - 1, minTypo);
-    this.twoEdits = new TwoEditIndex(texts, this.config);
+    this.neighbours = DeletionIndex.fromData(data.neighbours);
+    this.twoEdits = new TwoEditIndex({ data: data.twoEdits, text: (term) => termText(data, term), terms }, this.config);
   }
 
   /** In how many names a token (or another spelling of it) appears. */
   frequency(text: string): number {
-    return this.canonicalFrequency.get(romanisationKey(text)) ?? 0;
+    return this.canonicalFrequency.number(romanisationKey(text)) ?? 0;
   }
 
   /** How rare a token is: 1 when in no indexed name, towards 0 when in every name. */
   rarity(text: string): number {
-    const n = this.nameCount;
-    return Math.max(0, Math.log((n + 1) / (this.frequency(text) + 1)) / Math.log(n + 1));
+    return rarityOf(this.nameCount, this.frequency(text));
   }
 
   /** Forgets every query token met (and so its look-ups): the next queries meet their tokens afresh. */
@@ -197,10 +267,10 @@ export class TermDictionary {
     let token = this.memo.get(text);
     if (token === undefined) {
       // A token the index holds is already worked out (same syllables, same forms).
-      const at = this.byAnyText.get(text);
-      const term = at === undefined ? -1 : this.textTerms[at * 2]!;
-      const joinedTerm = at === undefined ? -1 : this.textTerms[at * 2 + 1]!;
-      const info = term < 0 ? unitInfo(text, this.syllables) : this.infos[term]!;
+      const at = this.anyText.indexOf(text);
+      const term = at < 0 ? -1 : this.textTerms[at * 2]!;
+      const joinedTerm = at < 0 ? -1 : this.textTerms[at * 2 + 1]!;
+      const info = term < 0 ? unitInfo(text, this.syllables) : this.info(term);
       const rarity = term < 0 ? this.rarity(text) : this.termRarity[term]!;
       // Every field from the start: one object shape for every token, whatever is filled in later.
       token = { info, term, joinedTerm, rarity, hits: undefined, next: undefined, classPerson: undefined, classOrganization: undefined, classAny: undefined };
@@ -230,7 +300,8 @@ export class TermDictionary {
     let found: TermHit[] = [];
     if (this.mayFindJoined(x, y)) {
       const info = joinedInfo(x, y);
-      found = this.find(info, this.byText.get(info.text) ?? -1, -1);
+      const at = this.anyText.indexOf(info.text);
+      found = this.find(info, at < 0 ? -1 : this.textTerms[at * 2]!, -1);
     }
     const token = { after: b, hits: found.length === 0 ? NO_HITS : this.sorted(found) };
     if (next.length >= NEXT_LIMIT) next.length = 0;
@@ -293,9 +364,9 @@ export class TermDictionary {
     if (exact >= 0) this.consider(token, exact, hits);
     if (joinedExact >= 0) this.consider(token, joinedExact, hits);
     if (token.text.length === 1) return hits;
-    for (const key of token.keys) this.considerAll(token, this.byKey.get(key), hits);
+    for (const key of token.keys) this.considerAll(token, this.byKey.list(key), hits);
     if (token.joined) return hits;
-    if (token.romanised) for (const reading of romanisationReadings(token.text)) this.considerAll(token, this.byReading.get(reading), hits);
+    if (token.romanised) for (const reading of romanisationReadings(token.text)) this.considerAll(token, this.byReading.list(reading), hits);
     const text = token.text;
     if (text.length >= this.config.minTypoLength) {
       // The token itself (terms one letter longer), then each deletion (terms one shorter, or one letter or swap apart).
@@ -317,11 +388,11 @@ export class TermDictionary {
     this.seen[term] = this.round;
     // Two joined against two joined: the unit tokens compare already, and the score never reads the pair.
     if (token.joined && this.joined[term] === 1) return;
-    const pair = compareTokens(token, this.infos[term]!, this.config);
+    const pair = compareTokens(token, this.info(term), this.config);
     if (pair) hits.push({ term, pair });
   }
 
-  private considerAll(token: TokenInfo, terms: readonly number[] | undefined, hits: TermHit[]): void {
-    if (terms) for (let i = 0; i < terms.length; i++) this.consider(token, terms[i]!, hits);
+  private considerAll(token: TokenInfo, terms: ArrayLike<number>, hits: TermHit[]): void {
+    for (let i = 0; i < terms.length; i++) this.consider(token, terms[i]!, hits);
   }
 }

@@ -53,7 +53,7 @@ export const TABLE_SPELLINGS: ReadonlySet<string> = new Set(knownRomanisations()
  * ("gi", "nahm"): spellings from the romanisation tables, or tokens the
  * caller knows (the index's vocabulary), 2 to 6 letters each.
  */
-export function unitInfo(text: string, syllables: ReadonlySet<string> = TABLE_SPELLINGS): TokenInfo {
+export function unitInfo(text: string, syllables: { has(text: string): boolean } = TABLE_SPELLINGS): TokenInfo {
   const keys: string[] = [];
   const own = skeletonKey(text);
   if (own) keys.push(own);

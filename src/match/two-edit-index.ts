@@ -23,17 +23,45 @@ export interface TermHit {
  * compared. Each list holds a term and its letter mask side by side, so
  * the mask filter (see letterMask) reads the list it walks. Pure: built once.
  */
+/**
+ * The lists as typed arrays: the triple keys ascending, and key k's list
+ * (term, mask, term, mask ...) at lists[starts[k]] to lists[starts[k + 1] - 1].
+ */
+export interface TwoEditIndexData {
+  readonly keys: Int32Array;
+  readonly starts: Int32Array;
+  readonly lists: Int32Array;
+}
+
+function listsOf(byKey: Map<number, Int32Array>): TwoEditIndexData {
+  const keys = Int32Array.from(byKey.keys()).sort();
+  const starts = new Int32Array(keys.length + 1);
+  keys.forEach((key, k) => (starts[k + 1] = starts[k]! + byKey.get(key)!.length));
+  const lists = new Int32Array(starts[keys.length]!);
+  keys.forEach((key, k) => lists.set(byKey.get(key)!, starts[k]!));
+  return { keys, starts, lists };
+}
+
 export class TwoEditIndex {
   /** Per triple key (triple and term length): each term followed by its letter mask. */
-  private readonly lists = new Map<number, Int32Array>();
+  readonly data: TwoEditIndexData;
   private readonly seen: Int32Array;
   private round = 0;
+  private readonly textOf: (term: number) => string;
 
-  /** `texts[term]` is the term's text, or null for a term not to index (joined tokens). */
-  constructor(
-    private readonly texts: readonly (string | null)[],
-    private readonly config: MatchConfig,
-  ) {
+  /**
+   * `texts[term]` is the term's text, or null for a term not to index (joined
+   * tokens); or the index saved as `data`, with the terms' texts and their count.
+   */
+  constructor(texts: readonly (string | null)[] | { data: TwoEditIndexData; text: (term: number) => string; terms: number }, private readonly config: MatchConfig) {
+    if (!Array.isArray(texts)) {
+      const saved = texts as { data: TwoEditIndexData; text: (term: number) => string; terms: number };
+      this.data = saved.data;
+      this.textOf = saved.text;
+      this.seen = new Int32Array(saved.terms);
+      return;
+    }
+    this.textOf = (term) => texts[term]!;
     const byTriple = new Map<number, number[]>();
     texts.forEach((text, term) => {
       if (text === null || text.length < config.twoTypoLength - 2) return;
@@ -44,15 +72,32 @@ export class TwoEditIndex {
         else if (list[list.length - 1] !== term) list.push(term);
       }
     });
+    const lists = new Map<number, Int32Array>();
     for (const [key, terms] of byTriple) {
       const list = new Int32Array(terms.length * 2);
       terms.forEach((term, i) => {
         list[i * 2] = term;
         list[i * 2 + 1] = letterMask(texts[term]!);
       });
-      this.lists.set(key, list);
+      lists.set(key, list);
     }
+    this.data = listsOf(lists);
     this.seen = new Int32Array(texts.length);
+  }
+
+  /** The list of a triple key (binary search over the ascending keys). */
+  private list(key: number): Int32Array | undefined {
+    const { keys, starts, lists } = this.data;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = keys[mid]!;
+      if (k === key) return lists.subarray(starts[mid]!, starts[mid + 1]!);
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** Terms within two edits of `token` (a typo score above 0), each once, in the order found. */
@@ -63,7 +108,7 @@ export class TwoEditIndex {
       const lists: Int32Array[] = [];
       let size = 0;
       for (let length = token.length - 2; length <= token.length + 2; length++) {
-        const list = this.lists.get(tripleKey(token, at, length));
+        const list = this.list(tripleKey(token, at, length));
         if (list) {
           lists.push(list);
           size += list.length;
@@ -82,7 +127,7 @@ export class TwoEditIndex {
           const term = list[i]!;
           if (seen[term] === round) continue;
           seen[term] = round;
-          const typo = typoScore(token, this.texts[term]!, this.config);
+          const typo = typoScore(token, this.textOf(term), this.config);
           if (typo > 0) hits.push({ term, pair: { score: typo, how: 'typo' } });
         }
       }

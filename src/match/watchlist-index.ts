@@ -8,6 +8,8 @@ import { HitMarks, spanPairs } from './span-pairs.js';
 import { prepareNameForms, prepareNameTokens } from './prepare.js';
 import { CandidateCollector } from './candidates.js';
 import { TermDictionary } from './term-dictionary.js';
+import { decodeEntry, decodeName, entriesData, nameColumns, type WatchlistIndexData } from './index-data.js';
+import { StringTable } from './string-table.js';
 import type { MatchQuery, NameMatch, SearchOptions, WatchEntry } from './types.js';
 import type { NameKind } from './word-lists.js';
 import { sortShort } from './sort-short.js';
@@ -46,20 +48,49 @@ function oneNameForMany(alignment: Alignment, listed: IndexedName): boolean {
   return names >= 2;
 }
 
+/** What an index is made of, built from entries or loaded from saved data. */
+interface IndexParts {
+  readonly entries: WatchEntry[];
+  readonly entryCount: number;
+  readonly names: IndexedName[];
+  readonly totals: Float64Array;
+  readonly dictionary: TermDictionary;
+  readonly domains: Map<string, number[]>;
+  readonly saved?: WatchlistIndexData;
+}
+
 export class WatchlistIndex {
   private readonly dictionary: TermDictionary;
-  private readonly names: IndexedName[] = [];
-  private readonly domains = new Map<string, number[]>();
+  /** Names and entries by number: all of them when built; those met, when loaded from saved data. */
+  private readonly names: IndexedName[];
+  private readonly entries: WatchEntry[];
+  private readonly entryCount: number;
+  private readonly nameCount: number;
+  private readonly domains: Map<string, number[]>;
   private readonly collector: CandidateCollector;
   private readonly pairs = new PairBuffer();
   private readonly marks: HitMarks;
   private byId: Map<string, WatchEntry> | undefined;
+  private readonly saved: WatchlistIndexData | undefined;
 
   private constructor(
-    private readonly entries: readonly WatchEntry[],
+    parts: IndexParts,
     readonly config: MatchConfig,
   ) {
-    this.dictionary = new TermDictionary(config);
+    this.dictionary = parts.dictionary;
+    this.names = parts.names;
+    this.entries = parts.entries;
+    this.entryCount = parts.entryCount;
+    this.nameCount = parts.totals.length;
+    this.domains = parts.domains;
+    this.saved = parts.saved;
+    this.collector = new CandidateCollector(this.dictionary, parts.totals, config);
+    this.marks = new HitMarks(this.dictionary);
+  }
+
+  static build(entries: WatchEntry[], config: MatchConfig = DEFAULT_MATCH_CONFIG): WatchlistIndex {
+    const dictionary = new TermDictionary(config);
+    const domains = new Map<string, number[]>();
     const pending: { entry: number; display: string; tokens: string[]; classes: IndexedName['classes'] }[] = [];
     entries.forEach((entry, e) => {
       const seen = new Set<string>();
@@ -74,30 +105,61 @@ export class WatchlistIndex {
       }
       for (const d of entry.domains) {
         const domain = normaliseDomain(d);
-        if (domain) this.domains.set(domain, [...(this.domains.get(domain) ?? []), e]);
+        if (domain) domains.set(domain, [...(domains.get(domain) ?? []), e]);
       }
     });
     const terms = pending.map((p, id) => {
-      const unit = p.tokens.map((t) => this.dictionary.intern(t));
+      const unit = p.tokens.map((t) => dictionary.intern(t));
       const joined: number[] = [];
-      for (let i = 0; i + 1 < p.tokens.length; i++) joined.push(this.dictionary.intern(p.tokens[i]! + p.tokens[i + 1]!, [p.tokens[i]!, p.tokens[i + 1]!]));
-      for (const t of unit) this.dictionary.addPosting(t, id);
-      for (const t of joined) this.dictionary.addPosting(t, id);
+      for (let i = 0; i + 1 < p.tokens.length; i++) joined.push(dictionary.intern(p.tokens[i]! + p.tokens[i + 1]!, [p.tokens[i]!, p.tokens[i + 1]!]));
+      for (const t of unit) dictionary.addPosting(t, id);
+      for (const t of joined) dictionary.addPosting(t, id);
       return { unit, joined };
     });
-    this.dictionary.finish(pending.length);
-    pending.forEach((p, id) => {
-      const weights = p.tokens.map((t, i) => this.weight(t, p.classes[i]!));
+    dictionary.finish(pending.length);
+    const names = pending.map((p, id): IndexedName => {
+      const weights = p.tokens.map((t, i) => tokenWeight(dictionary.rarity(t), p.classes[i]!, config));
       const total = weights.reduce((a, b) => a + b, 0);
       const { unit, joined } = terms[id]!;
-      this.names.push({ entry: p.entry, kind: entries[p.entry]!.kind, display: p.display, tokens: p.tokens, classes: p.classes, weights, total, normal: normalBits(p.classes), terms: unit, joinedTerms: joined });
+      return { entry: p.entry, kind: entries[p.entry]!.kind, display: p.display, tokens: p.tokens, classes: p.classes, weights, total, normal: normalBits(p.classes), terms: unit, joinedTerms: joined };
     });
-    this.collector = new CandidateCollector(this.dictionary, this.names, config);
-    this.marks = new HitMarks(this.dictionary);
+    return new WatchlistIndex({ entries, entryCount: entries.length, names, totals: Float64Array.from(names, (n) => n.total), dictionary, domains }, config);
   }
 
-  static build(entries: WatchEntry[], config: MatchConfig = DEFAULT_MATCH_CONFIG): WatchlistIndex {
-    return new WatchlistIndex(entries, config);
+  /** An index saved as `data` (built with the same configuration), ready to search without building it again. */
+  static fromData(data: WatchlistIndexData, config: MatchConfig = DEFAULT_MATCH_CONFIG): WatchlistIndex {
+    const entryCount = data.entryStart.length - 1;
+    return new WatchlistIndex(
+      {
+        entries: new Array<WatchEntry>(entryCount),
+        entryCount,
+        names: new Array<IndexedName>(data.names.total.length),
+        totals: data.names.total,
+        dictionary: TermDictionary.fromData(data.dictionary, config),
+        domains: new Map(data.domains.map(([d, es]) => [d, [...es]])),
+        saved: data,
+      },
+      config,
+    );
+  }
+
+  /** Everything the index holds, as strings and typed arrays: what fromData takes back. */
+  get data(): WatchlistIndexData {
+    if (this.saved) return this.saved;
+    return {
+      ...entriesData(this.entries),
+      domains: [...this.domains],
+      names: nameColumns(this.names),
+      dictionary: this.dictionary.data!,
+    };
+  }
+
+  private nameAt(id: number): IndexedName {
+    return this.names[id] ?? (this.names[id] = decodeName(this.saved!.names, id));
+  }
+
+  private entryAt(e: number): WatchEntry {
+    return this.entries[e] ?? (this.entries[e] = decodeEntry(this.saved!, e));
   }
 
   /**
@@ -112,7 +174,7 @@ export class WatchlistIndex {
 
   /** Entries, names and terms held: for status lines and benchmarks. */
   get stats(): { entries: number; names: number; terms: number } {
-    return { entries: this.entries.length, names: this.names.length, terms: this.dictionary.size };
+    return { entries: this.entryCount, names: this.nameCount, terms: this.dictionary.size };
   }
 
   /** In how many indexed names a token (or another romanisation of it) appears: how common the word is among this index's names. */
@@ -122,12 +184,12 @@ export class WatchlistIndex {
 
   /** The entry with this id ("ofac:20157", "hri-0001"). */
   entry(id: string): WatchEntry | undefined {
+    if (this.saved) {
+      const e = new StringTable(this.saved.entryIds).number(id);
+      return e === undefined ? undefined : this.entryAt(e);
+    }
     if (!this.byId) this.byId = new Map(this.entries.map((e) => [e.entry, e]));
     return this.byId.get(id);
-  }
-
-  private weight(text: string, cls: IndexedName['classes'][number]): number {
-    return tokenWeight(this.dictionary.rarity(text), cls, this.config);
   }
 
   private plan(query: MatchQuery): QueryPlan | null {
@@ -147,10 +209,10 @@ export class WatchlistIndex {
     const kept: Candidate[] = [];
     const found = this.collector.collect(plan, threshold * this.config.estimateSlack);
     for (let k = 0; k < found; k++) {
-      const name = this.names[this.collector.ids[k]!]!;
+      const name = this.nameAt(this.collector.ids[k]!);
       const alignment = alignSpans(spanPairs(plan, name, this.dictionary, this.marks, this.config, this.pairs), plan, name, this.config);
       // The entry is read only when the query gives a year of birth or a country to compare.
-      const listed = attributes.dobYear === null && attributes.country === null ? name : this.entries[name.entry]!;
+      const listed = attributes.dobYear === null && attributes.country === null ? name : this.entryAt(name.entry);
       let score = scoreWithAttributes(alignment.score, attributes, listed, this.config);
       const guard = alignment.informative && !oneNameForMany(alignment, name) ? null : this.config.weakOnlyFactor;
       if (guard !== null) score *= guard;
@@ -158,7 +220,7 @@ export class WatchlistIndex {
       if (score < threshold) continue;
       const previous = kept.findIndex((k) => k.name.entry === name.entry);
       if (previous >= 0 && kept[previous]!.score >= score) continue;
-      const candidate: Candidate = { name, entry: this.entries[name.entry]!, alignment, guard, score };
+      const candidate: Candidate = { name, entry: this.entryAt(name.entry), alignment, guard, score };
       if (previous >= 0) kept[previous] = candidate;
       else kept.push(candidate);
     }
@@ -185,6 +247,6 @@ export class WatchlistIndex {
     if (!normal) return [];
     const found = new Set<number>();
     for (const d of domainAndParents(normal)) for (const e of this.domains.get(d) ?? []) found.add(e);
-    return [...found].map((e) => this.entries[e]!);
+    return [...found].map((e) => this.entryAt(e));
   }
 }

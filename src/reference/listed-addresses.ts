@@ -26,8 +26,15 @@ function keyOf(street: string, city: string): string | undefined {
   return `${street}|${city}`;
 }
 
+/** The listed addresses by street and city key: what buildListedAddressIndex looks up, and a snapshot keeps. */
+export type ListedAddressTable = Map<string, { listed: string; entry: string; source: string }[]>;
+
 export function buildListedAddressIndex(entries: readonly OfacEntry[]): (address: NormalAddress) => ListedAddressHit[] {
-  const index = new Map<string, { listed: string; entry: string; source: string }[]>();
+  return listedAddressLookup(listedAddressTable(entries));
+}
+
+export function listedAddressTable(entries: readonly OfacEntry[]): ListedAddressTable {
+  const index: ListedAddressTable = new Map();
   for (const e of entries) {
     for (const a of e.addresses) {
       if (!a.address) continue;
@@ -39,6 +46,10 @@ export function buildListedAddressIndex(entries: readonly OfacEntry[]): (address
       index.set(key, hits);
     }
   }
+  return index;
+}
+
+export function listedAddressLookup(index: ListedAddressTable): (address: NormalAddress) => ListedAddressHit[] {
   return (address) => {
     const key = keyOf(address.street, cityOf(address.city));
     if (!key) return [];
