@@ -85,3 +85,13 @@ if (consoleBuild.status !== 0) {
   say(`the console build (Vite) failed (exit status ${consoleBuild.status ?? consoleBuild.signal}); see the errors above.`);
   process.exit(1);
 }
+
+// The watchlist index, built once into its snapshot (src/reference/watchlist-snapshot.ts) so that the
+// first `hirewatch match` or `serve` reads it instead of building it. Best effort: a cache folder that
+// cannot be written only means the first run builds it (and tries to save it) itself.
+const snapshot = spawnSync(
+  process.execPath,
+  ['--input-type=module', '-e', `const { loadWatchlists } = await import(${JSON.stringify(new URL('../dist/reference/watchlists.js', import.meta.url).href)}); const w = loadWatchlists(undefined, { rebuild: true }); process.stderr.write('hirewatch: watchlist index built (' + w.stats.names + ' names, ' + w.stats.loadMs + ' ms)' + (w.stats.saved ? ', snapshot saved' : ', no snapshot saved') + '\\n');`],
+  { cwd: root, stdio: 'inherit' },
+);
+if (snapshot.status !== 0) say('the watchlist snapshot was not built; the first run builds it instead.');

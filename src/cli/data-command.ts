@@ -51,5 +51,9 @@ export function registerDataCommand(program: Command): void {
       const today = new Date().toISOString().slice(0, 10);
       const result = await updateDataset(dataDir(), name, { ...options, today });
       process.stdout.write(`${result.name}: ${result.records} records (was ${result.previousRecords ?? 0}); files ${result.files.join(', ')} swapped in\n`);
+      // The watchlist index is built again now, so the next run reads a fresh snapshot (issue 18, instant start).
+      const { loadWatchlists } = await import('../reference/watchlists.js');
+      const rebuilt = loadWatchlists(dataDir(), { rebuild: true });
+      process.stdout.write(`watchlist index: ${rebuilt.stats.names} names indexed in ${rebuilt.stats.loadMs} ms; ${rebuilt.stats.saved ? 'snapshot saved' : 'no snapshot saved (the cache folder cannot be written, or HIREWATCH_CACHE_DIR=off)'}\n`);
     });
 }
