@@ -9,9 +9,11 @@
  * (the first load is the one a process pays; later ones are memoised or
  * warm), so they come first, in a fresh process.
  */
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dataDir } from '../src/reference/data-dir.js';
 import { loadEducationReference } from '../src/reference/education/education-reference.js';
 import { parseTsv } from '../src/reference/education/tsv.js';
@@ -23,6 +25,36 @@ const range = (xs: readonly number[]): [number, number] => [Math.min(...xs), Mat
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 console.log(`reference data benchmark: Node ${process.version}; machine load average ${loadavg()[0]!.toFixed(2)}`);
+
+// Watchlist index (issue 18, instant start): a first load in a fresh process, built from the
+// lists (cold) and read from its snapshot, interleaved, ROUNDS of each, in a scratch cache folder.
+const cache = mkdtempSync(join(tmpdir(), 'hirewatch-bench-cache-'));
+const firstLoad = (mode: 'cold' | 'snapshot' | 'save'): { ms: number; from: string; saved: boolean | null; answer: string; rssMb: number } =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), '_watchlist-load.ts'), mode], {
+      env: { ...process.env, HIREWATCH_CACHE_DIR: cache },
+      encoding: 'utf8',
+    }).trim().split('\n').pop()!,
+  );
+const saving = firstLoad('save');
+const watchCold: number[] = [];
+const watchSnapshot: number[] = [];
+let snapshotRssMb = 0;
+let coldRssMb = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const c = firstLoad('cold');
+  const s = firstLoad('snapshot');
+  if (s.from !== 'snapshot' || s.answer !== c.answer) throw new Error(`the snapshot was not read or answers otherwise: ${JSON.stringify({ c, s })}`);
+  watchCold.push(c.ms);
+  watchSnapshot.push(s.ms);
+  coldRssMb = c.rssMb;
+  snapshotRssMb = s.rssMb;
+}
+rmSync(cache, { recursive: true, force: true });
+const ms = (xs: number[]): string => `${fmt(median(xs))} ms (range ${fmt(range(xs)[0])}-${fmt(range(xs)[1])} over ${ROUNDS} fresh processes)`;
+console.log(`watchlist index built from the lists (cold)  ${ms(watchCold)}, resident +${coldRssMb} MB`);
+console.log(`watchlist index read from its snapshot       ${ms(watchSnapshot)}, resident +${snapshotRssMb} MB`);
+console.log(`  (building and saving the snapshot: ${fmt(saving.ms)} ms, once)`);
 
 // Geographic reference: first load in this process.
 const rss0 = process.memoryUsage().rss;
@@ -79,6 +111,11 @@ console.log(
   JSON.stringify({
     bench: 'reference',
     loadAverage: loadavg()[0],
+    watchlistColdMs: median(watchCold),
+    watchlistSnapshotMs: median(watchSnapshot),
+    watchlistColdRange: range(watchCold),
+    watchlistSnapshotRange: range(watchSnapshot),
+    watchlistSaveMs: saving.ms,
     geoLoadMs: Math.round(geoLoadMs),
     geoRssMb: Math.round(geoRssMb),
     educationLoadMs: Math.round(educationLoadMs),
