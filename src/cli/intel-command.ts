@@ -1,14 +1,15 @@
-import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import { indicatorLines } from '../intel/jsonl.js';
 import { SHARING_MODES, type Sharing, type SharingMode } from '../intel/sharing.js';
 import { stixBundle } from '../intel/stix.js';
 import { exportIntel } from '../service/intel.js';
 import { DEFAULT_DB_FILE, DEFAULT_ORG } from '../store/index.js';
-import { say, UsageError } from './cli-errors.js';
+import { pullIntel, PullError } from '../service/intel-pull.js';
+import { CliFailure, say, UsageError } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { readKeyFile } from './key-file.js';
-import { oneOf } from './option-parsers.js';
+import { oneOf, wholeNumber } from './option-parsers.js';
 import { count } from './plural.js';
 
 /**
@@ -55,8 +56,58 @@ function* bundlePieces(bundle: ReturnType<typeof stixBundle>): Generator<string>
   yield '\n]}\n';
 }
 
+interface PullOptions {
+  readonly db?: string;
+  readonly org: string;
+  readonly collection: string;
+  readonly apiKeyFile: string;
+  readonly pageSize: number;
+  readonly addedAfter?: string;
+}
+
+/** An API key from a file readable by its owner alone (it opens another company's collection); never printed. */
+function readApiKeyFile(file: string): string {
+  let mode: number;
+  try {
+    mode = statSync(file).mode & 0o777;
+  } catch {
+    throw new CliFailure(`the API key file ${file} cannot be read`);
+  }
+  if ((mode & 0o077) !== 0) throw new CliFailure(`the API key file ${file} is readable by others (mode ${mode.toString(8).padStart(4, '0')}): chmod 600 ${file}`);
+  const key = readFileSync(file, 'utf8').trim();
+  if (!/^hw_[A-Za-z0-9_-]{8,250}$/.test(key) && !/^[\x21-\x7e]{8,256}$/.test(key)) throw new CliFailure(`the API key file ${file} does not hold one API key`);
+  return key;
+}
+
 export function registerIntelCommands(program: Command): void {
   const intel = program.command('intel').description('indicators of confirmed fraud, to share with other companies or report (docs/SHARING.md)');
+  intel
+    .command('pull')
+    .description("fetch another organisation's TAXII 2.1 collection (following next) into a watchlist named after the sharer; screening matches it (linkage.shared_indicator)")
+    .argument('<url>', "the TAXII API root, e.g. https://intel.example.com/taxii2/acme/")
+    .requiredOption('--collection <id>', 'the collection id (GET <url>collections/ lists them)')
+    .requiredOption('--api-key-file <file>', 'the API key the sharer gave you (mode 0600)')
+    .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE}); never created`)
+    .option('--org <org>', 'organisation whose watchlist receives them', DEFAULT_ORG)
+    .option('--page-size <n>', 'objects asked for per page', wholeNumber, 1000)
+    .option('--added-after <instant>', 'only what the sharer added after this instant (the last pull prints it)')
+    .action(async (url: string, options: PullOptions) => {
+      if (!/^https?:\/\//.test(url)) throw new UsageError('the URL is the TAXII API root, http:// or https://');
+      const apiKey = readApiKeyFile(options.apiKeyFile);
+      const store = await openNamedStore(existingStoreTarget(options.db), { org: parseOrg(options.org) });
+      try {
+        const out = await pullIntel(store, {
+          apiRoot: url, collection: options.collection, apiKey, pageSize: Math.max(1, options.pageSize), ...(options.addedAfter ? { addedAfter: options.addedAfter } : {}),
+        }, { actor: 'cli', action: 'intel.pull' });
+        say(`${count(out.indicators, 'indicator')} from ${out.sharers.join(', ') || 'no sharer'} in ${count(out.pages, 'page')}: ${out.added} new, ${out.refreshed} already held${out.failures.length ? `, ${count(out.failures.length, 'object')} refused (${out.failures[0]!.message})` : ''}`);
+        if (out.dateAddedLast) say(`next time: --added-after ${out.dateAddedLast}`);
+      } catch (err) {
+        if (err instanceof PullError) throw new CliFailure(err.message);
+        throw err;
+      } finally {
+        await store.close();
+      }
+    });
   intel
     .command('export')
     .description('write the indicators of confirmed-fraud cases: keyed hashes (private) or clear values, as STIX 2.1 or JSON Lines (mode 0600)')

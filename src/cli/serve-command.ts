@@ -12,6 +12,7 @@ import { openNamedStore } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
 import { buildScreenContext } from '../service/index.js';
 import { existsSync } from 'node:fs';
+import { readKeyFile } from './key-file.js';
 import { DEFAULT_ORG } from '../store/index.js';
 import { UsageError } from './cli-errors.js';
 import { demoDatabaseFile, loadDemo, type DemoLoad } from './demo.js';
@@ -34,6 +35,7 @@ interface ServeOptions {
   linkageWarmup: number;
   demo: boolean;
   trustProxy: boolean;
+  intelKeyFile?: string;
 }
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -51,6 +53,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   if (options.demo && options.db && /^postgres(ql)?:\/\//.test(options.db)) {
     throw new UsageError('--demo loads the examples into a fresh SQLite file; leave out --db for a temporary one, or name a new file');
   }
+  const intelKeyFile = options.intelKeyFile ?? process.env.HIREWATCH_INTEL_KEY_FILE;
   const target = resolveStoreTarget(options.demo ? (options.db ?? demoDatabaseFile()) : options.db);
   const scoring = loadScoringConfig(options.config);
   const started = performance.now();
@@ -71,6 +74,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     ...(options.linkageWarmup > 0 ? { linkageWarmup: { orgs: await listOrganisations(target), perOrg: options.linkageWarmup } } : {}),
     logger: options.log,
     trustProxy: options.trustProxy,
+    intel: { ...(intelKeyFile ? { key: readKeyFile(intelKeyFile) } : {}), orgs: await listOrganisations(target) },
   });
   const close = async (): Promise<void> => {
     await app.close();
@@ -108,6 +112,7 @@ export function registerServeCommand(program: Command): void {
     .option('--approved-tools <names>', 'remote-access tools the organisation approves, comma-separated')
     .option('--corporate-networks <cidrs>', "the organisation's own egress networks, comma-separated CIDRs")
     .option('--linkage-warmup <n>', "link new applications to each organisation's N most recent stored ones (0: only those received since start)", wholeNumber, 5000)
+    .option('--intel-key-file <file>', 'the consortium key (docs/SHARING.md; default: HIREWATCH_INTEL_KEY_FILE): serve TAXII 2.1 at /taxii2/ and match keyed shared indicators')
     .option('--log', 'log each request (keys and signatures redacted)', false)
     .option('--demo', 'load the examples into a fresh database (a temporary file unless --db names a new one), create keys for a small team and print them, then serve the console', false)
     .option('--trust-proxy', 'behind a reverse proxy: take the client address and https from X-Forwarded-For/-Proto (rate limits, Secure session cookies)', false)

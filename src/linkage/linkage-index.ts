@@ -4,7 +4,7 @@ import { normaliseName, type NormalName } from '../normalise/name.js';
 import { Clusters } from './clusters.js';
 import { Earlier, EarlierPhoto, EarlierResume } from './earlier.js';
 import { hashString, shortHash } from './hash.js';
-import { IDENTIFIER_KINDS, identifiersOf, type IdentifierKind, type LinkExtras } from './identifiers.js';
+import { IDENTIFIER_KINDS, identifiersOf, type Identifier, type IdentifierKind, type LinkExtras } from './identifiers.js';
 import { MinHasher, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
 import { hamming, parsePhotoHash, photoBandKeys } from './photo.js';
 import { PostingTable } from './posting-table.js';
@@ -61,6 +61,9 @@ export class LinkageIndex {
     return this.ids.length;
   }
 
+  /** The identifiers the last application added was filed under (canonical values), for look-ups beside the index (shared indicators). */
+  lastIdentifiers: readonly Identifier[] = [];
+
   /** Links of a new application to all earlier ones; files it; updates its cluster. */
   add(record: EnrichedApplication, extras?: LinkExtras): LinkResult {
     // A new version of an application already filed keeps its number: it is one application, counted once.
@@ -86,7 +89,8 @@ export class LinkageIndex {
     const joins: number[] = [];
 
     const identifiers: IdentifierLink[] = [];
-    for (const { kind, value } of identifiersOf(record, extras)) {
+    this.lastIdentifiers = identifiersOf(record, extras);
+    for (const { kind, value } of this.lastIdentifiers) {
       const k = KIND_SEED[kind];
       const slot = hashString(value, k);
       if (kind === 'phone' || kind === 'email') this.storeContact((slot & ~1) | (kind === 'email' ? 1 : 0));

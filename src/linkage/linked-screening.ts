@@ -1,7 +1,8 @@
 import type { Application } from '../parse/application-schema.js';
 import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
 import { screenNormalised, type CrossEvidence, type ScreenContext, type ScreenResult } from '../score/screen.js';
-import { onboardingExtras } from './identifiers.js';
+import type { RawSignal } from '../detect/types.js';
+import { onboardingExtras, type Identifier } from './identifiers.js';
 import { LinkageIndex } from './linkage-index.js';
 import { linkageSignals, type LinkageSignalOptions } from './linkage-signals.js';
 import type { LinkageConfig, LinkResult } from './types.js';
@@ -19,8 +20,13 @@ export interface LinkedScreeningOptions extends LinkageSignalOptions {
  * as it does in production: the first of a ring is clear when it arrives,
  * the second is flagged with the first as its evidence.
  */
+/** Evidence from beside the index (shared indicators, src/intel), given what the application was filed under. */
+export type Consult = (record: EnrichedApplication, identifiers: readonly Identifier[]) => RawSignal[];
+
 export class LinkedScreener {
   readonly index: LinkageIndex;
+  /** Consulted for each application after it is filed (set by the service once shared indicators are loaded). */
+  consult: Consult | undefined;
   private readonly signalOptions: LinkageSignalOptions;
 
   constructor(private readonly context: ScreenContext, options: LinkedScreeningOptions = {}) {
@@ -34,7 +40,9 @@ export class LinkedScreener {
     const across = (record: EnrichedApplication): CrossEvidence => {
       links = this.index.add(record, onboardingExtras(app));
       const cluster = links.cluster;
-      return { signals: linkageSignals(links, this.signalOptions), ...(cluster ? { cluster: { id: cluster.id, size: cluster.size } } : {}) };
+      const signals = linkageSignals(links, this.signalOptions);
+      if (this.consult) signals.push(...this.consult(record, this.index.lastIdentifiers));
+      return { signals, ...(cluster ? { cluster: { id: cluster.id, size: cluster.size } } : {}) };
     };
     const normalised = normaliseApplication(app);
     const result = screenNormalised(app, normalised, this.context, across);

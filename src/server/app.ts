@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { APPLICATION_LIMITS } from '../parse/application-schema.js';
 import type { ScreenContext } from '../score/screen.js';
 import { buildMonitorReference, Monitoring, Screening } from '../service/index.js';
+import { loadWatchlist } from '../service/intel-pull.js';
+import { TaxiiCollections } from '../service/taxii.js';
 import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../store/index.js';
 import { OrgIdSchema } from '../store/store-contract.js';
 import { can, type Principal } from './auth/roles.js';
@@ -17,6 +19,7 @@ import { RequestMetrics } from './http/metrics.js';
 import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
 import { ROUTE_HANDLERS } from './routes/route-handlers.js';
 import { API_ROUTES, ROUTE_NAMES, type ApiRoute } from './routes/route-table.js';
+import { registerTaxii } from './taxii/taxii-routes.js';
 import { DeliveryDedupe } from './webhooks/delivery-dedupe.js';
 import type { LeverFetcher } from './webhooks/lever-fetch.js';
 import type { HeaderBag } from './webhooks/signature.js';
@@ -56,6 +59,12 @@ export interface BuildServerOptions {
   readonly trustProxy?: boolean;
   /** The built console (default: dist/console of the package); false: no console, the API only. */
   readonly consoleDir?: string | false;
+  /**
+   * Shared intelligence (docs/SHARING.md): with the consortium key, TAXII 2.1
+   * is served under /taxii2/ and keyed indicators are matched; the listed
+   * organisations' shared watchlists are loaded before serving.
+   */
+  readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[] };
 }
 
 /** Methods that change nothing: a session cookie alone is enough for them. */
@@ -149,6 +158,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   for (const org of options.linkageWarmup?.perOrg ? options.linkageWarmup.orgs : []) {
     await deps.screening.warm(store.withOrg(org), options.linkageWarmup!.perOrg);
   }
+  for (const org of options.intel?.orgs ?? []) deps.screening.useWatchlist(org, await loadWatchlist(store.withOrg(org), options.intel?.key));
   const app = Fastify({
     logger: options.logger
       ? {
@@ -255,6 +265,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     csrfCheck: checkCookieWrite,
   });
   if (options.consoleDir !== false) await registerConsole(app, options.consoleDir);
+
+  const intelKey = options.intel?.key;
+  if (intelKey) await registerTaxii(app, { store, auth, collections: new TaxiiCollections(intelKey, now), key: intelKey, screening: deps.screening, bound, perKey });
 
   for (const name of ROUTE_NAMES) {
     if (API_ROUTES[name].access === 'webhook') {

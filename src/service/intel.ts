@@ -44,6 +44,18 @@ export interface IntelExport {
 
 /** The indicators made fit to leave (clear or keyed), the export recorded in the organisation's audit chain first. */
 export async function exportIntel(store: HirewatchStore, sharing: Sharing, actor: Actor): Promise<IntelExport> {
+  const made = await shareableIntel(store, sharing);
+  await store.transaction(async (tx) => {
+    await tx.admin.audit.append({
+      actor: actor.actor, action: actor.action,
+      detail: { mode: sharing.mode, ...(made.keyId ? { keyId: made.keyId } : {}), indicators: made.indicators.length, rings: made.rings.length, ...(actor.detail ?? {}) },
+    });
+  });
+  return made;
+}
+
+/** The indicators made fit to leave, not audited: the caller records the read (a TAXII request, an export). */
+export async function shareableIntel(store: HirewatchStore, sharing: Sharing): Promise<IntelExport> {
   const indicators = (await confirmedIndicators(store)).map((i) => shareIndicator(i, sharing));
   const rings = new Map<string, { caseRef: string; decidedAt: string; members: number[] }>();
   indicators.forEach((ind, n) => {
@@ -55,11 +67,5 @@ export async function exportIntel(store: HirewatchStore, sharing: Sharing, actor
     }
   });
   const id = sharing.mode === 'private' ? keyId(sharing.key) : undefined;
-  await store.transaction(async (tx) => {
-    await tx.admin.audit.append({
-      actor: actor.actor, action: actor.action,
-      detail: { mode: sharing.mode, ...(id ? { keyId: id } : {}), indicators: indicators.length, rings: rings.size, ...(actor.detail ?? {}) },
-    });
-  });
   return { org: store.org, mode: sharing.mode, ...(id ? { keyId: id } : {}), indicators, rings: [...rings.values()] };
 }

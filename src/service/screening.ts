@@ -1,3 +1,4 @@
+import { sharedIndicatorSignals, type SharedWatchlist } from '../intel/watchlist.js';
 import { onboardingExtras } from '../linkage/identifiers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
@@ -52,6 +53,8 @@ const refKey = (source: string | null | undefined, id: string): string => `${sou
 
 export class Screening {
   private readonly byOrg = new Map<string, LinkedScreener>();
+  /** Each organisation's shared watchlist (docs/SHARING.md), consulted beside its linkage index. */
+  private readonly watchlists = new Map<string, SharedWatchlist>();
   /** How many applications each organisation's index was warmed with (undefined: all), so a rebuild warms the same. */
   private readonly warmedWith = new Map<string, number | undefined>();
   /** An organisation's index being rebuilt after an erasure: its submissions wait for it. */
@@ -97,9 +100,31 @@ export class Screening {
         index: new LinkageIndex(this.options.linkageConfig),
         ...(this.options.held ? { held: this.options.held } : {}),
       });
+      this.consultOn(linker, this.watchlists.get(org));
       this.byOrg.set(org, linker);
     }
     return linker;
+  }
+
+  private consultOn(linker: LinkedScreener, watchlist: SharedWatchlist | undefined): void {
+    linker.consult = watchlist ? (record, identifiers) => sharedIndicatorSignals(watchlist.match(identifiers, record)) : undefined;
+  }
+
+  /**
+   * Consult `watchlist` (indicators other organisations shared, loaded by
+   * src/service/intel-pull.ts) for each application of the organisation
+   * screened from now on: a match is the signal linkage.shared_indicator.
+   */
+  useWatchlist(org: string, watchlist: SharedWatchlist | undefined): void {
+    if (watchlist && watchlist.size > 0) this.watchlists.set(org, watchlist);
+    else this.watchlists.delete(org);
+    const linker = this.byOrg.get(org);
+    if (linker) this.consultOn(linker, this.watchlists.get(org));
+  }
+
+  /** The organisation's shared watchlist, when one is in use. */
+  watchlistOf(org: string): SharedWatchlist | undefined {
+    return this.watchlists.get(org);
   }
 
   /**

@@ -13,7 +13,7 @@ type Db = Kysely<HirewatchDatabase>;
  * the same layer. Every call is confined to the store's organisation, except
  * `apiKeys.authenticate`, which is how a request learns its organisation.
  */
-export const ROLES = ['recruiter', 'analyst', 'admin', 'auditor'] as const;
+export const ROLES = ['recruiter', 'analyst', 'admin', 'auditor', 'intel', 'intel-writer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

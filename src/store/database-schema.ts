@@ -283,6 +283,27 @@ export interface LegalHoldsTable {
   set_by: string;
 }
 
+/** Added by migration 2026_011 (docs/SHARING.md): indicators other organisations share, one watchlist per sharer. */
+export interface SharedIndicatorsTable {
+  org_id: string;
+  sharer_id: string;
+  kind: string;
+  keyed: number;
+  value: string;
+  match_class: string;
+  sharer_name: string;
+  collection_id: string;
+  source_url: string;
+  key_id: string | null;
+  first_seen: string;
+  last_seen: string;
+  count: number;
+  decided_at: string | null;
+  object_id: string;
+  first_pulled_at: string;
+  pulled_at: string;
+}
+
 export interface HirewatchDatabase {
   applications: ApplicationsTable;
   application_versions: ApplicationVersionsTable;
@@ -307,4 +328,5 @@ export interface HirewatchDatabase {
   case_policies: CasePoliciesTable;
   retention_policies: RetentionPoliciesTable;
   legal_holds: LegalHoldsTable;
+  shared_indicators: SharedIndicatorsTable;
 }

@@ -12,3 +12,4 @@ export { type MonitorStore, type StoredDeviceDay, type StoredEmployee } from './
 export { type LatestRecord } from './latest-records.js';
 export { ERASED_MENTION, type ErasedCounts } from './erase-queries.js';
 export { RetentionPolicySchema, LegalHoldSchema, type AppRef, type LegalHold, type RetentionPolicy, type RetentionStore } from './retention-queries.js';
+export { type SharedIndicatorRow, type SharedIntelStore, type StoredSharedIndicator } from './intel-queries.js';

@@ -2,6 +2,7 @@ import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'k
 import { casesMigration } from './case-migration.js';
 import { listOrderMigration } from './list-order-migration.js';
 import { retentionMigration } from './retention-migration.js';
+import { sharedIntelMigration } from './intel-migration.js';
 
 /**
  * The schema, written once with Kysely's schema builder for SQLite and
@@ -253,6 +254,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_007_band_reason': bandReason,
   '2026_008_retention': retentionMigration,
   '2026_009_list_order': listOrderMigration,
+  '2026_011_shared_intel': sharedIntelMigration,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

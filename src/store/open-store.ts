@@ -15,6 +15,7 @@ import { ApplicationRefSchema, DEFAULT_ORG, OrgIdSchema, type ApplicationRef } f
 import { isRetryableWriteError } from './row-mapping.js';
 import { parseStoreTarget, type StoreTarget } from './store-target.js';
 import { retentionStore, type RetentionStore } from './retention-queries.js';
+import { sharedIntelStore, type SharedIntelStore } from './intel-queries.js';
 import { addClusterMembers, listLinks, putLinks, putResult } from './write-queries.js';
 
 export interface OpenStoreOptions extends ConnectOptions {
@@ -37,6 +38,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
   let monitor: MonitorStore | undefined;
   let cases: CaseStore | undefined;
   let retention: RetentionStore | undefined;
+  let sharedIntel: SharedIntelStore | undefined;
   const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, org, claimed);
   const inOrgTransaction: InOrgTransaction = async (work) => {
     if (head) return work(db, head);
@@ -86,6 +88,10 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     get retention() {
       retention ??= retentionStore(db, org);
       return retention;
+    },
+    get sharedIntel() {
+      sharedIntel ??= sharedIntelStore(db, org);
+      return sharedIntel;
     },
     close: async () => {
       if (head) throw new Error('close the store, not a transaction');

@@ -7,6 +7,7 @@ import type { CaseStore } from './case-contract.js';
 import type { LatestRecord } from './latest-records.js';
 import type { MonitorStore } from './monitor-queries.js';
 import type { RetentionStore } from './retention-queries.js';
+import type { SharedIntelStore } from './intel-queries.js';
 import type {
   ApplicationRef, ImportOutcome, LinkInput, ResultFilter, ResultPage, ScreeningProvenance, StoreCounts,
   StoredApplication, StoredCluster, StoredLink, StoredResult, VersionSummary,
@@ -142,6 +143,8 @@ export interface HirewatchStore {
   readonly cases: CaseStore;
   /** Retention periods, legal holds and removals (docs/RETENTION.md); written through src/service/retention.ts. */
   readonly retention: RetentionStore;
+  /** Indicators other organisations share (docs/SHARING.md); written through src/service/intel-pull.ts. */
+  readonly sharedIntel: SharedIntelStore;
 
   /** Close the connection (every org-bound view of it). */
   close(): Promise<void>;

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'watchlist:write', // organisation watchlists
   'keys:manage', // create and revoke API keys
   'audit:read', // the audit log and its verification
+  'intel:read', // TAXII 2.1: the organisation's collection of confirmed-fraud indicators, keyed (docs/SHARING.md)
+  'intel:write', // TAXII 2.1: add keyed indicators to the organisation's inbox collection
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +59,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['result:band', 'application:write', 'telemetry:write', 'data:read', 'metrics:read', 'config:write', 'policy:read', 'watchlist:write', 'keys:manage'],
   // Auditors read every case (and its evidence, through the case) and write nothing.
   auditor: ['audit:read', 'data:read', 'case:read', 'verification:read', 'policy:read'],
+  // Consortium members' TAXII clients (docs/SHARING.md): keyed indicators and nothing else, not even a band.
+  intel: ['intel:read'],
+  'intel-writer': ['intel:read', 'intel:write'],
 };
 
 export function isRole(value: unknown): value is Role {

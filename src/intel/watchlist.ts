@@ -1,0 +1,218 @@
+import type { RawSignal } from '../detect/types.js';
+import { KIND_LABEL, type Identifier } from '../linkage/identifiers.js';
+import { displayValue } from '../linkage/linkage-signals.js';
+import { parsePhotoHash } from '../linkage/photo.js';
+import type { EnrichedApplication } from '../normalise/application.js';
+import { INDICATOR_KINDS, type IndicatorKind } from './indicators.js';
+import { hexWords, KeyedDigest } from './keyed-digest.js';
+import { keyId, MATCH_CLASS } from './sharing.js';
+
+/**
+ * The shared watchlist screening consults (docs/SHARING.md): indicators other
+ * organisations shared, held as 32-byte digests in flat typed arrays (about
+ * 60 bytes an indicator besides its dates), looked up by open addressing. An
+ * application's identifiers, in the linkage index's canonical form (the very
+ * list the index filed it under), are each digested once (HMAC-SHA256 under
+ * the local consortium key, keyed-digest.ts) and probed: the cost per
+ * application does not grow with the number of indicators. Clear indicators
+ * are digested at load, so one probe serves both forms. Pure.
+ */
+export interface WatchlistEntry {
+  readonly sharerId: string;
+  readonly sharerName: string;
+  readonly collectionId: string;
+  readonly sourceUrl: string;
+  readonly kind: string;
+  readonly matchClass: string;
+  readonly keyed: boolean;
+  readonly value: string;
+  readonly keyId?: string | undefined;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly count: number;
+  readonly decidedAt?: string | undefined;
+}
+
+export interface WatchlistHit {
+  /** The application's identifier that matched (its own value: never the sharer's). */
+  readonly identifier: { readonly kind: string; readonly value: string };
+  readonly sharer: string;
+  readonly collectionId: string;
+  readonly sourceUrl: string;
+  readonly kind: string;
+  readonly keyed: boolean;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly count: number;
+  readonly decidedAt?: string | undefined;
+}
+
+const KIND_NO = new Map<string, number>(INDICATOR_KINDS.map((k, i) => [k, i]));
+const MIN_SLOTS = 1 << 10;
+/**
+ * The classes matched: personal identifiers and the photo. Not IPs (VPN exits,
+ * offices and carrier gateways are shared by strangers) nor employers (a ring
+ * names real companies it never worked for): kept in the store, never matched.
+ * Resume signatures are not matched either: computing one costs more than the
+ * whole look-up may (docs/SHARING.md).
+ */
+export const MATCHED_CLASSES: ReadonlySet<string> = new Set(['phone', 'email', 'address', 'payroll', 'device', 'profile', 'photo']);
+
+export class SharedWatchlist {
+  private readonly digester: KeyedDigest;
+  private readonly plain = new KeyedDigest();
+  private readonly localKeyId: string | undefined;
+  private words = new Int32Array(8 * 1024);
+  private kinds = new Uint8Array(1024);
+  private sharerOf = new Uint16Array(1024);
+  private counts = new Int32Array(1024);
+  private readonly first: string[] = [];
+  private readonly last: string[] = [];
+  private readonly decided: (string | undefined)[] = [];
+  private readonly sharers: { id: string; name: string; collectionId: string; sourceUrl: string }[] = [];
+  private readonly sharerNo = new Map<string, number>();
+  private readonly strings = new Map<string, string>();
+  private slots = new Int32Array(MIN_SLOTS);
+  private n = 0;
+  /** Match classes held: an application's identifiers of other classes are not digested at all. */
+  private readonly classes = new Set<string>();
+  /** Entries of classes screening does not match (IPs, employers). */
+  ignored = 0;
+  /** Keyed entries under another key than the local one (or with no local key): never matchable, so not held. */
+  skipped = 0;
+  private readonly probe = new Int32Array(8);
+
+  constructor(key?: Buffer) {
+    this.digester = new KeyedDigest(key);
+    this.localKeyId = key ? keyId(key) : undefined;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  add(entry: WatchlistEntry): boolean {
+    const kind = KIND_NO.get(entry.kind);
+    if (kind === undefined || MATCH_CLASS.get(entry.kind as IndicatorKind) !== entry.matchClass) return false;
+    if (!MATCHED_CLASSES.has(entry.matchClass)) {
+      this.ignored++;
+      return false;
+    }
+    if (entry.keyed && (!this.localKeyId || (entry.keyId !== undefined && entry.keyId !== this.localKeyId))) {
+      this.skipped++;
+      return false;
+    }
+    this.grow();
+    const at = this.n * 8;
+    if (entry.keyed) {
+      if (!hexWords(entry.value, this.words, at)) return false;
+    } else {
+      (this.digester.keyed ? this.digester : this.plain).digest(entry.matchClass, entry.value, this.words, at);
+    }
+    const sharerKey = `${entry.sharerId}\u0000${entry.collectionId}`;
+    let s = this.sharerNo.get(sharerKey);
+    if (s === undefined) {
+      s = this.sharers.length;
+      this.sharers.push({ id: entry.sharerId, name: entry.sharerName, collectionId: entry.collectionId, sourceUrl: entry.sourceUrl });
+      this.sharerNo.set(sharerKey, s);
+    }
+    this.kinds[this.n] = kind | (entry.keyed ? 0x80 : 0);
+    this.sharerOf[this.n] = s;
+    this.counts[this.n] = entry.count;
+    this.first[this.n] = this.intern(entry.firstSeen);
+    this.last[this.n] = this.intern(entry.lastSeen);
+    this.decided[this.n] = entry.decidedAt === undefined ? undefined : this.intern(entry.decidedAt);
+    this.place(this.n);
+    this.n++;
+    this.classes.add(entry.matchClass);
+    return true;
+  }
+
+  /** The shared indicators an application's identifiers match, in the order of its identifiers. */
+  match(identifiers: readonly Identifier[], record: EnrichedApplication): WatchlistHit[] {
+    if (this.n === 0) return [];
+    const out: WatchlistHit[] = [];
+    for (const { kind, value } of identifiers) this.lookup(kind, value, out);
+    if (this.classes.has('photo')) {
+      const photo = record.applicant.photoHash;
+      if (photo && parsePhotoHash(photo)) this.lookup('photo', photo, out);
+    }
+    return out;
+  }
+
+  private lookup(kind: string, value: string, out: WatchlistHit[]): void {
+    const matchClass = MATCH_CLASS.get(kind as IndicatorKind);
+    if (!matchClass || !value || !this.classes.has(matchClass)) return;
+    const p = this.probe;
+    (this.digester.keyed ? this.digester : this.plain).digest(matchClass, value, p);
+    const mask = this.slots.length - 1;
+    for (let slot = p[0]! & mask; ; slot = (slot + 1) & mask) {
+      const e = this.slots[slot]! - 1;
+      if (e < 0) return;
+      if (!this.same(e, p)) continue;
+      const sharer = this.sharers[this.sharerOf[e]!]!;
+      out.push({
+        identifier: { kind, value }, sharer: sharer.name, collectionId: sharer.collectionId, sourceUrl: sharer.sourceUrl,
+        kind: INDICATOR_KINDS[this.kinds[e]! & 0x7f]!, keyed: (this.kinds[e]! & 0x80) !== 0, firstSeen: this.first[e]!, lastSeen: this.last[e]!,
+        count: this.counts[e]!, ...(this.decided[e] !== undefined ? { decidedAt: this.decided[e] } : {}),
+      });
+    }
+  }
+
+  private same(e: number, p: Int32Array): boolean {
+    const w = this.words;
+    const o = e * 8;
+    for (let i = 0; i < 8; i++) if (w[o + i] !== p[i]) return false;
+    return true;
+  }
+
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.words[e * 8]! & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = e + 1;
+  }
+
+  private grow(): void {
+    if (this.n === this.kinds.length) {
+      const size = this.kinds.length * 2;
+      const words = new Int32Array(size * 8); words.set(this.words); this.words = words;
+      const kinds = new Uint8Array(size); kinds.set(this.kinds); this.kinds = kinds;
+      const sharerOf = new Uint16Array(size); sharerOf.set(this.sharerOf); this.sharerOf = sharerOf;
+      const counts = new Int32Array(size); counts.set(this.counts); this.counts = counts;
+    }
+    // At most half full, so a probe that misses stops after a slot or two.
+    if ((this.n + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let e = 0; e < this.n; e++) this.place(e);
+    }
+  }
+
+  private intern(s: string): string {
+    let v = this.strings.get(s);
+    if (v === undefined) {
+      if (this.strings.size > 100_000) this.strings.clear();
+      this.strings.set(s, (v = s));
+    }
+    return v;
+  }
+}
+
+const day = (at: string): string => (/^\d{4}-\d{2}-\d{2}/.test(at) ? at.slice(0, 10) : at);
+
+/**
+ * The signal of an application's shared-indicator matches: one line per
+ * matching identifier (at most three, then "and N more"), each naming the
+ * sharer, its collection, the indicator's kind and its dates.
+ */
+export function sharedIndicatorSignals(hits: readonly WatchlistHit[]): RawSignal[] {
+  if (hits.length === 0) return [];
+  const lines = hits.slice(0, 3).map((h) => {
+    const own = h.identifier.kind in KIND_LABEL ? KIND_LABEL[h.identifier.kind as keyof typeof KIND_LABEL] : h.identifier.kind;
+    const shown = h.identifier.kind in KIND_LABEL ? displayValue(h.identifier.kind as keyof typeof KIND_LABEL, h.identifier.value) : h.identifier.value;
+    const decided = h.decidedAt ? `, confirmed fraud ${day(h.decidedAt)}` : '';
+    return `${own} ${shown} matches a ${h.keyed ? 'keyed ' : ''}${h.kind} indicator shared by ${h.sharer} (collection ${h.collectionId}): seen ${day(h.firstSeen)} to ${day(h.lastSeen)} on ${h.count} application${h.count === 1 ? '' : 's'}${decided}`;
+  });
+  const more = hits.length > 3 ? `; and ${hits.length - 3} more` : '';
+  return [{ id: 'linkage.shared_indicator', evidence: `${lines.join('; ')}${more}` }];
+}
