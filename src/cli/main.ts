@@ -25,6 +25,7 @@ const COMMANDS: readonly (readonly [readonly string[], () => Promise<Register>])
   [['evaluate'], async () => (await import('./evaluate-command.js')).registerEvaluateCommand],
   [['train', 'weights'], async () => (await import('./weights-command.js')).registerWeightsCommands],
   [['intel'], async () => (await import('./intel-command.js')).registerIntelCommands],
+  [['report'], async () => (await import('./report-command.js')).registerReportCommands],
   [['serve', 'keys', 'audit'], async () => (await import('./serve-command.js')).registerServiceCommands],
   [['worker', 'publish'], async () => (await import('./worker-command.js')).registerWorkerCommands],
 ];
