@@ -1,17 +1,25 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { z } from 'zod';
+import { describeIssues } from '../parse/record-error.js';
+import { ScoringConfigSchema, type ScoringConfig } from '../score/config.js';
+import { backtestWeights, type Backtest } from '../service/index.js';
 import { train, TooFewLabelsError, TRAIN_DEFAULTS, type TrainingExample } from '../learn/train.js';
 import { diffWeights } from '../learn/weights-file.js';
 import { AUDIT_KEY_FILE_ENV, useAuditKeyFile } from '../store/admin-queries.js';
-import { catalogueVersion, DEFAULT_ORG } from '../store/index.js';
-import { CliFailure, EXIT, say, UsageError } from './cli-errors.js';
+import { catalogueVersion, DEFAULT_ORG, scoringVersion } from '../store/index.js';
+import { CliFailure, EXIT, readNamedFile, say, UsageError } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { checkScoreSource, labelledResults, readLabelsFile } from './labelled-results.js';
 import { loadScoringConfig } from './load-config.js';
+import { oneOf } from './option-parsers.js';
+import { count } from './plural.js';
+import { forStdout } from './terminal-text.js';
 import { catalogueWeights, findVersion, listVersions, readActive, weightsDir, writeActive, writeVersion, WEIGHTS_DIR_ENV } from './weights-store.js';
 
 /**
  * `hirewatch train --labels FILE [--applications FILE | --db]` and
- * `hirewatch weights list|show|diff|activate|rollback` (docs/EVALUATION.md).
+ * `hirewatch weights list|show|diff|activate|rollback|backtest` (docs/EVALUATION.md).
  */
 interface TrainOptions {
   labels: string;
@@ -138,6 +146,103 @@ function weightsOf(dir: string, name: string): { label: string; weights: Record<
   return { label: w.version, weights: w.weights };
 }
 
+interface BacktestCliOptions {
+  db?: string;
+  org?: string;
+  config?: string;
+  dir?: string;
+  format: 'text' | 'json';
+}
+
+/** A weights file's weights, or a JSON object's `weights` (a scoring configuration's, say). */
+const WeightsOnlySchema = z.object({ weights: z.record(z.string(), z.number()) });
+
+/** The candidate: "catalogue", "active", a version in the weights directory, or a file (a weights file, or any JSON object with a `weights` map). */
+function candidateWeights(dir: string, name: string): { label: string; weights: Record<string, number> } {
+  if (name === 'catalogue' || name === 'active' || !existsSync(name)) return weightsOf(dir, name);
+  let value: unknown;
+  try {
+    value = JSON.parse(readNamedFile(name, 'the weights file', 'give a weights file written by hirewatch train, or a JSON object with a "weights" map'));
+  } catch (err) {
+    if (err instanceof CliFailure) throw err;
+    throw new CliFailure(`${name} is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const parsed = WeightsOnlySchema.safeParse(value);
+  if (!parsed.success) throw new CliFailure(`${name}: ${describeIssues(parsed.error.issues)}: give a weights file written by hirewatch train, or a JSON object with a "weights" map`);
+  const version = (value as { version?: unknown }).version;
+  return { label: typeof version === 'string' ? `${version} (${name})` : name, weights: parsed.data.weights };
+}
+
+/** The configuration with `weights` active, as activation makes it: the configuration file's own weights stay on top. */
+function withWeights(base: ScoringConfig, weights: Record<string, number>, what: string): ScoringConfig {
+  const parsed = ScoringConfigSchema.safeParse({ ...base, weights: { ...weights, ...base.weights } });
+  if (!parsed.success) throw new CliFailure(`${what}: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+const pad = (x: string | number, n: number): string => String(x).padStart(n);
+
+function backtestText(b: Backtest, candidate: string, current: string, org: string): string {
+  const bands = ['clear', 'review', 'hold'] as const;
+  const lines = [
+    `backtest of ${candidate} against the weights in use (${current}): ${count(b.applications, 'stored application')} of organisation ${org}, re-scored`,
+    '',
+    `${''.padEnd(8)}${pad('after:', 8)}`,
+    `${'before'.padEnd(8)}${bands.map((x) => pad(x, 8)).join('')}`,
+    ...bands.map((from) => `${from.padEnd(8)}${bands.map((to) => pad(b.matrix[from][to], 8)).join('')}`),
+    '',
+    `${count(b.changes.length, 'application')} change${b.changes.length === 1 ? 's' : ''} band; ${b.scoreOnly} more change score only`,
+    ...b.changes.map((c) => {
+      const floor = c.floor ? ` (its case keeps it at ${c.floor}: holds stick)` : '';
+      return `  ${c.id}${c.source ? ` (${c.source})` : ''}  ${c.before.band} -> ${c.after.band}  score ${c.before.score} -> ${c.after.score}  ${c.after.bandReason}${floor}`;
+    }),
+    ...(b.stale.length
+      ? [
+        '',
+        `"before" is each stored result re-scored under the weights in use; ${count(b.stale.length, 'stored result')} differ${b.stale.length === 1 ? 's' : ''} from it:`,
+        ...b.stale.map((s) => `  ${s.id}${s.source ? ` (${s.source})` : ''}  stored ${s.stored.band} ${s.stored.score}, now ${s.now.band} ${s.now.score}  (${s.why === 'case' ? 'a case opened since keeps it there: holds stick' : 'made under other weights or another scoring configuration'})`),
+      ]
+      : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function runBacktest(name: string, options: BacktestCliOptions): Promise<number> {
+  const dir = weightsDir(options.dir);
+  const base = loadScoringConfig(options.config, { activeWeights: false });
+  const candidate = candidateWeights(dir, name);
+  const active = readActive(dir).version;
+  const current = active ? withWeights(base, findVersion(dir, active).weights, `the active weights ${active}`) : base;
+  const candidateConfig = withWeights(base, candidate.weights, candidate.label);
+  // The configurations stored results may have been made with: the catalogue's, every version's, the candidate's (under this --config).
+  const known = new Map<string, ScoringConfig>([[scoringVersion(base), base]]);
+  for (const v of listVersions(dir)) {
+    const c = ScoringConfigSchema.safeParse({ ...base, weights: { ...v.weights, ...base.weights } });
+    if (c.success) known.set(scoringVersion(c.data), c.data);
+  }
+  known.set(scoringVersion(current), current);
+  known.set(scoringVersion(candidateConfig), candidateConfig);
+  const org = parseOrg(options.org ?? DEFAULT_ORG);
+  const store = await openNamedStore(existingStoreTarget(options.db), { org });
+  let b: Backtest;
+  try {
+    b = await backtestWeights(store, { candidate: candidateConfig, known, current });
+  } finally {
+    await store.close();
+  }
+  const currentLabel = active ?? 'catalogue';
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ candidate: candidate.label, current: currentLabel, org, ...b })}\n`);
+  } else {
+    process.stdout.write(forStdout(backtestText(b, candidate.label, currentLabel, org)));
+  }
+  if (b.unknownConfiguration) say(`${count(b.unknownConfiguration, 'result')} made under a scoring configuration that is neither the catalogue's nor a version in ${dir} (under this --config): their signals' strengths are taken as under the weights in use`);
+  if (b.approximate) say(`${count(b.approximate, 'result')} stored before signal strengths were kept: a signal of partial strength has its strength worked out from its rounded weight, so those scores may be off by one`);
+  if (b.unknownSignals.length) say(`signals the catalogue no longer has, left out: ${b.unknownSignals.join(', ')}`);
+  say('nothing was written; hirewatch weights activate makes a version the one screening uses');
+  return EXIT.done;
+}
+
 export function registerWeightsCommands(program: Command): void {
   program
     .command('train')
@@ -154,7 +259,7 @@ export function registerWeightsCommands(program: Command): void {
       process.exitCode = await runTrain(options);
     });
 
-  const weights = program.command('weights').description('weights versions written by train: list, show, diff, activate, rollback');
+  const weights = program.command('weights').description('weights versions written by train: list, show, diff, backtest, activate, rollback');
   const dirOption = (c: Command): Command => c.option('--dir <dir>', `weights directory (default: ${WEIGHTS_DIR_ENV}, else ~/.config/hirewatch/weights)`);
   const audited = (c: Command): Command =>
     dirOption(c)
@@ -182,6 +287,19 @@ export function registerWeightsCommands(program: Command): void {
       process.stdout.write(`${a.label} -> ${b.label}: ${changes.length} weights differ\n`);
       for (const c of changes) process.stdout.write(`  ${c.id.padEnd(52)} ${c.from.toFixed(3).padStart(7)} -> ${c.to.toFixed(3).padStart(7)}  (${c.to > c.from ? '+' : ''}${(c.to - c.from).toFixed(3)})\n`);
       process.exitCode = EXIT.done;
+    });
+  dirOption(
+    weights
+      .command('backtest')
+      .description("re-score every stored application's latest version under candidate weights and show the band changes (nothing is written)")
+      .argument('<weights>', 'a version (its number, full name), "catalogue", "active", or a file: a weights file, or JSON with a "weights" map'),
+  )
+    .requiredOption('--db <path|url>', 'the database whose stored results are re-scored (never created)')
+    .option('--org <org>', 'organisation (default "default")')
+    .option('-c, --config <config.json>', 'scoring configuration in use: its own weights stay on top of both the active and the candidate weights')
+    .option('--format <format>', 'text or json', oneOf(['text', 'json'] as const), 'text')
+    .action(async (name: string, options: BacktestCliOptions) => {
+      process.exitCode = await runBacktest(name, options);
     });
   audited(weights.command('activate').description('make a version the one screening uses (audited)').argument('<version>'))
     .action(async (name: string, options: DirOptions) => {

@@ -13,6 +13,11 @@ export interface ScoredSignal {
   readonly evidence: string;
   /** The catalogue (or configured) weight before the family cap, when the cap reduced it. */
   readonly uncappedWeight?: number;
+  /**
+   * The detector's strength (its weight is the configured weight times this), when not 1: kept
+   * so that a stored result can be combined again under other weights (hirewatch weights backtest).
+   */
+  readonly strength?: number;
 }
 
 export interface Scored {
@@ -138,10 +143,11 @@ export function combine(raw: readonly RawSignal[], config: ScoringConfig): Score
   const signals = mergeById(raw).map((s) => {
     const def = SIGNALS[s.id];
     const weight = (config.weights[s.id] ?? def.weight) * (s.strength ?? 1);
-    return { id: s.id, family: def.family as Family, weight, evidence: s.evidence };
+    return { id: s.id, family: def.family as Family, weight, evidence: s.evidence, ...(s.strength !== undefined && s.strength !== 1 ? { strength: s.strength } : {}) };
   });
   const totals = new Map<Family, number>();
-  for (const s of signals) if (s.weight > 0) totals.set(s.family, (totals.get(s.family) ?? 0) + s.weight);
+  // Summed in the order of the ids, so the same signals give the same score in whatever order they come (a stored result combined again by the weights backtest).
+  for (const s of [...signals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) if (s.weight > 0) totals.set(s.family, (totals.get(s.family) ?? 0) + s.weight);
   const scored: ScoredSignal[] = signals.map((s) => {
     const total = totals.get(s.family) ?? 0;
     const cap = familyCap(config, s.family);

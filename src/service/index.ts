@@ -12,3 +12,4 @@ export type { Actor } from './audit-entry.js';
 export { summaryOf } from './case-views.js';
 export { Cases, CaseConflict, type CaseView, type Dashboard, type DecisionInput, type Label, type VerificationView } from './cases.js';
 export { Retention, type ErasureReport, type ErasureSubject, type Kept, type RetentionReport } from './retention.js';
+export { backtestWeights, type Backtest, type BacktestOptions, type BacktestRow } from './backtest.js';

@@ -19,6 +19,8 @@ export function resultRow(key: ResultKey, result: ScreenResult, provenance: Scre
   const signals = result.signals.map((s) => ({
     id: s.id, family: s.family, weight: s.weight, evidence: s.evidence,
     ...(s.uncappedWeight !== undefined ? { uncappedWeight: s.uncappedWeight } : {}),
+    // Every signal's strength (1 included), so the weights backtest knows it kept them (src/score/rescore.ts).
+    strength: s.strength ?? 1,
   }));
   return {
     org_id: key.org,

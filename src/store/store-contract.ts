@@ -36,8 +36,12 @@ export const ScreeningProvenanceSchema = z.object({
 });
 export type ScreeningProvenance = z.infer<typeof ScreeningProvenanceSchema>;
 
-/** A signal as stored: the contract's fields plus the weight before its family's cap (for the waterfall). */
-export const StoredSignalSchema = ResultSignalSchema.extend({ uncappedWeight: z.number().optional() });
+/**
+ * A signal as stored: the contract's fields plus the weight before its family's cap (for the
+ * waterfall) and the detector's strength (so the weights backtest can combine it again; absent on
+ * results stored before it was kept).
+ */
+export const StoredSignalSchema = ResultSignalSchema.extend({ uncappedWeight: z.number().optional(), strength: z.number().optional() });
 export const SkippedDetectorSchema = z.object({ detector: z.string(), error: z.string() });
 
 export const ClusterRefSchema = z.object({ id: z.string(), size: z.number().int().positive() });
