@@ -53,7 +53,7 @@ const LAYERS = [
   'intel',
   'store',
   'service',
-  ['server', 'stream'],
+  ['server', 'stream', 'worker'],
   'cli',
 ];
 

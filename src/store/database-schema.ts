@@ -24,6 +24,8 @@ export interface ApplicationsTable {
   last_received_at: string;
   /** Added by migration 2026_005: the newest time the source system said it changed the application (ISO, UTC); null when it never said. */
   source_updated_at?: string | null;
+  /** Added by migration 2026_010: the order the organisation's applications arrived in (1, 2, ...; 0: stored before it). */
+  arrival?: number;
 }
 
 /** Each version of an application as received. */

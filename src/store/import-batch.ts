@@ -164,10 +164,13 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
     await trx.insertInto('clusters').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
   // The final state of each application touched: the last step for its key wins.
+  // A new application takes the organisation's next arrival number, in the batch's order.
+  const arrivals = await arrivalNumbers(trx, org, steps);
   const finalState = new Map<string, Insertable<ApplicationsTable>>();
   for (const s of steps) {
     if (!s.writeVersion && s.resultNo === 0) continue;
     finalState.set(s.item.key, {
+      arrival: arrivals.get(s.item.key) ?? 0,
       org_id: org, source: s.item.source, application_id: s.item.id,
       full_name: s.item.record.applicant.fullName, submitted_at: s.item.record.submittedAt,
       latest_version: s.version, latest_result_no: s.resultNo,
@@ -192,6 +195,22 @@ async function writeSteps(trx: Db, org: string, steps: readonly Step[], prepared
     await trx.updateTable('applications').set({ source_updated_at: isoTime(s.sourceTime) })
       .where('org_id', '=', org).where('source', '=', s.item.source).where('application_id', '=', s.item.id).execute();
   }
+}
+
+/**
+ * The arrival number (migration 2026_010) of each application the batch
+ * stores for the first time: the organisation's highest so far plus one, two,
+ * ... in the order of the batch. The transaction holds the organisation's
+ * audit head, so no other writer of the organisation numbers at the same time.
+ */
+async function arrivalNumbers(trx: Db, org: string, steps: readonly Step[]): Promise<Map<string, number>> {
+  const fresh = steps.filter((s) => s.status === 'new');
+  const numbers = new Map<string, number>();
+  if (fresh.length === 0) return numbers;
+  const top = await trx.selectFrom('applications').select((eb) => eb.fn.max('arrival').as('top')).where('org_id', '=', org).executeTakeFirst();
+  let next = Number(top?.top ?? 0);
+  for (const s of fresh) if (!numbers.has(s.item.key)) numbers.set(s.item.key, ++next);
+  return numbers;
 }
 
 /**

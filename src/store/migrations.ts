@@ -3,6 +3,7 @@ import { casesMigration } from './case-migration.js';
 import { listOrderMigration } from './list-order-migration.js';
 import { retentionMigration } from './retention-migration.js';
 import { sharedIntelMigration } from './intel-migration.js';
+import { arrivalMigration } from './arrival-migration.js';
 
 /**
  * The schema, written once with Kysely's schema builder for SQLite and
@@ -254,6 +255,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_007_band_reason': bandReason,
   '2026_008_retention': retentionMigration,
   '2026_009_list_order': listOrderMigration,
+  '2026_010_arrival': arrivalMigration,
   '2026_011_shared_intel': sharedIntelMigration,
 };
 
