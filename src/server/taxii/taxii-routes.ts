@@ -77,10 +77,10 @@ export async function registerTaxii(app: FastifyInstance, deps: TaxiiDeps): Prom
       const status = e instanceof ApiError ? e.statusCode : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413 : e.statusCode === 429 ? 429 : undefined;
       if (status === undefined) {
         request.log.error({ err: { name: e.name, message: e.message } }, 'taxii request failed');
-        return reply.code(500).type(TAXII_MEDIA_TYPE).send({ title: 'internal error', http_status: '500' });
+        return reply.code(500).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify({ title: 'internal error', http_status: '500' })));
       }
       const title = e instanceof ApiError ? e.message : status === 413 ? 'request body larger than max_content_length' : 'rate limit exceeded';
-      return reply.code(status).type(TAXII_MEDIA_TYPE).send({ title, ...(e.description ? { description: e.description } : {}), http_status: String(status) });
+      return reply.code(status).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify({ title, ...(e.description ? { description: e.description } : {}), http_status: String(status) })));
     });
 
     /** The caller: an API key (never a console session) holding `permission`, in the path's organisation. */
@@ -110,7 +110,7 @@ export async function registerTaxii(app: FastifyInstance, deps: TaxiiDeps): Prom
       can_write: name === 'inbox' && can(principal.role, 'intel:write'),
       media_types: [STIX_MEDIA_TYPE],
     });
-    const send = (reply: FastifyReply, body: unknown, status = 200) => reply.code(status).type(TAXII_MEDIA_TYPE).send(body);
+    const send = (reply: FastifyReply, body: unknown, status = 200) => reply.code(status).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify(body)));
     const routes = (method: 'GET' | 'POST', path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>): void => {
       for (const url of [path, path.replace(/\/$/, '')]) {
         if (url === '') continue;
