@@ -3,12 +3,14 @@
  * 10 s). Measures what follows the store read: keying every value
  * (HMAC-SHA256) and writing the STIX 2.1 bundle and the JSON Lines as text,
  * on synthetic indicators of 1,000 rings of 100. One warm-up, then 5 runs;
- * reports median, min and max; the last line is one JSON object.
+ * reports median, min and max. Then what 1,000,000 shared indicators cost
+ * screening (bench/_intel-watchlist.ts). The last line is one JSON object.
  */
 import type { Indicator } from '../src/intel/indicators.js';
 import { indicatorLines } from '../src/intel/jsonl.js';
 import { keyId, shareIndicator } from '../src/intel/sharing.js';
 import { stixBundle } from '../src/intel/stix.js';
+import { benchWatchlist } from './_intel-watchlist.js';
 
 const N = 100_000;
 const key = Buffer.alloc(32, 7);
@@ -40,4 +42,5 @@ for (const format of ['stix', 'jsonl'] as const) {
   results[format] = { median: +s[2]!.toFixed(2), min: +s[0]!.toFixed(2), max: +s[4]!.toFixed(2) };
   console.log(`${format}: ${N} indicators in ${s[2]!.toFixed(2)} s (min ${s[0]!.toFixed(2)}, max ${s[4]!.toFixed(2)})`);
 }
-console.log(JSON.stringify({ bench: 'intel', indicators: N, seconds: results, goalSeconds: 10 }));
+const watchlist = benchWatchlist();
+console.log(JSON.stringify({ bench: 'intel', indicators: N, seconds: results, goalSeconds: 10, watchlist }));
