@@ -434,7 +434,10 @@ export function generateLabelled(options: GenerateOptions = {}): LabelledApplica
     const abroad = chance(0.12);
     const country = abroad ? pick(ABROAD_BY_ORIGIN[o]) : 'US';
     let { full } = nameOf(o);
-    const candidates = namesakes[o].filter((n) => !n.countries.includes(country));
+    // Any listed person's namesake, wherever they live: most namesakes of a listed person live in the listed person's
+    // own country (a common Chinese, Indian or Korean name is carried by thousands to hundreds of thousands of people
+    // there), so leaving those out hid the case where a country in common looks like corroboration.
+    const candidates = namesakes[o];
     if (candidates.length > 0 && chance(0.01)) {
       full = pick(candidates).display;
       traits.push('sdn_namesake');

@@ -131,22 +131,24 @@ export const SIGNALS = {
   },
   // Sanctions adjudication (OFAC FAQs 5 and 23): a name hit is a potential match until the entry's other
   // identifiers (date of birth, nationality, address) are compared. Name plus a second identifier in agreement
-  // (birth year, country, the listed address) is a corroborated match: hiring a sanctioned person is itself a
+  // (birth year, the listed address) is a corroborated match: hiring a sanctioned person is itself a
   // violation, so it holds (4.0, x55). A name alone is a potential match (0.4, x1.5): common names of every
   // origin collide with listed ones, and the DPRK workers of the cases apply under stolen or invented U.S.
   // identities, not their own listed names; a disagreeing country or birth year halves it. A reference is
   // screened on a name alone (references carry nothing to compare), so it is a potential match too (0.5).
+  // The country of residence is compared but its agreement alone corroborates nothing: every namesake living
+  // in the listed country shares it, and listed persons' countries follow their names' origins.
   'watchlist.sanctioned_person': {
     family: 'watchlist',
     weight: 4,
-    description: "The applicant's name matches a person on the OFAC sanctions (SDN) list and a second identifier agrees (year of birth, country of nationality or residence, or a listed address) with none disagreeing: a corroborated match. Hiring a sanctioned person is itself a violation, so a person must verify.",
+    description: "The applicant's name matches a person on the OFAC sanctions (SDN) list and a second identifier that tells namesakes apart agrees (year of birth within a year, or a home address the list gives for the entry) with none disagreeing: a corroborated match. The country of residence alone does not corroborate (every namesake living in the listed country shares it). Hiring a sanctioned person is itself a violation, so a person must verify.",
     source: 'ofacSdn',
     holdsAlone: 'a corroborated sanctions match: a person verifies before anything else happens',
   },
   'watchlist.sanctions_potential_match': {
     family: 'watchlist',
     weight: 0.4,
-    description: "The applicant's name matches a person on the OFAC sanctions (SDN) list, but no second identifier agrees: a potential match to adjudicate by comparing the entry's date of birth, nationality and address, never a finding. The evidence lists which identifiers the entry has and which the application could be compared on; a disagreeing country or year of birth halves it.",
+    description: "The applicant's name matches a person on the OFAC sanctions (SDN) list, but no second identifier agrees (a country of residence in common is not one): a potential match to adjudicate by comparing the entry's date of birth, nationality and address, never a finding. The evidence lists which identifiers the entry has and which the application could be compared on; a disagreeing country or year of birth halves it.",
     source: 'ofacFaqMatches',
     weak: 'common names of every origin are identical to listed names; a name alone is not a match',
     // No line of evidence: a name alone is not a valid match (OFAC FAQ 5), so it may add its small weight but never decides a band.

@@ -16,10 +16,17 @@ import type { Detector, RawSignal } from './types.js';
  * on people for the names they carry. So a person's name is adjudicated as
  * OFAC advises (FAQs 5 and 23): a name hit is a potential match until the
  * entry's other identifiers are compared with the application's.
- * - Agreement on a second identifier (the year of birth within a year, the
- *   country of the claimed address among the entry's countries, or a home
- *   address the list gives for that entry) with none disagreeing makes a
- *   corroborated match: watchlist.sanctioned_person, which holds.
+ * - Agreement on a second identifier that tells people apart (the year of
+ *   birth within a year, or a home address the list gives for that entry)
+ *   with none disagreeing makes a corroborated match:
+ *   watchlist.sanctioned_person, which holds. The country of the claimed
+ *   address is compared (a different one disagrees) but its agreement alone
+ *   corroborates nothing: every namesake of a listed person who lives in the
+ *   listed country agrees on it (Rajesh Gupta in India, Lei Zhang in China:
+ *   thousands of people each), and a listed person's countries follow the
+ *   origin of the name, so a country-only "corroboration" would hold honest
+ *   people for the name they carry and where they live. OFAC's FAQ 5 asks for
+ *   identifiers that match the listed person, not only their country.
  * - Anything less is watchlist.sanctions_potential_match, a small weak weight
  *   that never flags anyone alone; its evidence names what the entry lists
  *   and what the application could be compared on. Each disagreeing
@@ -148,7 +155,9 @@ export function adjudicate(entry: Pick<WatchEntry, 'entry' | 'dobYears' | 'count
     entry.dobYears.length > 0 ? `year of birth ${yearsText(entry.dobYears)}` : 'no date of birth',
     entry.countries.length > 0 ? `countries ${entry.countries.join('/')}` : 'no country',
   ].join(', ');
-  return { corroborated: agreements.length > 0 && disagreements.length === 0, agreements, disagreements, listed, compared: compared.join(', ') };
+  // The country is compared, but its agreement alone tells no namesake apart (see the top of this file).
+  const telling = agreements.filter((a) => !a.startsWith('country '));
+  return { corroborated: telling.length > 0 && disagreements.length === 0, agreements, disagreements, listed, compared: compared.join(', ') };
 }
 
 /** The applicant's name against listed persons: the corroborated match if there is one, else the closest potential match. */
@@ -169,7 +178,7 @@ function applicantSignal(watch: WatchlistContext, name: string, identifiers: Com
   return [
     {
       id: 'watchlist.sanctions_potential_match',
-      evidence: `${matched}. A potential match to adjudicate, not a finding: no second identifier agrees${against}. The list gives ${verdict.listed}; the application gives ${verdict.compared}. Compare the entry's date of birth and address with the applicant's documents`,
+      evidence: `${matched}. A potential match to adjudicate, not a finding: no second identifier agrees${verdict.agreements.length > 0 ? ` but the ${verdict.agreements.join(' and ')}, which namesakes share` : ''}${against}. The list gives ${verdict.listed}; the application gives ${verdict.compared}. Compare the entry's date of birth and address with the applicant's documents`,
       strength: match.score * DISAGREEMENT_FACTOR ** verdict.disagreements.length,
     },
   ];

@@ -70,7 +70,7 @@ describe('watchlist family', () => {
     expect(r.signals[0]!.weight).toBeLessThanOrEqual(0.2);
   });
 
-  it('agreement on the country makes it a corroborated match that holds: Lei Zhang living in China', () => {
+  it('agreement on the country alone corroborates nothing (every namesake living there agrees): Lei Zhang living in China is a potential match, clear', () => {
     const r = withWatchlists((a) => {
       a.applicant.fullName = 'Lei Zhang';
       a.applicant.address = { line1: '88 Century Avenue', city: 'Shanghai', country: 'CN' };
@@ -78,9 +78,14 @@ describe('watchlist family', () => {
       delete a.profiles;
       delete a.session;
     });
-    expect(signalIdsOf(r)).toContain('watchlist.sanctioned_person');
-    expect(r.band).toBe('hold');
-    expect(r.signals.find((s) => s.id === 'watchlist.sanctioned_person')!.evidence).toMatch(/ofac:16318.*corroborated by country CN \(listed CN\), nothing disagreeing/);
+    expect(signalIdsOf(r)).not.toContain('watchlist.sanctioned_person');
+    expect(r.band).toBe('clear');
+    expect(r.signals.find((s) => s.id === 'watchlist.sanctions_potential_match')!.evidence).toMatch(/ofac:16318.*no second identifier agrees but the country CN \(listed CN\), which namesakes share\./);
+  });
+
+  it('the country with a year of birth that agrees is a corroborated match that holds', () => {
+    expect(adjudicate({ entry: 'ofac:16318', dobYears: [1976], countries: ['CN'] }, { birthYear: 1976, country: 'CN' })).toMatchObject({ corroborated: true, agreements: ['year of birth 1976 (listed 1976)', 'country CN (listed CN)'] });
+    expect(adjudicate({ entry: 'ofac:16318', dobYears: [1976], countries: ['CN'] }, { country: 'CN' })).toMatchObject({ corroborated: false, agreements: ['country CN (listed CN)'], disagreements: [] });
   });
 
   it('adjudication (OFAC FAQ 5): a birth year within a year corroborates, another one disagrees, a listed address of the entry corroborates', () => {
