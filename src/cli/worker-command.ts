@@ -71,6 +71,10 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
     });
     process.stdout.write(`${JSON.stringify({ worker: options.name, ...totals })}\n`);
     return EXIT.done;
+  } catch (err) {
+    // The lease session is gone (or the stream): another worker may own these partitions now. Stop without finishing anything.
+    say(err instanceof Error ? err.message : String(err));
+    process.exit(EXIT.failed);
   } finally {
     await leases.close().catch(() => undefined);
     await store.close();
