@@ -23,6 +23,7 @@ export interface Published {
 
 /** Messages in flight before waiting for the stream's acknowledgements (their order on the stream is the order sent). */
 const WINDOW = 500;
+const PUBLISH_TIMEOUT_MS = 60_000;
 
 async function publishAll(js: JetStreamClient, subject: string, messages: AsyncIterable<{ data: string; headers: MsgHdrs }>): Promise<{ published: number; duplicates: number }> {
   let published = 0;
@@ -33,7 +34,9 @@ async function publishAll(js: JetStreamClient, subject: string, messages: AsyncI
     window = [];
   };
   for await (const m of messages) {
-    window.push(js.publish(subject, m.data, { headers: m.headers }));
+    // A stream busy with its consumers can take seconds to acknowledge: a publish is not retried
+    // (a retry after later messages would reorder the organisation), so it may wait long.
+    window.push(js.publish(subject, m.data, { headers: m.headers, timeout: PUBLISH_TIMEOUT_MS }));
     if (window.length >= WINDOW) await settle();
   }
   await settle();
