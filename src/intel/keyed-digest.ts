@@ -49,6 +49,7 @@ export class KeyedDigest {
   private readonly h = new Int32Array(8);
   private readonly w = new Int32Array(64);
   private bytes = new Uint8Array(256);
+  private readonly prefixes = new Map<string, Uint8Array>();
   readonly keyed: boolean;
 
   constructor(key?: Buffer) {
@@ -68,7 +69,7 @@ export class KeyedDigest {
 
   /** The digest of `scheme NUL matchClass NUL value` into out[at..at+8]. */
   digest(matchClass: string, value: string, out: Int32Array, at = 0): void {
-    const n = this.encode(`${HASH_SCHEME}\u0000${matchClass}\u0000${value}`);
+    const n = this.encode(matchClass, value);
     const h = this.h;
     if (!this.keyed) {
       h.set(IV);
@@ -87,15 +88,21 @@ export class KeyedDigest {
     for (let i = 0; i < 8; i++) out[at + i] = h[i]!;
   }
 
-  /** UTF-8 of s into this.bytes (ASCII written directly); its length. */
-  private encode(s: string): number {
-    if (s.length * 3 + 72 > this.bytes.length) this.bytes = new Uint8Array(s.length * 3 + 72);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 127) return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).write(s, 'utf8');
-      this.bytes[i] = c;
+  /** UTF-8 of `scheme NUL class NUL value` into this.bytes (the prefix copied, an ASCII value written directly); its length. */
+  private encode(matchClass: string, value: string): number {
+    let prefix = this.prefixes.get(matchClass);
+    if (!prefix) this.prefixes.set(matchClass, (prefix = Buffer.from(`${HASH_SCHEME}\u0000${matchClass}\u0000`, 'utf8')));
+    const need = prefix.length + value.length * 3 + 72;
+    if (need > this.bytes.length) this.bytes = new Uint8Array(need);
+    const b = this.bytes;
+    b.set(prefix);
+    const p = prefix.length;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c > 127) return p + Buffer.from(b.buffer, b.byteOffset + p, b.length - p).write(value, 'utf8');
+      b[p + i] = c;
     }
-    return s.length;
+    return p + value.length;
   }
 
   /** Absorb n message bytes (after `before` bytes already compressed) with SHA-256's padding, into this.h. */
