@@ -7,7 +7,8 @@ import { compareTokens, joinedInfo, MIN_KEY_LENGTH, TABLE_SPELLINGS, unitInfo, t
 import { sortShort } from './sort-short.js';
 import { TwoEditIndex, type TermHit } from './two-edit-index.js';
 import { StringTable } from './string-table.js';
-import { decodeInfo, infoColumns, termText, type DictionaryData } from './term-dictionary-data.js';
+import { decodeInfo, termText, type DictionaryData } from './term-dictionary-data.js';
+import { finishDictionary, rarityOf } from './term-dictionary-build.js';
 
 /** The terms similar to one query token: `terms` sorted, `pairs[i]` how `terms[i]` compares. */
 export interface TermHits {
@@ -56,16 +57,7 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   memo.set(key, value);
 }
 
-/** 1 for a token in no indexed name, towards 0 for one in every name. */
-function rarityOf(names: number, frequency: number): number {
-  return Math.max(0, Math.log((names + 1) / (frequency + 1)) / Math.log(names + 1));
-}
 
-function push(map: Map<string, number[]>, key: string, term: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [term]);
-  else if (list[list.length - 1] !== term) list.push(term);
-}
 
 /**
  * The vocabulary of every indexed name: each distinct token, and each pair
@@ -160,64 +152,7 @@ export class TermDictionary {
 
   /** Builds the lookup keys once every name is in. */
   finish(nameCount: number): void {
-    const syllables = new Set<string>(TABLE_SPELLINGS);
-    for (const text of this.byText.keys()) if (text.length >= 2 && text.length <= 6) syllables.add(text);
-    const byAnyText = new Map<string, number>();
-    const textTerms: number[] = [];
-    for (const [text, term] of this.byText) {
-      byAnyText.set(text, textTerms.length / 2);
-      textTerms.push(term, -1);
-    }
-    for (const [text, term] of this.byJoinedText) {
-      const at = byAnyText.get(text);
-      if (at !== undefined) textTerms[at * 2 + 1] = term;
-      else {
-        byAnyText.set(text, textTerms.length / 2);
-        textTerms.push(-1, term);
-      }
-    }
-    const byReading = new Map<string, number[]>();
-    const byKey = new Map<string, number[]>();
-    const canonicalFrequency = new Map<string, number>();
-    for (let term = 0; term < this.termInfos.length; term++) {
-      let info = this.termInfos[term]!;
-      if (!info.joined) {
-        info = unitInfo(info.text, syllables);
-        this.termInfos[term] = info;
-        const canonical = romanisationKey(info.text);
-        canonicalFrequency.set(canonical, (canonicalFrequency.get(canonical) ?? 0) + this.postings[term]!.length);
-        for (const reading of romanisationReadings(info.text)) push(byReading, reading, term);
-      }
-      for (const key of info.keys) push(byKey, key, term);
-    }
-    const rarity = (text: string): number => rarityOf(nameCount, canonicalFrequency.get(romanisationKey(text)) ?? 0);
-    const postingStart = new Int32Array(this.termInfos.length + 1);
-    this.postings.forEach((list, term) => (postingStart[term + 1] = postingStart[term]! + list.length));
-    const vocabulary = new BloomFilter(this.byText.size * 2);
-    for (const info of this.termInfos) {
-      if (info.joined) continue;
-      vocabulary.add(info.text);
-      for (const key of info.keys) vocabulary.add(key);
-    }
-    const texts = this.termInfos.map((info) => (info.joined ? null : info.text));
-    const minTypo = this.config.minTypoLength;
-    this.adopt({
-      nameCount,
-      ...infoColumns(this.termInfos),
-      joined: Uint8Array.from(this.termInfos, (info) => (info.joined ? 1 : 0)),
-      postingStart,
-      postingIds: Int32Array.from(this.postings.flat()),
-      anyText: StringTable.ofNumbers(byAnyText).data,
-      textTerms: Int32Array.from(textTerms),
-      byReading: StringTable.ofLists(byReading).data,
-      byKey: StringTable.ofLists(byKey).data,
-      canonicalFrequency: StringTable.ofNumbers(canonicalFrequency).data,
-      syllables: StringTable.ofNumbers([...syllables].map((text) => [text, 1] as const)).data,
-      termRarity: Float64Array.from(this.termInfos, (info) => (info.joined ? 0 : rarity(info.text))),
-      vocabulary: vocabulary.data,
-      neighbours: new DeletionIndex(texts, minTypo - 1, minTypo).data,
-      twoEdits: new TwoEditIndex(texts, this.config).data,
-    });
+    this.adopt(finishDictionary({ infos: this.termInfos, byText: this.byText, byJoinedText: this.byJoinedText, postings: this.postings, nameCount }, this.config));
   }
 
   /** Reads everything from `data` (what finish made, or a saved copy of it). */
