@@ -109,7 +109,16 @@ describe.skipIf(skip)(`workers on NATS JetStream and PostgreSQL${skip ? ' (skipp
   it(`three workers, one killed with SIGKILL midway, store what one import stores (${COUNT} applications)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hirewatch-takeover-'));
     const orgs = organisations();
-    const lines = generateJsonLines(COUNT);
+    // Rings, so links and clusters are compared too: every 40th applicant gives the phone and
+    // device of the one nine before it (the same organisation: organisations take every ninth line).
+    const lines = generateJsonLines(COUNT).map((line, i, all) => {
+      if (i < 9 || i % 40 !== 0) return line;
+      const app = JSON.parse(line) as { applicant: { phones?: string[] }; session?: { deviceId?: string } };
+      const earlier = JSON.parse(all[i - 9]!) as typeof app;
+      app.applicant.phones = earlier.applicant.phones ?? [];
+      app.session = { ...app.session, ...(earlier.session?.deviceId ? { deviceId: earlier.session.deviceId } : {}) };
+      return JSON.stringify(app);
+    });
     const files = orgs.map((org, k) => {
       const file = join(dir, `${org}.jsonl`);
       writeFileSync(file, `${lines.filter((_, i) => i % orgs.length === k).join('\n')}\n`);
