@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { nonNegativeNumber, positiveInteger } from './option-parsers.js';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EnrichedApplication } from '../normalise/application.js';
 import { normaliseApplication } from '../normalise/application.js';
@@ -14,6 +15,7 @@ import { resolveStoreTarget, type HirewatchStore } from '../store/index.js';
 import { EXIT, UsageError, requireFile, say } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
+import { fileProgress, type FileProgress } from './progress.js';
 import { requireApplicationsFile } from './screen-command.js';
 import { forStdout, terminalSafe } from './terminal-text.js';
 
@@ -38,6 +40,8 @@ interface MonitorOptions {
   untilIdle?: number;
   batch: number;
   publish?: boolean;
+  /** false with --no-progress */
+  progress?: boolean;
 }
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -89,7 +93,7 @@ async function storedLinesOf(file: string, store: HirewatchStore, monitoring: Mo
  * log, a daily export) is read from its first line. A crash loses at most
  * the batch in flight.
  */
-async function ingestFileIntoStore(file: string, store: HirewatchStore, monitoring: Monitoring, batch: number): Promise<{ folded: number; skipped: number; errors: number; alerts: AlertCounts }> {
+async function ingestFileIntoStore(file: string, store: HirewatchStore, monitoring: Monitoring, batch: number, bar: FileProgress): Promise<{ folded: number; skipped: number; errors: number; alerts: AlertCounts }> {
   const lines = new SequencedLines(await storedLinesOf(file, store, monitoring));
   const prefix = new ContentPrefix();
   const totals = { folded: 0, skipped: 0, errors: 0, alerts: { new: 0, again: 0, suppressed: 0 } };
@@ -103,7 +107,7 @@ async function ingestFileIntoStore(file: string, store: HirewatchStore, monitori
     for (const k of ['new', 'again', 'suppressed'] as const) totals.alerts[k] += outcome.alerts[k];
   };
   let sinceStored = 0;
-  await forEachLine(file, (text, line) => {
+  const read = await forEachLine(file, (text, line) => {
     prefix.add(text);
     const outcome = lines.add(text, line);
     if (outcome.status === 'skipped') totals.skipped++;
@@ -114,12 +118,16 @@ async function ingestFileIntoStore(file: string, store: HirewatchStore, monitori
     if (outcome.status === 'skipped' || ++sinceStored < batch) return undefined;
     sinceStored = 0;
     return storeBatch();
-  });
+  }, (bytes, lines) => bar.update(bytes, lines));
   if (lines.pendingEvents > 0 || sinceStored > 0) await storeBatch();
+  bar.stop(read);
   return totals;
 }
 
 const alertLine = (a: AlertCounts): string => `alerts: ${a.new} new, ${a.again} again after the cool-down, ${a.suppressed} already reported today`;
+
+/** The bar on a terminal while a file of 2 MiB or more is read: lines read, the rate, the time left. */
+const progressOf = (file: string, options: MonitorOptions): FileProgress => fileProgress('monitoring', statSync(file).size, options.progress !== false);
 
 /** Where the report comes from: a file alone, a file into the store, a NATS subject into the store, or the store. */
 async function reportFor(file: string | undefined, options: MonitorOptions, store: HirewatchStore | undefined, monitoring: Monitoring): Promise<MonitorReport | undefined> {
@@ -134,7 +142,7 @@ async function reportFor(file: string | undefined, options: MonitorOptions, stor
     return monitoring.report(store);
   }
   if (file && store) {
-    const r = await ingestFileIntoStore(file, store, monitoring, options.batch);
+    const r = await ingestFileIntoStore(file, store, monitoring, options.batch, progressOf(file, options));
     if (r.folded === 0 && r.skipped === 0) {
       say(`no telemetry event could be read from ${file}${r.errors ? ` (${r.errors} unreadable)` : ''}`);
       return undefined;
@@ -144,7 +152,9 @@ async function reportFor(file: string | undefined, options: MonitorOptions, stor
     return monitoring.report(store);
   }
   if (store) return monitoring.report(store);
-  const ingest = await ingestFile(file!);
+  const bar = progressOf(file!, options);
+  const ingest = await ingestFile(file!, undefined, (bytes, lines) => bar.update(bytes, lines));
+  bar.stop(ingest.lines);
   for (const e of ingest.errors) say(`${file}:${e.line}: ${e.error}`);
   if (ingest.errorCount > ingest.errors.length) say(`${ingest.errorCount - ingest.errors.length} more unreadable lines`);
   if (ingest.accepted === 0) {
@@ -220,6 +230,7 @@ export function registerMonitorCommand(program: Command): void {
     .option('--batch <n>', 'events stored together (one transaction; with --nats, acknowledged together)', positiveInteger, 1000)
     .option('--until-idle <seconds>', 'with --nats: stop after this many seconds without a message (default: run until interrupted)', nonNegativeNumber)
     .option('--publish', 'with FILE and --nats: publish the file\'s events to the subject instead of reading them')
+    .option('--no-progress', 'never show a progress bar (shown on a terminal for files of 2 MiB or more)')
     .action(async (file: string | undefined, options: MonitorOptions) => {
       process.exitCode = await runMonitor(file, options);
     });

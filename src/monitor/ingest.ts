@@ -63,11 +63,18 @@ export function ingestLines(lines: Iterable<string>, aggregate: Aggregate = crea
  * Each line of a file, numbered from 1, without its line ending or a leading
  * byte-order mark, read in 1 MB chunks. A callback that returns a promise is
  * awaited before the next line (the plain, synchronous case costs no promise).
+ * `onBytes` hears how many bytes of the file are read, and lines taken, after
+ * each chunk (a progress bar's position).
  */
-export async function forEachLine(file: string, onLine: (text: string, line: number) => void | Promise<void>): Promise<number> {
+export async function forEachLine(
+  file: string,
+  onLine: (text: string, line: number) => void | Promise<void>,
+  onBytes?: (bytes: number, lines: number) => void,
+): Promise<number> {
   let line = 0;
   let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  for await (const chunk of stream) {
     const text = rest + (chunk as string);
     let start = 0;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
@@ -78,6 +85,7 @@ export async function forEachLine(file: string, onLine: (text: string, line: num
       start = i + 1;
     }
     rest = text.slice(start);
+    onBytes?.(stream.bytesRead, line);
   }
   if (rest.length) {
     line++;
@@ -88,8 +96,8 @@ export async function forEachLine(file: string, onLine: (text: string, line: num
 }
 
 /** Stream a file through the validator into an aggregate (optionally resuming one). */
-export async function ingestFile(file: string, aggregate: Aggregate = createAggregate()): Promise<IngestResult> {
+export async function ingestFile(file: string, aggregate: Aggregate = createAggregate(), onBytes?: (bytes: number, lines: number) => void): Promise<IngestResult> {
   const tally = new Tally(aggregate);
-  await forEachLine(file, (text, line) => tally.take(text, line));
+  await forEachLine(file, (text, line) => tally.take(text, line), onBytes);
   return tally.result();
 }
