@@ -33,6 +33,9 @@
  * - store: persistence (SQLite, Postgres); it keeps results, links and telemetry state, so it
  *   sits above what it keeps, and a lower layer that needs storage declares the interface
  * - service: the application layer every entry point calls
+ * - outbound: where findings go out (a JSONL file, Splunk HEC, signed webhooks, retries,
+ *   the dead-letter file: docs/ALERTS.md); the service emits to its interface, entry points
+ *   configure it
  * - server, stream: entry points driven from outside (the HTTP API; the NATS telemetry
  *   consumer), peers over service
  * - cli: the command line; its serve and monitor commands start the server and the stream
@@ -53,6 +56,7 @@ const LAYERS = [
   'intel',
   'store',
   'service',
+  'outbound',
   ['server', 'stream', 'worker'],
   'cli',
 ];

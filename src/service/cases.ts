@@ -6,6 +6,8 @@ import {
 import { StoreError, type CaseFilter, type HirewatchStore, type StoredCase } from '../store/index.js';
 import type { Actor } from './audit-entry.js';
 import { newCaseId } from './case-ids.js';
+import { emitDecision, type FindingSink } from './finding-sink.js';
+import type { DecisionFact } from './findings.js';
 import { caseView, dashboard, labels, verificationFor, type CaseView, type Dashboard, type Label, type VerificationView } from './case-views.js';
 
 /**
@@ -30,7 +32,14 @@ export interface DecisionInput {
 }
 
 export class Cases {
+  /** Where final decisions go out once committed (docs/ALERTS.md); set through Screening.useSink. */
+  private sink: FindingSink | undefined;
+
   constructor(private readonly now: () => Date = () => new Date()) {}
+
+  useSink(sink: FindingSink | undefined): void {
+    this.sink = sink;
+  }
 
   private at(): string {
     return this.now().toISOString();
@@ -111,7 +120,9 @@ export class Cases {
 
   /** A person's decision (docs/CASES.md): reason required, four eyes on confirmed fraud per policy. */
   async decide(store: HirewatchStore, caseId: string, input: DecisionInput, actor: Actor): Promise<CaseView> {
+    let decided: StoredCase | undefined;
     await this.change(store, caseId, actor, async (tx, c, at) => {
+      decided = undefined;
       const policy = await tx.cases.policy();
       const result = decide(c, { outcome: input.outcome, reason: input.reason, reliedOnBackgroundCheck: input.reliedOnBackgroundCheck ?? false, by: actor.actor, at }, policy);
       if (result.kind === 'refused') {
@@ -130,10 +141,12 @@ export class Cases {
         const app = await tx.getApplication(m.applicationId, m.source);
         snapshot.push({ source: m.source, applicationId: m.applicationId, signals: app?.result?.signals.map((s) => s.id) ?? [] });
       }
-      await tx.cases.update({ ...c, status: 'decided', decision: result.decision, pendingDecision: undefined, decidedAt: at, snapshot }, at);
+      decided = { ...c, status: 'decided', decision: result.decision, pendingDecision: undefined, decidedAt: at, snapshot };
+      await tx.cases.update(decided, at);
       await tx.cases.appendEvent(caseId, { at, by: actor.actor, type: 'decided', detail: { outcome: result.decision.outcome, reason: result.decision.reason, ...(result.decision.confirmedBy ? { proposedBy: result.decision.by, confirmedBy: result.decision.confirmedBy } : {}) } });
       return { outcome: result.decision.outcome, ...(result.decision.confirmedBy ? { confirmedBy: result.decision.confirmedBy } : {}) };
     });
+    if (decided) emitDecision(this.sink, decisionFact(store.org, decided));
     return this.get(store, caseId);
   }
 
@@ -172,6 +185,16 @@ export class Cases {
   labels(store: HirewatchStore): Promise<Label[]> {
     return labels(store);
   }
+}
+
+/** A decided case as the finding its decision sends (src/service/findings.ts). */
+function decisionFact(org: string, c: StoredCase): DecisionFact {
+  const d = c.decision!;
+  return {
+    org, caseId: c.id, outcome: d.outcome, decidedBy: d.by, confirmedBy: d.confirmedBy, decidedAt: c.decidedAt ?? d.at, openedAt: c.openedAt,
+    band: c.band, score: c.score, subjectKind: c.subjectKind, employeeId: c.employeeId, signals: c.signals,
+    members: (c.snapshot ?? []).map((m) => ({ source: m.source, applicationId: m.applicationId })),
+  };
 }
 
 export type { CaseView, Dashboard, Label, VerificationView };

@@ -9,6 +9,8 @@ import type { AuditInput, HirewatchStore } from '../store/index.js';
 import { withCases, type Actor } from './audit-entry.js';
 import { openEmployeeCase } from './case-opening.js';
 import { newCaseId } from './case-ids.js';
+import { emitAlerts, type FindingSink } from './finding-sink.js';
+import type { AlertFact } from './findings.js';
 import * as state from './telemetry-state.js';
 
 /**
@@ -53,6 +55,8 @@ const dayBefore = (day: string, days: number): string => new Date(Date.parse(`${
 
 export class Monitoring {
   private reference: MonitorReference | undefined;
+  /** Where post-hire alerts worth telling go out once committed (docs/ALERTS.md); none by default. */
+  private sink: FindingSink | undefined;
 
   constructor(private readonly loadReference: () => MonitorReference, private readonly scoring: ScoringConfig, private readonly now: () => Date = () => new Date()) {}
 
@@ -61,11 +65,22 @@ export class Monitoring {
     return this.reference;
   }
 
+  /** Send each post-hire alert recorded new or again (not within its cool-down) to `sink` from now on. */
+  useSink(sink: FindingSink | undefined): void {
+    this.sink = sink;
+  }
+
   /** Store one batch of events (see above). */
-  ingest(store: HirewatchStore, events: readonly TelemetryEvent[], options: IngestOptions): Promise<TelemetryOutcome> {
+  async ingest(store: HirewatchStore, events: readonly TelemetryEvent[], options: IngestOptions): Promise<TelemetryOutcome> {
     const batch = createAggregate();
     for (const e of events) fold(batch, e);
-    return store.transaction((tx) => this.persistAndAssess(tx, batch, events.length, options));
+    const told: AlertFact[] = [];
+    const outcome = await store.transaction((tx) => {
+      told.length = 0;
+      return this.persistAndAssess(tx, batch, events.length, options, (fact) => told.push({ org: store.org, ...fact }));
+    });
+    emitAlerts(this.sink, told);
+    return outcome;
   }
 
   /** The last sequence a consumer stored (0 before its first batch). */
@@ -94,7 +109,7 @@ export class Monitoring {
     return assessTelemetry(aggregate, applications, this.ref(), this.scoring);
   }
 
-  private async persistAndAssess(tx: HirewatchStore, batch: Aggregate, accepted: number, options: IngestOptions): Promise<TelemetryOutcome> {
+  private async persistAndAssess(tx: HirewatchStore, batch: Aggregate, accepted: number, options: IngestOptions, tell: (fact: Omit<AlertFact, 'org'>) => void): Promise<TelemetryOutcome> {
     const touched = new Set<string>();
     for (const info of Object.values(batch.employees)) {
       const stored = await state.readEmployee(tx, info.employeeId);
@@ -137,7 +152,10 @@ export class Monitoring {
           at,
         });
         alerts[status]++;
-        if (status !== 'suppressed') told = true;
+        if (status !== 'suppressed') {
+          told = true;
+          tell({ employeeId: e.employeeId, applicationId: e.applicationId, band: e.band, score: e.score, signal: { id: s.id, family: s.family, evidence: s.evidence }, status, at });
+        }
       }
       // A post-hire alert worth telling someone at hold opens or joins the employee's case, in this transaction.
       if (told && e.band === 'hold') {

@@ -13,6 +13,7 @@ import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
 import { floorsOf, openCases } from './case-opening.js';
 import { newCaseId } from './case-ids.js';
 import { Cases } from './cases.js';
+import { emitNewHolds, type FindingSink } from './finding-sink.js';
 import { recordLinks } from './record-links.js';
 
 /**
@@ -61,6 +62,8 @@ export class Screening {
   private readonly rebuilding = new Map<string, Promise<void>>();
   /** Cases of human verification: opened here, with the screening that causes them; worked through this. */
   readonly cases: Cases;
+  /** Where new holds go out once stored (docs/ALERTS.md); none by default. */
+  private sink: FindingSink | undefined;
 
   constructor(readonly context: ScreenContext, private readonly options: ScreeningOptions) {
     this.cases = new Cases(options.now);
@@ -86,6 +89,16 @@ export class Screening {
         return [];
       },
     };
+  }
+
+  /** Send each new hold, and each case decision, to `sink` from now on (undefined: send nothing). */
+  useSink(sink: FindingSink | undefined): void {
+    this.sink = sink;
+    this.cases.useSink(sink);
+  }
+
+  private now(): string {
+    return (this.options.now ?? (() => new Date()))().toISOString();
   }
 
   get provenance(): ScreeningProvenance {
@@ -203,12 +216,14 @@ export class Screening {
     const bands = new Map([...byKey].map(([k, s]) => [k, s.result.band]));
     const floors = new Map<string, 'review' | 'hold'>();
     const changes: AuditInput[] = [];
-    return store.importBatch(items.map((i) => i.record), {
+    const outcomes = await store.importBatch(items.map((i) => i.record), {
       provenance: this.provenance,
       screen: (record) => byKey.get(refKey(record.source, record.id))!,
-      audit: (outcomes) => [withCases(auditEntryFor(actor, outcomes, stuck(bands, floors)), changes)],
+      audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes)],
       ...this.caseHooks(actor, floors, changes),
     });
+    emitNewHolds(this.sink, store.org, outcomes, (k) => byKey.get(k)?.result, floors, this.now());
+    return outcomes;
   }
 
   /**
@@ -233,6 +248,7 @@ export class Screening {
       audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes)],
       ...this.caseHooks(actor, floors, changes),
     });
+    emitNewHolds(this.sink, store.org, outcomes, (k) => fresh.get(k)?.result, floors, this.now());
     const submitted: Submitted[] = [];
     for (const outcome of outcomes) {
       const screened = fresh.get(refKey(outcome.source, outcome.id));
