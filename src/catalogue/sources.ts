@@ -98,6 +98,11 @@ export const SOURCES = {
     date: '1999-03-25',
     url: 'https://www.govinfo.gov/content/pkg/FR-1999-03-25/html/99-7352.htm',
   },
+  levelblue2025: {
+    title: 'Behavioral XDR and threat intel nab North Korean fake IT worker within 10 days of hire (LevelBlue SpiderLabs: an Entra ID login from an unmanaged device through an Astrill VPN address, "typically used by North Korea-linked IT workers")',
+    publisher: 'CSO Online, on a LevelBlue SpiderLabs report',
+    date: '2025',
+  },
 } as const satisfies Record<string, PublicSource>;
 
 export type SourceKey = keyof typeof SOURCES;

@@ -1,3 +1,4 @@
+import { addAuthenticator, addDisplay, copyDisplays, mergeAuthenticators, type AuthenticatorSeen, type DisplayCount } from './aggregate-identity.js';
 import type { TelemetryEvent } from './events.js';
 
 /**
@@ -46,6 +47,8 @@ export interface DeviceDay {
   logins: Record<string, number>;
   /** Employee ids named by login events on this device. */
   loginEmployees: Record<string, number>;
+  /** Displays the device drove (EDID and adapter), keyed by displayKey; absent before the first display event. */
+  displays?: Record<string, DisplayCount>;
 }
 
 export interface EmployeeInfo {
@@ -54,6 +57,8 @@ export interface EmployeeInfo {
   startDate?: string;
   workLocation?: { city?: string; region?: string; country?: string };
   deviceIds: string[];
+  /** Authenticators (the identity provider's ids) enrolled on or used by the employee's account. */
+  authenticators?: Record<string, AuthenticatorSeen>;
 }
 
 export interface Aggregate {
@@ -110,6 +115,7 @@ export function reviveDeviceDay(d: DeviceDay): DeviceDay {
     usb: dictOf(d.usb, (u) => ({ product: u.product, count: u.count })),
     logins: dictOf(d.logins, same),
     loginEmployees: dictOf(d.loginEmployees, same),
+    ...(d.displays ? { displays: copyDisplays(d.displays)! } : {}),
   };
 }
 
@@ -121,6 +127,7 @@ export function reviveEmployee(e: EmployeeInfo): EmployeeInfo {
     ...(e.startDate !== undefined ? { startDate: e.startDate } : {}),
     ...(e.workLocation !== undefined ? { workLocation: { ...e.workLocation } } : {}),
     deviceIds: [...e.deviceIds],
+    ...(e.authenticators ? { authenticators: mergeAuthenticators(undefined, e.authenticators)! } : {}),
   };
 }
 
@@ -182,6 +189,12 @@ export function fold(agg: Aggregate, event: TelemetryEvent): Aggregate {
     agg.employees[event.employeeId] = employeeFrom(event, own(agg.employees, event.employeeId));
     return agg;
   }
+  if (event.type === 'mfa') {
+    const day = eventDay(event);
+    const e = own(agg.employees, event.employeeId) ?? (agg.employees[event.employeeId] = { employeeId: event.employeeId, deviceIds: [] });
+    if (day) e.authenticators = addAuthenticator(e.authenticators, event.authenticatorId, { ...(event.method !== undefined ? { method: event.method } : {}), first: day, last: day });
+    return agg;
+  }
   const ms = Date.parse(event.at);
   if (!Number.isFinite(ms)) return agg;
   const dayIndex = Math.floor(ms / DAY_MS);
@@ -225,6 +238,11 @@ export function fold(agg: Aggregate, event: TelemetryEvent): Aggregate {
       else if (Object.keys(d.usb).length < DISTINCT_LIMIT) d.usb[key] = { product: event.product ?? '', count: 1 };
       break;
     }
+    case 'display': {
+      const { adapter, manufacturerId, productCode, monitorName } = event;
+      d.displays = addDisplay(d.displays, { ...(adapter !== undefined ? { adapter } : {}), ...(manufacturerId !== undefined ? { manufacturerId } : {}), ...(productCode !== undefined ? { productCode } : {}), ...(monitorName !== undefined ? { monitorName } : {}) });
+      break;
+    }
     case 'login':
       bump(d.logins, event.ip.trim());
       if (event.employeeId) bump(d.loginEmployees, event.employeeId);
@@ -259,6 +277,7 @@ function addDay(out: DeviceDay, b: DeviceDay): void {
   }
   addCounts(out.logins, b.logins);
   addCounts(out.loginEmployees, b.loginEmployees);
+  for (const v of Object.values(b.displays ?? {})) out.displays = addDisplay(out.displays, v, v.count);
 }
 
 /**
@@ -269,7 +288,9 @@ export function merge(a: Aggregate, b: Aggregate): Aggregate {
   const out = reviveAggregate(a);
   out.events += b.events;
   for (const [id, e] of Object.entries(b.employees)) {
-    out.employees[id] = employeeFrom({ type: 'employee', ...reviveEmployee(e) }, own(out.employees, id));
+    const merged = out.employees[id] = employeeFrom({ type: 'employee', ...reviveEmployee(e) }, own(out.employees, id));
+    const authenticators = mergeAuthenticators(merged.authenticators, e.authenticators);
+    if (authenticators) merged.authenticators = authenticators;
   }
   for (const [deviceId, days] of Object.entries(b.devices)) {
     let mine = own(out.devices, deviceId);

@@ -6,6 +6,7 @@ import { own, type Aggregate, type DeviceDay } from './aggregate.js';
 import { claimedWorkPlace } from './claimed.js';
 import type { MonitorReference } from './context.js';
 import { secondToolSignals, toolSignals, usbSignals } from './signals-endpoint.js';
+import { buildAuthenticatorIndex, displaySignals, sharedAuthenticatorSignals, vpnClientSignals } from './signals-identity.js';
 import { buildIpIndex, farmSignals, loginSignals } from './signals-network.js';
 import { keystrokeSignals, rttSignals, workingHoursSignals } from './signals-physics.js';
 
@@ -72,6 +73,7 @@ export function assessTelemetry(
     [...daysOf].flatMap(([employeeId, days]) => days.map((day) => ({ employeeId, day }))),
     ref,
   );
+  const authenticators = buildAuthenticatorIndex(Object.values(agg.employees));
   const employees = Object.values(agg.employees)
     .sort((a, b) => (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0))
     .map((employee): EmployeeAssessment => {
@@ -90,6 +92,9 @@ export function assessTelemetry(
         ...usbSignals(days, ref),
         ...loginSignals(days, place, ref),
         ...farmSignals(employee.employeeId, days, index, ref),
+        ...displaySignals(days, ref),
+        ...vpnClientSignals(days, ref),
+        ...sharedAuthenticatorSignals(employee, authenticators, agg.employees),
       ];
       const scored = combine(raw, scoring);
       return {

@@ -10,13 +10,15 @@ import { describeIssues } from '../parse/record-error.js';
  * cost, and anything it does not accept goes to zod for the message. The
  * check is never more lenient than the schema (test/monitor/events.test.ts).
  */
-export const EVENT_TYPES = ['employee', 'login', 'keystroke', 'network_rtt', 'process', 'usb'] as const;
+export const EVENT_TYPES = ['employee', 'login', 'keystroke', 'network_rtt', 'process', 'usb', 'display', 'mfa'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** 2025-12-03T02:14:00Z, 2025-12-03T02:14:00.250-06:00: a time of day with Z or an offset. */
 const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+/** An EDID manufacturer id: three letters of the PNP id registry (TSB, DEL, LNX). */
+const PNP = /^[A-Za-z]{3}$/;
 const MAX_MS = 600_000;
 
 /** Ids are short enough for any URL (the application ids they name are at most this long too). */
@@ -72,6 +74,25 @@ export const UsbEventSchema = z.looseObject({
   product: text(256).optional(),
 });
 
+/** A display the device drives: EDID monitor name (at most 13 characters in EDID; 64 allowed), manufacturer id and product code, adapter name. */
+export const DisplayEventSchema = z.looseObject({
+  type: z.literal('display'),
+  at: instant,
+  deviceId: id,
+  monitorName: text(64).optional(),
+  manufacturerId: z.string().regex(PNP, 'expected a three-letter PNP manufacturer id, e.g. DEL').optional(),
+  productCode: z.string().regex(HEX4, 'expected four hex digits').optional(),
+  adapter: text(256).optional(),
+});
+/** An authenticator (MFA factor or device, by the identity provider's opaque id) enrolled on or used by an employee's account. */
+export const MfaEventSchema = z.looseObject({
+  type: z.literal('mfa'),
+  at: instant,
+  employeeId: id,
+  authenticatorId: id,
+  method: text(64).optional(),
+});
+
 const SCHEMAS = {
   employee: EmployeeEventSchema,
   login: LoginEventSchema,
@@ -79,6 +100,8 @@ const SCHEMAS = {
   network_rtt: RttEventSchema,
   process: ProcessEventSchema,
   usb: UsbEventSchema,
+  display: DisplayEventSchema,
+  mfa: MfaEventSchema,
 } as const;
 
 export type EmployeeEvent = z.output<typeof EmployeeEventSchema>;
@@ -87,7 +110,9 @@ export type KeystrokeEvent = z.output<typeof KeystrokeEventSchema>;
 export type RttEvent = z.output<typeof RttEventSchema>;
 export type ProcessEvent = z.output<typeof ProcessEventSchema>;
 export type UsbEvent = z.output<typeof UsbEventSchema>;
-export type TelemetryEvent = EmployeeEvent | LoginEvent | KeystrokeEvent | RttEvent | ProcessEvent | UsbEvent;
+export type DisplayEvent = z.output<typeof DisplayEventSchema>;
+export type MfaEvent = z.output<typeof MfaEventSchema>;
+export type TelemetryEvent = EmployeeEvent | LoginEvent | KeystrokeEvent | RttEvent | ProcessEvent | UsbEvent | DisplayEvent | MfaEvent;
 
 // ------------------------------------------------------------ the fast path
 
@@ -118,6 +143,14 @@ function fastValid(o: Obj): boolean {
       return isInstant(o.at) && isId(o.deviceId) && (o.employeeId === undefined || isId(o.employeeId)) && isText(o.ip, 1, 64);
     case 'usb':
       return isInstant(o.at) && isId(o.deviceId) && typeof o.vendorId === 'string' && HEX4.test(o.vendorId) && typeof o.productId === 'string' && HEX4.test(o.productId) && optText(o.product, 256);
+    case 'display':
+      return (
+        isInstant(o.at) && isId(o.deviceId) && optText(o.monitorName, 64) && optText(o.adapter, 256) &&
+        (o.manufacturerId === undefined || (typeof o.manufacturerId === 'string' && PNP.test(o.manufacturerId))) &&
+        (o.productCode === undefined || (typeof o.productCode === 'string' && HEX4.test(o.productCode)))
+      );
+    case 'mfa':
+      return isInstant(o.at) && isId(o.employeeId) && isId(o.authenticatorId) && optText(o.method, 64);
     case 'employee':
       return (
         isId(o.employeeId) && (o.applicationId === undefined || isId(o.applicationId)) &&

@@ -25,7 +25,7 @@ export function toolSignals(days: readonly DeviceDay[], ref: MonitorReference): 
   for (const d of days) {
     for (const key of Object.keys(d.processes)) {
       const tool = ref.catalogue.tools.get(key);
-      if (!tool || approved(ref, tool)) continue;
+      if (!tool || tool.kind === 'vpn_client' || approved(ref, tool)) continue;
       const s = seen.get(tool.tool) ?? { tool, spelled: own(d.processNames, key) ?? key, days: new Set(), devices: new Set() };
       s.days.add(d.day);
       s.devices.add(d.deviceId);

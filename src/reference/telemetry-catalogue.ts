@@ -3,11 +3,13 @@ import { readSimpleCsv } from './csv-rows.js';
 import { dataDir } from './data-dir.js';
 
 /**
- * The telemetry catalogues (data/telemetry/): remote-access and mouse-jiggler
- * software by process name, IP-KVM hardware by USB ids. Data with sources,
- * not code; loaded once at the edge and passed to the detectors.
+ * The telemetry catalogues (data/telemetry/): remote-access, mouse-jiggler
+ * and VPN-client software by process name, IP-KVM hardware by USB ids, IP-KVM
+ * and virtual displays by the display they present. Data with sources, not
+ * code; loaded once at the edge and passed to the detectors.
  */
-export type ToolKind = 'remote_access' | 'mouse_jiggler';
+export type ToolKind = 'remote_access' | 'mouse_jiggler' | 'vpn_client';
+const TOOL_KINDS: readonly string[] = ['remote_access', 'mouse_jiggler', 'vpn_client'];
 
 export interface ToolEntry {
   readonly tool: string;
@@ -28,11 +30,43 @@ export interface UsbEntry {
   readonly source: string;
 }
 
+/**
+ * A display identity: the EDID monitor name (descriptor 0xFC), the EDID
+ * manufacturer (PNP) id with product code ("TSB:9876", as Windows writes
+ * MONITOR\TSB9876), or the display adapter's name.
+ */
+export interface DisplayEntry {
+  readonly kind: 'ip_kvm' | 'virtual_display';
+  readonly match: 'monitor_name' | 'edid_ids' | 'adapter';
+  /** Lower case; edid_ids as "tsb:9876". */
+  readonly value: string;
+  readonly name: string;
+  readonly source: string;
+}
+
 export interface TelemetryCatalogue {
-  readonly file: { readonly tools: string; readonly usb: string };
+  readonly file: { readonly tools: string; readonly usb: string; readonly displays?: string };
   /** Process key ("anydesk") -> entry. */
   readonly tools: ReadonlyMap<string, ToolEntry>;
   readonly usb: readonly UsbEntry[];
+  readonly displays?: readonly DisplayEntry[];
+}
+
+/** What a display event reported, as folded (lower-case matching is done here). */
+export interface DisplaySeen {
+  readonly adapter?: string;
+  readonly manufacturerId?: string;
+  readonly productCode?: string;
+  readonly monitorName?: string;
+}
+
+/** The catalogue entry a display matches: by monitor name, manufacturer and product, or adapter name. */
+export function matchDisplay(catalogue: TelemetryCatalogue, seen: DisplaySeen): DisplayEntry | undefined {
+  const name = seen.monitorName?.trim().toLowerCase();
+  const ids = seen.manufacturerId && seen.productCode ? `${seen.manufacturerId}:${seen.productCode}`.toLowerCase() : undefined;
+  const adapter = seen.adapter?.trim().toLowerCase();
+  return (catalogue.displays ?? []).find((e) =>
+    (e.match === 'monitor_name' && e.value === name) || (e.match === 'edid_ids' && e.value === ids) || (e.match === 'adapter' && e.value === adapter));
 }
 
 /** "C:\\Program Files\\AnyDesk\\AnyDesk.exe" -> "anydesk". */
@@ -55,18 +89,30 @@ export function matchUsb(catalogue: TelemetryCatalogue, vendorId: string, produc
   return byIds;
 }
 
-export function createTelemetryCatalogue(tools: readonly ToolEntry[], usb: readonly UsbEntry[], file = { tools: 'tools', usb: 'usb' }): TelemetryCatalogue {
-  return { file, tools: new Map(tools.map((t) => [t.process, t])), usb };
+export function createTelemetryCatalogue(tools: readonly ToolEntry[], usb: readonly UsbEntry[], file: TelemetryCatalogue['file'] = { tools: 'tools', usb: 'usb', displays: 'displays' }, displays: readonly DisplayEntry[] = []): TelemetryCatalogue {
+  return { file, tools: new Map(tools.map((t) => [t.process, t])), usb, displays };
+}
+
+function readDisplays(file: string): DisplayEntry[] {
+  return readSimpleCsv(file).map((r, i): DisplayEntry => {
+    const kind = r.kind;
+    const match = r.match;
+    const ids = match !== 'edid_ids' || /^[A-Z]{3}:[0-9A-F]{4}$/i.test(r.value ?? '');
+    if ((kind !== 'ip_kvm' && kind !== 'virtual_display') || (match !== 'monitor_name' && match !== 'edid_ids' && match !== 'adapter') || !r.value || !ids || !r.name || !r.source) {
+      throw new Error(`${file}: row ${i + 2} needs kind (ip_kvm|virtual_display), match (monitor_name|edid_ids|adapter), value (edid_ids: ABC:1234), name and source`);
+    }
+    return { kind, match, value: r.value.toLowerCase(), name: r.name, source: r.source };
+  });
 }
 
 export function loadTelemetryCatalogue(dir: string = join(dataDir(), 'telemetry')): TelemetryCatalogue {
   const toolsFile = join(dir, 'remote-access-tools.csv');
   const usbFile = join(dir, 'usb-devices.csv');
   const tools = readSimpleCsv(toolsFile).map((r, i): ToolEntry => {
-    if (!r.tool || !r.process || (r.kind !== 'remote_access' && r.kind !== 'mouse_jiggler') || !r.source) {
-      throw new Error(`${toolsFile}: row ${i + 2} needs tool, kind (remote_access|mouse_jiggler), process and source`);
+    if (!r.tool || !r.process || !TOOL_KINDS.includes(r.kind ?? '') || !r.source) {
+      throw new Error(`${toolsFile}: row ${i + 2} needs tool, kind (${TOOL_KINDS.join('|')}), process and source`);
     }
-    return { tool: r.tool, kind: r.kind, process: processKey(r.process), source: r.source };
+    return { tool: r.tool, kind: r.kind as ToolKind, process: processKey(r.process), source: r.source };
   });
   const usb = readSimpleCsv(usbFile).map((r, i): UsbEntry => {
     if (!/^[0-9a-f]{4}$/i.test(r.vendorId ?? '') || !/^[0-9a-f]{4}$/i.test(r.productId ?? '') || r.kind !== 'ip_kvm' || !r.name || !r.source) {
@@ -74,5 +120,6 @@ export function loadTelemetryCatalogue(dir: string = join(dataDir(), 'telemetry'
     }
     return { vendorId: r.vendorId!.toLowerCase(), productId: r.productId!.toLowerCase(), product: r.product ?? '', kind: 'ip_kvm', name: r.name, source: r.source };
   });
-  return createTelemetryCatalogue(tools, usb, { tools: 'data/telemetry/remote-access-tools.csv', usb: 'data/telemetry/usb-devices.csv' });
+  const displaysFile = join(dir, 'displays.csv');
+  return createTelemetryCatalogue(tools, usb, { tools: 'data/telemetry/remote-access-tools.csv', usb: 'data/telemetry/usb-devices.csv', displays: 'data/telemetry/displays.csv' }, readDisplays(displaysFile));
 }

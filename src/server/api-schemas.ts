@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  EmployeeEventSchema, KeystrokeEventSchema, LoginEventSchema, ProcessEventSchema, RttEventSchema, UsbEventSchema,
+  EmployeeEventSchema, KeystrokeEventSchema, LoginEventSchema, ProcessEventSchema, RttEventSchema, UsbEventSchema, DisplayEventSchema, MfaEventSchema,
 } from '../monitor/events.js';
 import { APPLICATION_LIMITS, ApplicationSchema } from '../parse/application-schema.js';
 import { ScreeningResultSchema } from '../score/result-contract.js';
@@ -145,7 +145,7 @@ export const WebhookResponseSchema = z.strictObject({
 });
 
 export const TelemetryEventSchema = z.discriminatedUnion('type', [
-  EmployeeEventSchema, LoginEventSchema, KeystrokeEventSchema, RttEventSchema, ProcessEventSchema, UsbEventSchema,
+  EmployeeEventSchema, LoginEventSchema, KeystrokeEventSchema, RttEventSchema, ProcessEventSchema, UsbEventSchema, DisplayEventSchema, MfaEventSchema,
 ]);
 export const TelemetryBodySchema = z.strictObject({
   org: bodyOrg,

@@ -9,6 +9,7 @@ const EmployeeInfoSchema = z.object({
   startDate: z.string().optional(),
   workLocation: z.object({ city: z.string().optional(), region: z.string().optional(), country: z.string().optional() }).optional(),
   deviceIds: z.array(z.string()),
+  authenticators: z.record(z.string(), z.object({ method: z.string().optional(), first: z.string(), last: z.string() })).optional(),
 });
 
 export async function readEmployee(store: HirewatchStore, employeeId: string): Promise<EmployeeInfo | undefined> {

@@ -37,7 +37,7 @@ describe('validation', () => {
     expect(r.errors[0]!.error).toMatch(/^rttMs: .*number/);
     expect(r.errors[0]!.deviceId).toBe('LAP-1');
     expect(r.errors[1]!.error).toMatch(/^at: expected an ISO 8601 time/);
-    expect(r.errors[2]!.error).toMatch(/^type: expected one of employee, login, keystroke, network_rtt, process, usb, got 'teleport'/);
+    expect(r.errors[2]!.error).toMatch(/^type: expected one of employee, login, keystroke, network_rtt, process, usb, display, mfa, got 'teleport'/);
     expect(r.errors[3]!.error).toMatch(/^not valid JSON/);
   });
 
