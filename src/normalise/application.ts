@@ -1,4 +1,5 @@
 import type { Application } from '../parse/application-schema.js';
+import { codeHostsOf, payrollOf, referenceSessionOf, type NormalCodeHost, type NormalPayroll, type NormalReferenceSession } from './application-extras.js';
 import { normaliseAddress, type NormalAddress } from './address.js';
 import { parseEndMonth, parseMonth, type MonthIndex } from './date.js';
 import { normaliseEmail, type NormalEmail } from './email.js';
@@ -30,6 +31,8 @@ export interface NormalReference {
   /** Country a number without a country code is read in (the applicant's address country, else US). */
   readonly phoneCountry: string;
   readonly organization?: string;
+  /** Where the reference answered the reference check from (a reference-check tool's record). */
+  readonly session?: NormalReferenceSession;
 }
 
 export interface NormalEducation extends NormalPeriod {
@@ -84,6 +87,8 @@ export interface VendorVerdict {
 export interface NormalOnboarding {
   readonly shippingAddress?: NormalAddress;
   readonly identityDocument?: { readonly verified?: boolean; readonly method?: string };
+  /** Start date, payroll accounts and payment requests; absent when none was given. */
+  readonly payroll?: NormalPayroll;
 }
 
 export interface NormalSession {
@@ -113,6 +118,8 @@ export interface EnrichedApplication {
   readonly education: readonly NormalEducation[];
   readonly employment: readonly NormalEmployment[];
   readonly linkedin?: NormalLinkedin;
+  /** Code-hosting accounts from supplied profile data (profiles.codeHosting); absent when none. */
+  readonly codeHosting?: readonly NormalCodeHost[];
   readonly session?: NormalSession;
   readonly interviews: readonly NormalInterview[];
   readonly onboarding?: NormalOnboarding;
@@ -172,6 +179,7 @@ export function normaliseApplication(app: Application): EnrichedApplication {
       phone: given(r.phone),
       phoneCountry,
       organization: given(r.organization),
+      ...(r.session ? withSession(referenceSessionOf(r)) : {}),
     })),
     education: (app.education ?? []).map((e) => ({
       ...period(e.start, e.end, submittedMonth),
@@ -187,6 +195,7 @@ export function normaliseApplication(app: Application): EnrichedApplication {
       location: given(e.location),
     })),
     linkedin: app.profiles?.linkedin ? linkedinOf(app.profiles.linkedin) : undefined,
+    ...(app.profiles?.codeHosting?.length ? { codeHosting: codeHostsOf(app.profiles) } : {}),
     session: session
       ? { ip: given(session.ip), userAgent: given(session.userAgent), timezone: given(session.timezone), utcOffsetMinutes: given(session.utcOffsetMinutes), deviceId: given(session.deviceId) }
       : undefined,
@@ -220,8 +229,12 @@ function verdictOf(v: NonNullable<NonNullable<Application['interviews']>[number]
 
 function onboardingOf(o: NonNullable<Application['onboarding']>): NormalOnboarding {
   const doc = o.identityDocument;
+  const payroll = payrollOf(o);
   return {
     shippingAddress: o.shippingAddress ? normaliseAddress(o.shippingAddress) : undefined,
     identityDocument: doc ? { verified: given(doc.verified), method: given(doc.method) } : undefined,
+    ...(payroll ? { payroll } : {}),
   };
 }
+
+const withSession = (session: NormalReferenceSession | undefined): { session?: NormalReferenceSession } => (session ? { session } : {});

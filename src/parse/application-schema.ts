@@ -29,8 +29,14 @@ export const APPLICATION_LIMITS = {
   interviews: 50,
   /** interviews[].flags, interviews[].cameraDevices, interviews[].vendorVerdicts */
   flags: 20,
-  /** profiles.linkedin.activity (50 years of months) */
+  /** profiles.linkedin.activity, profiles.codeHosting[].contributions (50 years of months) */
   activity: 600,
+  /** onboarding.payrollAccounts, onboarding.paymentRequests, profiles.codeHosting */
+  payroll: 20,
+  /** profiles.codeHosting[].commitIdentities */
+  identities: 50,
+  /** profiles.codeHosting[].repositories */
+  repositories: 1000,
   /** Levels of nesting, the record itself being level 1. */
   depth: 32,
 } as const;
@@ -87,12 +93,19 @@ export const EmploymentSchema = z.looseObject({
   location: optionalText,
 });
 
+/** Where a reference answered a reference check from, as a reference-check tool recorded it. */
+export const ReferenceSessionSchema = z.looseObject({
+  ip: optionalText,
+  deviceId: optionalId,
+});
+
 export const ReferenceSchema = z.looseObject({
   name: optionalText,
   email: optionalText,
   phone: optionalText,
   organization: optionalText,
   relationship: optionalText,
+  session: ReferenceSessionSchema.nullish(),
 });
 
 export const SessionSchema = z.looseObject({
@@ -114,8 +127,20 @@ export const LinkedinProfileSchema = z.looseObject({
   nameChangedAt: isoDate.nullish(),
 });
 
+/** A code-hosting account (GitHub and similar) as profile data supplied with the application describes it; never fetched. */
+export const CodeHostingProfileSchema = z.looseObject({
+  url: optionalText,
+  createdAt: isoDate.nullish(),
+  /** Contributions per month. */
+  contributions: list(z.looseObject({ month: isoDate, count: z.number().int().nonnegative().max(1_000_000) }), L.activity),
+  /** Who authored the commits on the account's repositories, with how many. */
+  commitIdentities: list(z.looseObject({ name: optionalText, email: optionalText, commits: z.number().int().nonnegative().max(10_000_000).nullish() }), L.identities),
+  repositories: list(z.looseObject({ name: optionalText, fork: z.boolean().nullish(), createdAt: isoDate.nullish() }), L.repositories),
+});
+
 export const ProfilesSchema = z.looseObject({
   linkedin: LinkedinProfileSchema.nullish(),
+  codeHosting: list(CodeHostingProfileSchema, L.payroll),
 });
 
 export const InterviewFlagSchema = text;
@@ -142,9 +167,29 @@ export const InterviewSchema = z.looseObject({
   vendorVerdicts: list(VendorVerdictSchema, L.flags),
 });
 
+/** A payroll account or payout address as onboarding recorded it: a hash, never the number itself. */
+export const PayrollAccountSchema = z.looseObject({
+  accountHash: z.string().trim().min(1).max(L.id),
+  holderName: optionalText,
+  /** `bank`, `payment_app`, `crypto` ... */
+  kind: optionalText,
+  provider: optionalText,
+  addedAt: isoDate.nullish(),
+});
+
+export const PaymentRequestSchema = z.looseObject({
+  /** `payment_app`, `crypto`, `bank` ... */
+  kind: z.string().min(1).max(L.id),
+  provider: optionalText,
+  at: isoDate.nullish(),
+});
+
 export const OnboardingSchema = z.looseObject({
   shippingAddress: AddressSchema.nullish(),
   payrollAccountHash: optionalId,
+  startDate: isoDate.nullish(),
+  payrollAccounts: list(PayrollAccountSchema, L.payroll),
+  paymentRequests: list(PaymentRequestSchema, L.payroll),
   identityDocument: z
     .looseObject({ verified: z.boolean().nullish(), method: optionalText })
     .nullish(),
