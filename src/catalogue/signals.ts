@@ -118,7 +118,7 @@ export const SIGNALS = {
   'contact.reference_is_applicant': {
     family: 'contact',
     weight: 1.8,
-    description: "A reference's phone or mailbox is the applicant's own.",
+    description: "A reference's phone or mailbox is the applicant's own, or the reference check was answered from the applicant's device (or, at half weight, IP address).",
     source: 'fbi2025',
     basis: 'references',
   },
@@ -317,6 +317,7 @@ export const SIGNALS = {
   'linkage.shared_payroll_other_identity': { family: 'linkage', weight: 2.5, description: 'The payroll account (hash) is also given by a different identity.', source: 'fbi2024', basis: 'household' },
   'linkage.shared_ip_other_identity': { family: 'linkage', weight: 0.6, description: 'The application came from the same IP address as an application under a different identity.', source: 'amazon2025', weak: 'strangers share VPN exits, offices, campuses and carrier gateways; families share a router', basis: ['network', 'household'] },
   'linkage.shared_reference_other_identity': { family: 'linkage', weight: 0.6, description: 'A reference phone or mailbox is also given as a reference by a different identity.', source: 'fbi2025', weak: 'colleagues name the same manager as their reference', basis: 'references' },
+  'linkage.reference_is_other_applicant': { family: 'linkage', weight: 1.6, description: 'A reference\'s phone or mailbox is the own phone or mailbox of an applicant under a different identity, or the applicant\'s own was given as a reference\'s by one: referees who are the ring.', source: 'fbi2025', basis: 'references' },
   'linkage.similar_photo_other_identity': { family: 'linkage', weight: 2.0, description: 'The profile photo is the same image (perceptual hash within 6 of 64 bits) as a different identity\'s.', source: 'amazon2025' },
   'linkage.resume_near_duplicate_other_identity': { family: 'linkage', weight: 1.8, description: 'The resume is a near-duplicate (names, dates and numbers aside) of a different identity\'s resume.', source: 'amazon2025' },
   'linkage.identity_many_contacts': { family: 'linkage', weight: 1.2, description: 'One identity (the same name, nicknames and order aside) appears in its cluster with three or more different phones or mailboxes.', source: 'amazon2025', basis: [] },

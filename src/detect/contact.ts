@@ -1,3 +1,5 @@
+import type { NormalReferenceSession } from '../normalise/application-extras.js';
+import type { NormalSession } from '../normalise/application.js';
 import type { NormalEmail } from '../normalise/email.js';
 import { samePhoneNumber, type NormalPhone } from '../normalise/phone.js';
 import type { Detector, RawSignal } from './types.js';
@@ -50,6 +52,23 @@ function sameMailbox(a: NormalEmail | undefined, b: NormalEmail): boolean {
   return a?.mailbox !== undefined && a.mailbox === b.mailbox;
 }
 
+/**
+ * The reference check answered from the applicant's own device (full weight) or, with no device in common,
+ * from the applicant's IP address (half: a colleague in the same office, or a household, shares an IP).
+ */
+function referenceSessionSignal(ref: NormalReferenceSession | undefined, own: NormalSession | undefined, who: string): RawSignal | undefined {
+  if (!ref || !own) return undefined;
+  const device = own.deviceId?.trim();
+  if (ref.deviceId && device && ref.deviceId === device) {
+    return { id: 'contact.reference_is_applicant', evidence: `${who} answered the reference check from device ${device}, the one the application was sent from` };
+  }
+  const ip = own.ip?.trim().toLowerCase();
+  if (ref.ip && ip && ref.ip === ip) {
+    return { id: 'contact.reference_is_applicant', strength: 0.5, evidence: `${who} answered the reference check from IP ${ip}, the one the application was sent from` };
+  }
+  return undefined;
+}
+
 export const contactDetector: Detector = {
   name: 'contact',
   family: 'contact',
@@ -72,6 +91,8 @@ export const contactDetector: Detector = {
       if (mailbox && ref.email) {
         out.push({ id: 'contact.reference_is_applicant', evidence: `${who} gives mailbox '${ref.email.raw}', the applicant's own ${mailbox.mailbox}` });
       }
+      const session = referenceSessionSignal(ref.session, record.session, who);
+      if (session) out.push(session);
     });
     return out;
   },

@@ -8,13 +8,17 @@ import { IDENTIFIER_KINDS, identifiersOf, type Identifier, type IdentifierKind, 
 import { MinHasher, signatureSimilarity, SIGNATURE_LENGTH } from './minhash.js';
 import { hamming, parsePhotoHash, photoBandKeys } from './photo.js';
 import { PostingTable } from './posting-table.js';
-import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkResult, type PhotoLink, type ResumeLink } from './types.js';
+import { DEFAULT_LINKAGE, LinkageConfigSchema, type ClusterView, type IdentifierLink, type IdentitySpread, type LinkageConfig, type LinkResult, type PhotoLink, type ResumeLink, type RoleLink } from './types.js';
 
 /** The key of an application in maps: its source and id, unambiguous. */
 const applicationKey = (source: string, id: string): string => `${source}\u0000${id}`;
 
 /** Each kind hashes with its own seeds, so equal values of two kinds never meet. */
 const KIND_SEED = Object.fromEntries(IDENTIFIER_KINDS.map((k, i) => [k, 0x3c6ef372 + i * 0x1000193])) as Record<IdentifierKind, number>;
+/** The other role of a contact: an applicant's own phone or mailbox, or a reference's (canonical values alike). */
+const OTHER_ROLE: Partial<Record<IdentifierKind, IdentifierKind>> = {
+  phone: 'referencePhone', referencePhone: 'phone', email: 'referenceEmail', referenceEmail: 'email',
+};
 
 /**
  * The linkage index: every screened application, filed under each of its
@@ -89,8 +93,11 @@ export class LinkageIndex {
     const joins: number[] = [];
 
     const identifiers: IdentifierLink[] = [];
+    const roles: RoleLink[] = [];
     this.lastIdentifiers = identifiersOf(record, extras);
     for (const { kind, value } of this.lastIdentifiers) {
+      const other = OTHER_ROLE[kind];
+      if (other) this.linkRole(kind, other, value, n, name, roles);
       const k = KIND_SEED[kind];
       const slot = hashString(value, k);
       if (kind === 'phone' || kind === 'email') this.storeContact((slot & ~1) | (kind === 'email' ? 1 : 0));
@@ -112,7 +119,7 @@ export class LinkageIndex {
     for (const m of joins) this.clusters.union(n, m);
     const cluster = joins.length > 0 || this.clusters.infoOf(n).size > 1 ? this.clusterView(n) : undefined;
     const identity = cluster && cluster.size >= 3 ? this.identitySpread(n) : undefined;
-    return { id: record.id, source, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(resumesTruncated ? { resumesTruncated } : {}), ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
+    return { id: record.id, source, name, submittedAt: record.submittedAt, identifiers, photos, resumes, ...(resumesTruncated ? { resumesTruncated } : {}), ...(roles.length ? { roles } : {}), ...(cluster ? { cluster } : {}), ...(identity ? { identity } : {}) };
   }
 
   /** The cluster of an application added earlier (undefined when unknown or alone). */
@@ -144,6 +151,16 @@ export class LinkageIndex {
     const info = this.clusters.infoOf(n);
     const members = [...info.members].reverse().map((m) => ({ id: this.ids[m]!, source: this.sources[m]!, name: this.names[m]!, submittedAt: this.times[m]! }));
     return { id: this.clusterId(n), size: info.size, identities: info.identities.length, members };
+  }
+
+  /** Earlier applications holding `value` in the other role (a reference's phone that is an applicant's own, or the reverse): one probe, nothing filed, no cluster joined. */
+  private linkRole(kind: IdentifierKind, other: IdentifierKind, value: string, n: number, name: string, out: RoleLink[]): void {
+    const k = KIND_SEED[other];
+    const filed = this.scratch;
+    filed.length = 0;
+    const more = this.table.collect(hashString(value, k), hashString(value, ~k), this.config.maxPerIdentifier, filed);
+    const found = filed.filter((m, i) => m !== n && filed.indexOf(m) === i);
+    if (found.length > 0) out.push({ kind, otherKind: other, value, earlier: found.map((m) => this.earlier(m, name)), truncated: more });
   }
 
   /** Application m as seen from a new application under `name`. */

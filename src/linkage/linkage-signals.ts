@@ -19,6 +19,11 @@ import type { ClusterMember, LinkedApplication, LinkResult } from './types.js';
  * - shipping address 1.6: laptops for several hires at one address is the
  *   laptop-farm pattern (FBI 2024); home address 1.0: families share homes.
  * - IP 0.6, reference 0.6: offices, campuses, VPN exits and colleagues.
+ * - reference_is_other_applicant 1.6: a reference's phone or mailbox is
+ *   another identity's own (or this applicant's own was given as a reference
+ *   by another identity): referees who are the ring (FBI 2025: verify
+ *   references). A real colleague who also applied explains some, so below
+ *   the personal identifiers.
  * - one identity with 3+ phones or mailboxes in its cluster 1.2: a person
  *   keeps one or two; an identity worked by several operators (a stolen or
  *   rented identity, Amazon 2025) collects one per operator.
@@ -79,6 +84,8 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
     // A hub (more sharers than the index reads: office network, shared template) says less about this one applicant.
     out.push(link.truncated ? { id, evidence, strength: 0.5 } : { id, evidence });
   }
+  const roles = roleEvidence(result);
+  if (roles) out.push(roles);
   const photoOthers = result.photos.filter((p) => !p.sameIdentity);
   if (photoOthers.length > 0) {
     const closest = Math.min(...photoOthers.map((p) => p.distance));
@@ -107,6 +114,26 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
   const burst = burstOf(result, options.burstWindowHours ?? 24, options.burstMin ?? 5);
   if (burst) out.push({ id: 'linkage.burst', evidence: burst });
   return out;
+}
+
+/** "reference phone X is the own phone of ..." / "phone X is given as a reference's phone on ...", other identities only. */
+function roleEvidence(result: LinkResult): RawSignal | undefined {
+  const parts: string[] = [];
+  let hub = true;
+  for (const role of result.roles ?? []) {
+    const others = role.earlier.filter((e) => !e.sameIdentity);
+    if (others.length === 0) continue;
+    if (!role.truncated) hub = false;
+    const shown = displayValue(role.kind, role.value);
+    const listed = listApplications(others, role.truncated);
+    parts.push(role.kind === 'referencePhone' || role.kind === 'referenceEmail'
+      ? `${KIND_LABEL[role.kind]} ${shown} is the own ${KIND_LABEL[role.otherKind]} of ${listed}`
+      : `${KIND_LABEL[role.kind]} ${shown} is given as a ${KIND_LABEL[role.otherKind]} on ${listed}`);
+  }
+  if (parts.length === 0) return undefined;
+  const evidence = parts.join('; ');
+  // Every match a hub (an office switchboard named by many): half, as for shared identifiers.
+  return hub ? { id: 'linkage.reference_is_other_applicant', evidence, strength: 0.5 } : { id: 'linkage.reference_is_other_applicant', evidence };
 }
 
 /**

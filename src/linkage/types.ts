@@ -42,6 +42,21 @@ export interface IdentifierLink {
   readonly truncated: boolean;
 }
 
+/**
+ * A value this application gives in one role (its own phone or mailbox, or a reference's) that earlier
+ * applications give in the other role: a reference who is another applicant, or an applicant another one
+ * named as a reference. Found by a look-up under the other role's key; it is evidence, not a stored link.
+ */
+export interface RoleLink {
+  /** The role on this application: `phone`, `email`, `referencePhone` or `referenceEmail`. */
+  readonly kind: IdentifierKind;
+  /** The role on the earlier applications. */
+  readonly otherKind: IdentifierKind;
+  readonly value: string;
+  readonly earlier: readonly LinkedApplication[];
+  readonly truncated: boolean;
+}
+
 export interface PhotoLink extends LinkedApplication {
   readonly distance: number;
 }
@@ -91,6 +106,8 @@ export interface LinkResult {
    * found, and they join no cluster, as with a hub identifier.
    */
   readonly resumesTruncated?: boolean;
+  /** Own contacts given by earlier applications as a reference's, and references' contacts that are earlier applicants' own. */
+  readonly roles?: readonly RoleLink[];
   /** Present when the application is linked to at least one other. */
   readonly cluster?: ClusterView;
   /** Present when this application's identity has identityManyContacts or more phones or mailboxes in its cluster. */
