@@ -1,6 +1,7 @@
 import type { SignalId } from '../catalogue/signals.js';
 import type { EnrichedApplication, NormalInterview } from '../normalise/application.js';
 import { virtualCameraSignals } from './interview-devices.js';
+import { interviewNetworkSignals } from './interview-network.js';
 import { vendorVerdictSignals } from './interview-verdicts.js';
 import type { Detector, RawSignal } from './types.js';
 
@@ -24,7 +25,9 @@ import type { Detector, RawSignal } from './types.js';
  *
  * An interview IP far from the claimed address is not repeated here: the
  * geography family already checks interview client IPs (country, state,
- * hosting/VPN) with "interview N" in its evidence.
+ * hosting/VPN) with "interview N" in its evidence. An interview joined from
+ * another country and network than both the application and the home is
+ * interview-network.ts (interview.network_elsewhere).
  *
  * Reads `mode`, `cameraOn`, `flags` and `notes` of each interview (docs/RECORDS.md
  * section 1); silent when none is given. The camera devices a platform reports
@@ -94,6 +97,9 @@ export const interviewDetector: Detector = {
   family: 'interview',
   detect(record, context) {
     if (record.interviews.length === 0) return [];
-    return [...interviewSignals(record), ...vendorVerdictSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras)];
+    return [
+      ...interviewSignals(record), ...vendorVerdictSignals(record), ...virtualCameraSignals(record, context.reference.virtualCameras),
+      ...interviewNetworkSignals(record, context.reference.geo),
+    ];
   },
 };
