@@ -47,6 +47,7 @@ export const BASES = {
   phone: 'The phone number: a number kept after a move, or typed with its country code, explains these together.',
   household: 'The home: family members and flatmates share an address, a router, sometimes a computer, a phone, a mailbox or an account.',
   references: 'The references: one reference relationship explains its own contact and name matches.',
+  payroll: 'The pay arrangement: one honest arrangement (a joint account, a new bank, a contractor paid through a platform) explains its own changes, holder and channel together.',
 } as const;
 export type Basis = Family | keyof typeof BASES;
 
@@ -344,6 +345,9 @@ export const SIGNALS = {
   // is what stolen identities pass (0.6). Shared shipping addresses and payroll are linkage signals.
   'onboarding.shipping_differs_from_home': { family: 'onboarding', weight: 0.4, description: 'Equipment is to be shipped to another address than the applicant\'s home (weak: relatives, offices and moves explain many).', source: 'fbi2024', weak: 'relatives, offices and moves explain many' },
   'onboarding.shipping_to_mail_drop': { family: 'onboarding', weight: 1.2, description: 'The equipment shipping address is a package forwarder or a private mailbox (a commercial mail receiving agency), from a cited list of address patterns.', source: 'doj2025' },
+  'onboarding.payroll_changed_soon': { family: 'onboarding', weight: 1.0, description: 'The payroll account was changed within 30 days of the start date, or changed twice or more within 90 days.', source: 'fbi2024', basis: 'payroll' },
+  'onboarding.payroll_holder_not_employee': { family: 'onboarding', weight: 1.2, description: 'A payroll account is held in a name that is not the employee\'s, even allowing for nicknames, order, initials and romanisation (a joint account naming the employee is theirs).', source: 'fbi2024', basis: 'payroll' },
+  'onboarding.payment_app_or_crypto': { family: 'onboarding', weight: 0.8, description: 'Pay is requested, or set up, through cryptocurrency (full weight) or a payment app or money-transfer service instead of a bank account (half weight).', source: 'advisory2022', basis: 'payroll' },
   'onboarding.identity_not_verified_in_person': { family: 'onboarding', weight: 0.6, description: 'The identity document was not verified, or only remotely (an upload or a video call), not in person.', source: 'fbi2025', weak: 'remote hires are mostly verified by upload or video' },
   // Weights (rationale in src/monitor/telemetry-signals.ts): physics and hardware are hard to explain away (IP-KVM 2.0,
   // keystroke latency 1.5, RTT 1.2, a residential IP shared by several employees 2.0); software and network clues have

@@ -1,7 +1,8 @@
 import type { EnrichedApplication } from '../normalise/application.js';
 import type { NormalAddress } from '../normalise/address.js';
 import type { MailDropIndex } from '../reference/mail-drops.js';
-import type { DetectContext, Detector, RawSignal } from './types.js';
+import { payrollSignals } from './onboarding-payroll.js';
+import type { Detector, RawSignal } from './types.js';
 
 /**
  * The onboarding family: where the equipment goes and how the identity was
@@ -20,7 +21,8 @@ import type { DetectContext, Detector, RawSignal } from './types.js';
  *
  * Reads `onboarding` (shippingAddress normalised, identityDocument), and the
  * mail-drop patterns when the reference context carries them (`mailDrops`,
- * data/onboarding/); silent otherwise.
+ * data/onboarding/); silent otherwise. Payroll (start date, accounts, payment
+ * requests) is read by onboarding-payroll.ts.
  */
 const IN_PERSON = /^(in[_\s-]?person|on[_\s-]?site|face[_\s-]?to[_\s-]?face|notary|notari[sz]ed)$/i;
 
@@ -62,6 +64,7 @@ export const onboardingDetector: Detector = {
   name: 'onboarding',
   family: 'onboarding',
   detect(record, context) {
-    return onboardingSignals(record, context.reference.mailDrops);
+    if (!record.onboarding) return [];
+    return [...onboardingSignals(record, context.reference.mailDrops), ...payrollSignals(record)];
   },
 };

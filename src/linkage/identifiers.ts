@@ -30,6 +30,8 @@ export interface Identifier {
 export interface LinkExtras {
   readonly shippingAddressKey?: string;
   readonly payrollAccountHash?: string;
+  /** Hashes of every payroll account and payout address onboarding recorded (onboarding.payrollAccounts). */
+  readonly payrollAccountHashes?: readonly string[];
 }
 
 /** An address identifies a place only with a street number; "Austin, TX" alone links half a city. */
@@ -40,9 +42,11 @@ export function addressIdentifier(address: NormalAddress | undefined): string | 
 export function onboardingExtras(app: Application): LinkExtras {
   const shipping = app.onboarding?.shippingAddress;
   const payroll = app.onboarding?.payrollAccountHash?.trim().toLowerCase();
+  const accounts = app.onboarding?.payrollAccounts?.map((a) => a.accountHash.trim().toLowerCase()).filter(Boolean);
   return {
     shippingAddressKey: shipping ? addressIdentifier(normaliseAddress(shipping)) : undefined,
     payrollAccountHash: payroll || undefined,
+    ...(accounts?.length ? { payrollAccountHashes: accounts } : {}),
   };
 }
 
@@ -111,6 +115,7 @@ export function identifiersOf(record: EnrichedApplication, extras: LinkExtras = 
   put('address', addressIdentifier(record.applicant.address));
   put('shippingAddress', extras.shippingAddressKey);
   put('payroll', extras.payrollAccountHash);
+  for (const hash of extras.payrollAccountHashes ?? []) put('payroll', hash);
   put('device', record.session?.deviceId?.trim());
   for (const link of [...record.applicant.links, ...(record.linkedin?.url ? [record.linkedin.url] : [])]) put('profile', normaliseProfileUrl(link));
   const ip = record.session?.ip?.trim().toLowerCase();
