@@ -288,6 +288,26 @@ export const SIGNALS = {
     description: 'The linked profile is less than a year old but the career it presents spans five years or more.',
     source: 'fbi2025',
   },
+  'profile.code_host_dormant_burst': {
+    family: 'profile',
+    weight: 0.7,
+    description: 'A code-hosting account (GitHub and similar, from profile data supplied with the application) that shows no contributions for two years or more since it was created or last used, then 30 or more in the three months before the application.',
+    source: 'seal2025',
+    weak: 'people who worked in private repositories start publishing when they look for work',
+  },
+  'profile.code_host_commit_identity_mismatch': {
+    family: 'profile',
+    weight: 1.0,
+    description: "Most commits (ten or more) on the applicant's code-hosting account are by people who are neither the applicant by name (nicknames, order, initials and romanisation allowed) nor by mailbox; bots, handles and nameless identities are not counted either way.",
+    source: 'seal2025',
+  },
+  'profile.code_host_forks_copied': {
+    family: 'profile',
+    weight: 0.6,
+    description: "The code-hosting account's repositories are mostly forks (two thirds or more), and five or more of them, half of all its repositories or more, were created within 14 days: a portfolio copied in one go.",
+    source: 'seal2025',
+    weak: 'bootcamps and tutorials have students fork many repositories in a week',
+  },
   'profile.few_connections_for_seniority': {
     family: 'profile',
     weight: 0.4,

@@ -92,6 +92,12 @@ export const SOURCES = {
     date: '2022-06-28',
     url: 'https://www.ic3.gov/PSA/2022/PSA220628',
   },
+  seal2025: {
+    title: 'DPRK IT Workers: summary and case studies (GitHub accounts recently created with years of faked commit history, repositories copied from legitimate projects, a dormant account revived after years without activity)',
+    publisher: 'Security Alliance (SEAL) Frameworks, insider threats',
+    date: '2025',
+    url: 'https://frameworks.securityalliance.dev/insider-threats/summary.html',
+  },
   uspsCmra1999: {
     title: 'Delivery of Mail to a Commercial Mail Receiving Agency (39 CFR Part 111, final rule: mail to a CMRA customer carries the "PMB" private-mailbox designation)',
     publisher: 'U.S. Postal Service, Federal Register vol. 64 no. 57',

@@ -1,3 +1,4 @@
+import { codeHostingSignals } from './code-hosting.js';
 import { formatMonth } from '../normalise/date.js';
 import { foldText } from '../normalise/text.js';
 import { regionCode } from '../reference/geo/regions.js';
@@ -74,7 +75,7 @@ export const profileDetector: Detector = {
   family: 'profile',
   detect(record) {
     const profile = record.linkedin;
-    if (!profile) return [];
+    if (!profile) return codeHostingSignals(record);
     const submitted = record.submittedMonth;
     const out = revivedAndRenamed(profile.activity, profile.nameChangedAt, submitted);
     if (profile.location) out.push(...locationMismatch(record, profile.location));
@@ -91,6 +92,7 @@ export const profileDetector: Detector = {
         out.push({ id: 'profile.few_connections_for_seniority', evidence: `${profile.connections} LinkedIn connections for a career from ${formatMonth(start!)} (${(career / 12).toFixed(0)} years)` });
       }
     }
+    out.push(...codeHostingSignals(record));
     return out;
   },
 };
