@@ -1,6 +1,7 @@
 import { createAggregate, fold, merge, type Aggregate, type DeviceDay, type EmployeeInfo } from '../monitor/aggregate.js';
 import { assessTelemetry, type MonitorReport } from '../monitor/assess.js';
 import type { MonitorReference } from '../monitor/context.js';
+import { SHARED_AUTHENTICATOR_MAX } from '../monitor/signals-identity.js';
 import type { TelemetryEvent } from '../monitor/events.js';
 import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
 import { ApplicationSchema } from '../parse/application-schema.js';
@@ -49,6 +50,20 @@ export interface IngestOptions {
   readonly actor: Actor;
   /** A stream or file consumer: the sequence this batch brings it to, stored in the same transaction. */
   readonly checkpoint?: { readonly consumer: string; readonly lastSequence: number };
+}
+
+/**
+ * The employees sharing an authenticator with a touched employee are assessed with them (the shared second factor is
+ * a signal of both). An authenticator on more than SHARED_AUTHENTICATOR_MAX accounts adds nobody: it is a shared service.
+ */
+async function addAuthenticatorSharers(tx: HirewatchStore, touched: Set<string>): Promise<void> {
+  for (const employeeId of [...touched]) {
+    const info = await state.readEmployee(tx, employeeId);
+    for (const authenticatorId of Object.keys(info?.authenticators ?? {})) {
+      const sharers = await state.readAuthenticatorSharers(tx, authenticatorId);
+      if (sharers.length <= SHARED_AUTHENTICATOR_MAX) for (const e of sharers) touched.add(e);
+    }
+  }
 }
 
 const dayBefore = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
@@ -135,6 +150,7 @@ export class Monitoring {
       if (owners.length === 0) unassigned.push(deviceId);
       for (const o of owners) touched.add(o);
     }
+    await addAuthenticatorSharers(tx, touched);
     if (options.checkpoint) await tx.monitor.setCheckpoint(options.checkpoint.consumer, options.checkpoint.lastSequence);
     const report = await this.assessStored(tx, [...touched].sort(), latestDay || this.now().toISOString().slice(0, 10));
     const alerts: AlertCounts = { new: 0, again: 0, suppressed: 0 };

@@ -22,6 +22,11 @@ export async function writeEmployee(store: HirewatchStore, employee: EmployeeInf
   await store.monitor.putEmployee({ employeeId: employee.employeeId, info: { ...employee } });
 }
 
+/** Employees the authenticator is recorded on (a second factor shared across accounts). */
+export async function readAuthenticatorSharers(store: HirewatchStore, authenticatorId: string): Promise<string[]> {
+  return store.monitor.employeesWithAuthenticator(authenticatorId);
+}
+
 export async function readOwners(store: HirewatchStore, deviceId: string): Promise<string[]> {
   return store.monitor.employeesOfDevice(deviceId);
 }

@@ -28,6 +28,8 @@ export interface MonitorStore {
   putEmployee(employee: StoredEmployee): Promise<void>;
   /** Employees whose device list names the device. */
   employeesOfDevice(deviceId: string): Promise<string[]>;
+  /** Employees on whose account the authenticator (an MFA device or factor, by the identity provider's id) is recorded. */
+  employeesWithAuthenticator(authenticatorId: string): Promise<string[]>;
   /** Stored days of one device between two days (inclusive), oldest first. */
   getDeviceDays(deviceId: string, fromDay: string, toDay: string): Promise<StoredDeviceDay[]>;
   putDeviceDay(day: StoredDeviceDay): Promise<void>;
@@ -59,6 +61,15 @@ export function monitorStore(db: Db, org: string): MonitorStore {
       // The JSON text narrows the rows; the parsed device list decides.
       const rows = await db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).where('info_json', 'like', `%${JSON.stringify(deviceId).replace(/[%_]/g, '')}%`).execute();
       return rows.filter((r) => ((JSON.parse(r.info_json) as { deviceIds?: unknown }).deviceIds as string[] | undefined)?.includes(deviceId)).map((r) => r.employee_id);
+    },
+
+    async employeesWithAuthenticator(authenticatorId) {
+      // The JSON text narrows the rows (LIKE's wildcards and PostgreSQL's escape character stand for any one character); the parsed map decides.
+      const rows = await db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).where('info_json', 'like', `%${JSON.stringify(authenticatorId).replace(/[%_\\]/g, '_')}%`).execute();
+      return rows.filter((r) => {
+        const map = (JSON.parse(r.info_json) as { authenticators?: unknown }).authenticators;
+        return typeof map === 'object' && map !== null && Object.hasOwn(map, authenticatorId);
+      }).map((r) => r.employee_id);
     },
 
     async getDeviceDays(deviceId, fromDay, toDay) {
