@@ -86,12 +86,22 @@ if (consoleBuild.status !== 0) {
   process.exit(1);
 }
 
-// The watchlist index, built once into its snapshot (src/reference/watchlist-snapshot.ts) so that the
-// first `hirewatch match` or `serve` reads it instead of building it. Best effort: a cache folder that
-// cannot be written only means the first run builds it (and tries to save it) itself.
+// The watchlist index, the geographic tables and the education name engine, built once into their
+// snapshots (src/reference/watchlist-snapshot.ts) so that the first `hirewatch match`, `serve` or `screen`
+// reads them instead of building them. Best effort: a cache folder that cannot be written only means the
+// first run builds them (and tries to save them) itself.
+const built = (path) => JSON.stringify(new URL(`../dist/${path}`, import.meta.url).href);
 const snapshot = spawnSync(
   process.execPath,
-  ['--input-type=module', '-e', `const { loadWatchlists } = await import(${JSON.stringify(new URL('../dist/reference/watchlists.js', import.meta.url).href)}); const w = loadWatchlists(undefined, { rebuild: true }); process.stderr.write('hirewatch: watchlist index built (' + w.stats.names + ' names, ' + w.stats.loadMs + ' ms)' + (w.stats.saved ? ', snapshot saved' : ', no snapshot saved') + '\\n');`],
+  ['--input-type=module', '-e', `
+    const { loadWatchlists } = await import(${built('reference/watchlists.js')});
+    const { loadGeoReference } = await import(${built('reference/geo/load-geo-reference.js')});
+    const { loadEducationReference } = await import(${built('reference/education/education-reference.js')});
+    const w = loadWatchlists(undefined, { rebuild: true });
+    process.stderr.write('hirewatch: watchlist index built (' + w.stats.names + ' names, ' + w.stats.loadMs + ' ms)' + (w.stats.saved ? ', snapshot saved' : ', no snapshot saved') + '\\n');
+    loadGeoReference({ rebuild: true });
+    loadEducationReference(undefined, { rebuild: true });
+    process.stderr.write('hirewatch: geographic tables and education name engine built\\n');`],
   { cwd: root, stdio: 'inherit' },
 );
-if (snapshot.status !== 0) say('the watchlist snapshot was not built; the first run builds it instead.');
+if (snapshot.status !== 0) say('the reference snapshots were not built; the first run builds them instead.');

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data-dir.js';
 import { institutionDomains } from './institution-domains.js';
-import { InstitutionFinder } from './institution-finder.js';
+import { WatchlistIndex } from '../../match/watchlist-index.js';
+import { loadThroughSnapshot, snapshotDir, type SnapshotKind } from '../watchlist-snapshot.js';
+import { INSTITUTION_MATCH_CONFIG, InstitutionFinder } from './institution-finder.js';
 import { readInstitutionLists } from './institution-lists.js';
 import type { InstitutionMatch } from './institution-match.js';
 import { InstitutionNameTable } from './institution-name-table.js';
@@ -83,8 +85,22 @@ export const EDUCATION_FILES = {
   meta: 'meta.json',
 } as const;
 
-/** Read data/education/ (or `dir`) and index it. Throws when a file is missing: the caller decides whether to run without. */
-export function loadEducationReference(dir: string = join(dataDir(), 'education')): EducationReference {
+/** The name engine of the finder (institution-finder.ts) as a snapshot: keyed by every file of data/education, the code and its settings. */
+export const EDUCATION_SNAPSHOT: SnapshotKind = { name: 'institutions', format: 'hirewatch-institutions-1', data: ['.'], config: JSON.stringify(INSTITUTION_MATCH_CONFIG) };
+
+export interface LoadEducationOptions {
+  /** The snapshot folder (default: snapshotDir()); null: build the finder's name engine in memory, save nothing. */
+  readonly snapshots?: string | null;
+  /** Build the name engine now, even when a valid snapshot exists, and save it (`hirewatch data update`, the install script). */
+  readonly rebuild?: boolean;
+}
+
+/**
+ * Read data/education/ (or `dir`) and index it. Throws when a file is missing: the caller decides whether to run without.
+ * The finder's name engine (for names the table does not hold) is read from its snapshot at the first such name, or
+ * built then and saved.
+ */
+export function loadEducationReference(dir: string = join(dataDir(), 'education'), options: LoadEducationOptions = {}): EducationReference {
   const started = performance.now();
   const read = (file: string) => parseTsv(readFileSync(join(dir, file), 'utf8'));
   const rows: EducationRows = {
@@ -95,14 +111,25 @@ export function loadEducationReference(dir: string = join(dataDir(), 'education'
     aliases: read(EDUCATION_FILES.aliases),
     meta: JSON.parse(readFileSync(join(dir, EDUCATION_FILES.meta), 'utf8')) as EducationMeta,
   };
-  return buildEducationReference(rows, started);
+  const folder = options.snapshots === undefined ? snapshotDir() : options.snapshots;
+  const source = (build: () => WatchlistIndex): WatchlistIndex => {
+    let built: WatchlistIndex | undefined;
+    const loaded = loadThroughSnapshot(EDUCATION_SNAPSHOT, dir, folder, () => (built = build()).data, {
+      ...(options.rebuild ? { rebuild: true } : {}),
+      accept: (data) => Boolean(data && typeof data === 'object' && data.entryJson instanceof Uint8Array && data.names && data.dictionary),
+    });
+    return built ?? WatchlistIndex.fromData(loaded.value);
+  };
+  const reference = buildEducationReference(rows, started, source);
+  if (options.rebuild) reference.findInstitution('hirewatch snapshot build');
+  return reference;
 }
 
 /** Build the reference from rows (tests build small ones; the loader passes the files). */
-export function buildEducationReference(rows: EducationRows, started: number = performance.now()): EducationReference {
+export function buildEducationReference(rows: EducationRows, started: number = performance.now(), nameEngine?: (build: () => WatchlistIndex) => WatchlistIndex): EducationReference {
   const lists = readInstitutionLists(rows.institutions, rows.world);
   const names = InstitutionNameTable.build(lists, rows.aliases);
-  const finder = new InstitutionFinder(names);
+  const finder = new InstitutionFinder(names, INSTITUTION_MATCH_CONFIG, nameEngine);
   const domains = institutionDomains(lists, names);
 
   const programs = new Map<string, Map<string, Set<number>>>();

@@ -101,9 +101,9 @@ export function isPublicIp(ip: ParsedIp): boolean {
 /** Sorted, non-overlapping IPv4 ranges with a value each; binary search. */
 export class RangeTable4 {
   constructor(
-    private readonly starts: Uint32Array,
-    private readonly ends: Uint32Array,
-    private readonly values: Uint32Array,
+    readonly starts: Uint32Array,
+    readonly ends: Uint32Array,
+    readonly values: Uint32Array,
   ) {}
 
   get size(): number {
@@ -137,9 +137,9 @@ export class RangeTable4 {
 /** Sorted, non-overlapping IPv6 ranges (32-hex-digit bounds) with a value each; binary search. */
 export class RangeTable6 {
   constructor(
-    private readonly starts: readonly string[],
-    private readonly ends: readonly string[],
-    private readonly values: Uint32Array,
+    readonly starts: readonly string[],
+    readonly ends: readonly string[],
+    readonly values: Uint32Array,
   ) {}
 
   get size(): number {

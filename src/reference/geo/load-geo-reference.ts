@@ -7,6 +7,8 @@ import { readGeoBuildInfo } from './build-info.js';
 import type { AreaCode, GeoProvenance, GeoReference, HostingKind, HostingProvider, IpLocation, IpNetwork, ZipPlace } from './geo-reference.js';
 import { isPublicIp, parseIp, RangeTable4, RangeTable6 } from './ip.js';
 import { placeKey } from './places.js';
+import { loadThroughSnapshot, snapshotDir } from '../watchlist-snapshot.js';
+import { GEO_SNAPSHOT, geoFromSnapshot, geoSnapshotOf, isGeoSnapshot, type GeoTables, type PlaceTables } from './geo-snapshot.js';
 
 /**
  * Build the GeoReference from data/geo/ (derived by scripts/build-geo-*.ts)
@@ -105,15 +107,7 @@ function geoLiteDate(): string {
   }
 }
 
-export interface GeoTables {
-  readonly hosting: ReadonlyMap<number, HostingProvider>;
-  readonly ranges4: RangeTable4;
-  readonly ranges6: RangeTable6;
-  readonly areaCodes: ReadonlyMap<string, AreaCode>;
-  readonly zips: ReadonlyMap<string, ZipPlace>;
-  /** Country (upper case) -> IANA zones. */
-  readonly countryZones: ReadonlyMap<string, readonly string[]>;
-}
+export type { GeoTables, PlaceTables } from './geo-snapshot.js';
 
 /** Look up an IP in geoip-lite; the answer mapped to IpLocation. */
 export function geoIpLocator(geoip: GeoIp): (ip: string | number) => IpLocation | undefined {
@@ -137,28 +131,9 @@ export function geoIpLocator(geoip: GeoIp): (ip: string | number) => IpLocation 
  * `locate` answers for a public address given as text, or for an IPv4 address
  * as its 32-bit number (what geoip-lite reads fastest).
  */
-export function createGeoReference(tables: GeoTables, locate: (ip: string | number) => IpLocation | undefined, provenance: GeoProvenance): GeoReference {
-  const zoneCountry = new Map<string, string>();
-  for (const [country, zones] of tables.countryZones) for (const z of zones) zoneCountry.set(z, country);
-  const byPlace = new Map<string, ZipPlace[]>();
-  const stateZones = new Map<string, Set<string>>();
-  for (const z of tables.zips.values()) {
-    const key = `${z.state}|${placeKey(z.city)}`;
-    const list = byPlace.get(key);
-    if (list) list.push(z);
-    else byPlace.set(key, [z]);
-    // A state's zones are its U.S. ones (a territory's, its own): Wake Island's ZIP is filed under HI but keeps UTC+12.
-    const zc = z.timeZone ? zoneCountry.get(z.timeZone) : undefined;
-    if (z.timeZone && (zc === 'US' || zc === z.state)) stateZones.set(z.state, (stateZones.get(z.state) ?? new Set()).add(z.timeZone));
-  }
-  const provinceZones = new Map<string, Set<string>>();
-  for (const a of tables.areaCodes.values()) {
-    if (a.country !== 'CA') continue;
-    for (const r of a.regions) for (const z of a.timeZones) provinceZones.set(r, (provinceZones.get(r) ?? new Set()).add(z));
-  }
-  const frozen = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, Object.freeze([...v].sort())] as const));
-  const stateZoneList = frozen(stateZones);
-  const provinceZoneList = frozen(provinceZones);
+export function createGeoReference(tables: GeoTables, locate: (ip: string | number) => IpLocation | undefined, provenance: GeoProvenance, placeTables?: PlaceTables): GeoReference {
+  let derived = placeTables;
+  const places = () => (derived ??= derive(tables));
   const none: readonly never[] = Object.freeze([]);
 
   return {
@@ -191,17 +166,43 @@ export function createGeoReference(tables: GeoTables, locate: (ip: string | numb
     },
     placeZips(city, state) {
       if (typeof city !== 'string' || typeof state !== 'string') return none;
-      return byPlace.get(`${state.toUpperCase()}|${placeKey(city)}`) ?? none;
+      return places().byPlace.get(`${state.toUpperCase()}|${placeKey(city)}`) ?? none;
     },
     timeZones(country, region) {
       if (typeof country !== 'string') return none;
       const c = country.toUpperCase();
       const r = typeof region === 'string' ? region.toUpperCase() : undefined;
-      if (r && c === 'US') return stateZoneList.get(r) ?? none;
-      if (r && c === 'CA') return provinceZoneList.get(r) ?? none;
+      if (r && c === 'US') return places().stateZoneList.get(r) ?? none;
+      if (r && c === 'CA') return places().provinceZoneList.get(r) ?? none;
       return tables.countryZones.get(c) ?? none;
     },
   };
+}
+
+/** The place tables of `tables` (createGeoReference builds them at the first such look-up unless given). */
+export function derive(tables: GeoTables): PlaceTables {
+  const zoneCountry = new Map<string, string>();
+  for (const [country, zones] of tables.countryZones) for (const z of zones) zoneCountry.set(z, country);
+  const byPlace = new Map<string, ZipPlace[]>();
+  const stateZones = new Map<string, Set<string>>();
+  for (const z of tables.zips.values()) {
+    const key = `${z.state}|${placeKey(z.city)}`;
+    const list = byPlace.get(key);
+    if (list) list.push(z);
+    else byPlace.set(key, [z]);
+    // A state's zones are its U.S. ones (a territory's, its own): Wake Island's ZIP is filed under HI but keeps UTC+12.
+    const zc = z.timeZone ? zoneCountry.get(z.timeZone) : undefined;
+    if (z.timeZone && (zc === 'US' || zc === z.state)) stateZones.set(z.state, (stateZones.get(z.state) ?? new Set()).add(z.timeZone));
+  }
+  const provinceZones = new Map<string, Set<string>>();
+  for (const a of tables.areaCodes.values()) {
+    if (a.country !== 'CA') continue;
+    for (const r of a.regions) for (const z of a.timeZones) provinceZones.set(r, (provinceZones.get(r) ?? new Set()).add(z));
+  }
+  const frozen = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, Object.freeze([...v].sort())] as const));
+  const stateZoneList = frozen(stateZones);
+  const provinceZoneList = frozen(provinceZones);
+  return { byPlace, stateZoneList, provinceZoneList };
 }
 
 export function loadGeoTables(geoDir: string): GeoTables {
@@ -245,14 +246,32 @@ export function loadGeoTables(geoDir: string): GeoTables {
 export interface LoadGeoOptions {
   /** The data directory (default: `HIREWATCH_DATA_DIR` or the package's data/); geography files are in its geo/. */
   readonly dataDir?: string;
+  /** The snapshot folder (default: snapshotDir()); null: read the CSV files, save nothing. */
+  readonly snapshots?: string | null;
+  /** Read the CSV files even when a valid snapshot exists, and save it (`hirewatch data update`, the install script). */
+  readonly rebuild?: boolean;
 }
 
-/** Load the geographic reference: about 0.6 s and 200 MB, most of it GeoLite2 City inside geoip-lite. */
-export function loadGeoReference(options: LoadGeoOptions = {}): GeoReference {
-  const geoDir = join(options.dataDir ?? dataDir(), 'geo');
+/** geoip-lite, required at the first IP location asked for: it reads about 150 MB (GeoLite2 City) into memory, 0.6 to 2.5 s. */
+function lazyGeoIp(): GeoIp {
+  let geoip: GeoIp | undefined;
+  return { lookup: (ip) => (geoip ??= require('geoip-lite') as GeoIp).lookup(ip) };
+}
+
+/**
+ * Load the geographic reference. The tables of data/geo/ (hosting networks
+ * and ranges, area codes, ZIP codes, zones, and the place tables made from
+ * them) come from their snapshot (watchlist-snapshot.ts, kind 'geo') when a
+ * valid one exists, else from the CSV files (about 0.5 to 1 s), and are
+ * saved; GeoLite2 City (geoip-lite) is loaded at the first IP location.
+ */
+export function loadGeoReference(options: LoadGeoOptions = {}): GeoReference & { readonly from: 'snapshot' | 'built' } {
+  const base = options.dataDir ?? dataDir();
+  const geoDir = join(base, 'geo');
   if (!existsSync(join(geoDir, 'hosting-asns.csv'))) throw new Error(`no geographic reference data in ${geoDir}`);
-  const tables = loadGeoTables(geoDir);
-  const geoip = require('geoip-lite') as GeoIp;
+  const folder = options.snapshots === undefined ? snapshotDir() : options.snapshots;
+  const loaded = loadThroughSnapshot(GEO_SNAPSHOT, base, folder, () => geoSnapshotOf(loadGeoTables(geoDir), derive), { rebuild: options.rebuild, accept: isGeoSnapshot });
+  const { tables, places } = geoFromSnapshot(loaded.value);
   const build = readGeoBuildInfo(geoDir);
   const asnVersion = build['hosting-ranges']?.inputs['@ip-location-db/asn'] ?? packageVersion('@ip-location-db/asn');
   const tz = build['country-time-zones']?.inputs['tz database zone.tab'];
@@ -264,5 +283,5 @@ export function loadGeoReference(options: LoadGeoOptions = {}): GeoReference {
     zips: `zipcodes ${build['us-zips']?.inputs.zipcodes ?? packageVersion('zipcodes')} + tz-lookup`,
     timeZones: `tz database${tz ? ` ${tz}` : ''}`,
   };
-  return createGeoReference(tables, geoIpLocator(geoip), provenance);
+  return Object.assign(createGeoReference(tables, geoIpLocator(lazyGeoIp()), provenance, places), { from: loaded.from });
 }
