@@ -95,4 +95,14 @@ describe('hirewatch alerts list', () => {
     expect(table.stdout).toMatch(/^SUBJECT\s+SIGNAL\s+COUNT\s+FIRST SEEN\s+LAST SEEN\s+EVIDENCE\n/);
     expect(table.stderr).toBe('hirewatch: 1 alert\n');
   });
+
+  it('carries issue 19\'s telemetry signals with their evidence: the IP-KVM display, Astrill and the shared authenticator on gh-5001, the virtual display on gh-5002', () => {
+    const alerts = JSON.parse(`[${hirewatch(['alerts', 'list', '--db', db, '--format', 'jsonl']).stdout.trim().split('\n').join(',')}]`) as { subjectId: string; signalId: string; evidence: string }[];
+    const evidence = (subject: string, signal: string) => alerts.find((a) => a.subjectId === subject && a.signalId === signal)?.evidence;
+    expect(evidence('gh-5001', 'telemetry.ip_kvm_display')).toMatch(/^employee E1002: display with monitor name 'TinyPilot', manufacturer TSB product 9876/);
+    expect(evidence('gh-5001', 'telemetry.scheme_vpn_client')).toMatch(/^employee E1002: Astrill VPN \(/);
+    expect(evidence('gh-5001', 'telemetry.shared_mfa_authenticator')).toMatch(/^employee E1002: authenticator okv-4c1e9a \(push\) is enrolled on the account of E1002/);
+    expect(evidence('gh-5002', 'telemetry.virtual_display')).toMatch(/^employee E1003: display with monitor name 'ParsecVDA'.*Parsec virtual display driver/);
+    expect(alerts.filter((a) => a.subjectId === 'ab-9103')).toEqual([]);
+  });
 });
