@@ -4,6 +4,7 @@ import { EXIT, say } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { oneOf, positiveInteger } from './option-parsers.js';
 import { count } from './plural.js';
+import { registerAlertsReplay } from './alert-options.js';
 import { formatRows, STORED_FORMATS, type Column, type StoredFormat } from './stored-output.js';
 
 /**
@@ -29,9 +30,10 @@ const COLUMNS: readonly Column<AlertRow>[] = [
 ];
 
 export function registerAlertsCommand(program: Command): void {
-  program
+  const alerts = program
     .command('alerts')
-    .description('read the stored post-hire alerts (no server needed)')
+    .description('read the stored post-hire alerts (no server needed); replay findings kept in the dead-letter file');
+  alerts
     .command('list')
     .description('post-hire alerts, newest first')
     .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE}); never created`)
@@ -49,4 +51,5 @@ export function registerAlertsCommand(program: Command): void {
         await store.close();
       }
     });
+  registerAlertsReplay(alerts);
 }

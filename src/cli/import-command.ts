@@ -13,6 +13,8 @@ import { count } from './plural.js';
 import { fileProgress } from './progress.js';
 import { terminalSafe } from './terminal-text.js';
 import { readColumnMap, requireApplicationsFile } from './screen-command.js';
+import type { OutboundSettings } from '../outbound/index.js';
+import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 
 /**
  * `hirewatch import FILE`: screen every new or changed application and keep
@@ -20,7 +22,7 @@ import { readColumnMap, requireApplicationsFile } from './screen-command.js';
  * transaction per chunk. Running it again after a crash completes the import
  * without duplicating anything.
  */
-interface ImportCommandOptions {
+interface ImportCommandOptions extends OutboundSettings {
   db?: string;
   org: string;
   chunk: number;
@@ -55,8 +57,10 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   const target = resolveStoreTarget(options.db);
   const scoring = loadScoringConfig(options.config);
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
+  const sinks = openAlertSinks(options);
   const context = buildScreenContext(scoring, { warn: (message) => say(message.replace(/^hirewatch: /, '')) });
   const screening = new Screening(context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
+  screening.useSink(sinks);
   const store = await openNamedStore(target, { org: options.org });
   const started = performance.now();
   const bar = fileProgress('importing', statSync(file).size, options.progress !== false);
@@ -78,6 +82,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
     );
   } finally {
     bar.stop(records);
+    await closeAlertSinks(sinks);
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -94,7 +99,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
 }
 
 export function registerImportCommand(program: Command): void {
-  program
+  const command = program
     .command('import')
     .description('screen and store applications (JSON Lines or CSV): new and changed records are kept as versions with their results')
     .argument('<file>', 'applications file: .jsonl (docs/RECORDS.md) or .csv (see README for columns)')
@@ -111,4 +116,5 @@ export function registerImportCommand(program: Command): void {
     .action(async (file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(file, options);
     });
+  addAlertOptions(command);
 }

@@ -15,6 +15,8 @@ import { resolveStoreTarget, type HirewatchStore } from '../store/index.js';
 import { EXIT, UsageError, requireFile, say } from './cli-errors.js';
 import { existingStoreTarget, openNamedStore, parseOrg } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
+import type { OutboundSettings } from '../outbound/index.js';
+import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { fileProgress, type FileProgress } from './progress.js';
 import { requireApplicationsFile } from './screen-command.js';
 import { forStdout, terminalSafe } from './terminal-text.js';
@@ -25,7 +27,7 @@ import { forStdout, terminalSafe } from './terminal-text.js';
  * aggregates telemetry per device and day (from a file, or from a NATS
  * JetStream subject into the store) and scores each employee.
  */
-interface MonitorOptions {
+interface MonitorOptions extends OutboundSettings {
   applications?: string;
   format: 'table' | 'jsonl';
   approvedTools?: string;
@@ -183,6 +185,9 @@ export async function runMonitor(file: string | undefined, options: MonitorOptio
     () => buildMonitorReference({ approvedTools: list(options.approvedTools), corporateNetworks: list(options.corporateNetworks), warn: (m) => say(m.replace(/^hirewatch: /, '')) }),
     scoring,
   );
+  // Post-hire alerts go out as they are stored (docs/ALERTS.md).
+  const sinks = target ? openAlertSinks(options) : undefined;
+  monitoring.useSink(sinks);
   const store = target ? await openNamedStore(target, options.org ? { org: options.org } : {}) : undefined;
   try {
     let report = await reportFor(file, options, store, monitoring);
@@ -203,6 +208,7 @@ export async function runMonitor(file: string | undefined, options: MonitorOptio
     }
     return EXIT.done;
   } finally {
+    await closeAlertSinks(sinks);
     await store?.close();
   }
 }
@@ -212,7 +218,7 @@ async function reportWithFile(file: string, monitoring: Monitoring, applications
 }
 
 export function registerMonitorCommand(program: Command): void {
-  program
+  const command = program
     .command('monitor')
     .description('aggregate post-hire telemetry per device and day and score each employee (laptop farms, remote control)')
     .argument('[file]', 'telemetry events, JSON Lines (docs/RECORDS.md section 2)')
@@ -234,4 +240,5 @@ export function registerMonitorCommand(program: Command): void {
     .action(async (file: string | undefined, options: MonitorOptions) => {
       process.exitCode = await runMonitor(file, options);
     });
+  addAlertOptions(command);
 }

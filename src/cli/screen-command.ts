@@ -19,8 +19,10 @@ import { jsonlWriter } from './formats/jsonl.js';
 import { tableWriter } from './formats/table.js';
 import { OUTPUT_FORMATS, type OutputFormat, type ResultWriter } from './formats/types.js';
 import { loadScoringConfig } from './load-config.js';
+import type { OutboundSettings } from '../outbound/index.js';
+import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 
-interface ScreenOptions {
+interface ScreenOptions extends OutboundSettings {
   format: OutputFormat;
   out?: string;
   map?: string;
@@ -102,12 +104,15 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
   const target: StoreTarget | undefined = options.db ? resolveStoreTarget(options.db) : undefined;
   const org = parseOrg(options.org ?? DEFAULT_ORG);
+  // Findings go out only for what is stored (a hold is a result entering hold in the store).
+  const sinks = target ? openAlertSinks(options) : undefined;
   const output = options.out ? openOutput(options.out) : undefined;
   const screening = new Screening(buildScreenContext(scoring), {
     provenance: screeningProvenance(scoring),
     linkage: options.linkage !== false,
     ...(held ? { held } : {}),
   });
+  screening.useSink(sinks);
   let store: HirewatchStore | undefined;
   try {
     store = target ? await openNamedStore(target, { org }) : undefined;
@@ -121,6 +126,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   try {
     return await screenInto(file, options, { screening, scoring, org, columnMap, store, target, output });
   } finally {
+    await closeAlertSinks(sinks);
     await store?.close();
   }
 }
@@ -205,7 +211,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
 }
 
 export function registerScreenCommand(program: Command): void {
-  program
+  const command = program
     .command('screen')
     .description('screen applications (JSON Lines or CSV) and explain every flag')
     .argument('<file>', 'applications file: .jsonl (records.md) or .csv (see README for columns)')
@@ -223,4 +229,5 @@ export function registerScreenCommand(program: Command): void {
     .action(async (file: string, options: ScreenOptions) => {
       process.exitCode = await runScreen(file, options);
     });
+  addAlertOptions(command);
 }

@@ -10,6 +10,8 @@ import { DEFAULT_DB_FILE, describeStoreTarget, resolveStoreTarget, screeningProv
 import { say } from './cli-errors.js';
 import { openNamedStore } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
+import type { OutboundSettings } from '../outbound/index.js';
+import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { buildScreenContext } from '../service/index.js';
 import { existsSync } from 'node:fs';
 import { readKeyFile } from './key-file.js';
@@ -24,7 +26,7 @@ import { demoDatabaseFile, loadDemo, type DemoLoad } from './demo.js';
  * Secrets (webhook secrets, Lever API keys) are read from the environment
  * only and never printed.
  */
-interface ServeOptions {
+interface ServeOptions extends OutboundSettings {
   db?: string;
   port?: number;
   host?: string;
@@ -56,6 +58,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const intelKeyFile = options.intelKeyFile ?? process.env.HIREWATCH_INTEL_KEY_FILE;
   const target = resolveStoreTarget(options.demo ? (options.db ?? demoDatabaseFile()) : options.db);
   const scoring = loadScoringConfig(options.config);
+  const sinks = openAlertSinks(options);
   const started = performance.now();
   const screenContext = buildScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
   const store = await openNamedStore(target);
@@ -75,9 +78,11 @@ export async function runServe(options: ServeOptions): Promise<number> {
     logger: options.log,
     trustProxy: options.trustProxy,
     intel: { ...(intelKeyFile ? { key: readKeyFile(intelKeyFile) } : {}), orgs: await listOrganisations(target) },
+    ...(sinks ? { findings: sinks } : {}),
   });
   const close = async (): Promise<void> => {
     await app.close();
+    await closeAlertSinks(sinks);
     await store.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -89,6 +94,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const address = await app.listen({ host: config.host, port: config.port });
   say(`serving ${describeStoreTarget(target)} at ${address}/api/v1 (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   say(`configuration ${JSON.stringify(describeServerConfig(config))}`);
+  if (sinks) say(`findings go to ${sinks.targets.map((t) => t.label).join(', ')} (docs/ALERTS.md)`);
   const consoleUrl = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1');
   say(`console at ${consoleUrl}/`);
   if (demo) {
@@ -102,7 +108,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
 }
 
 export function registerServeCommand(program: Command): void {
-  program
+  const command = program
     .command('serve')
     .description('serve the analyst console (/) and the JSON API (/api/v1): submissions, results, cases, networks, ATS webhooks, telemetry, alerts, audit')
     .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE})`)
@@ -119,6 +125,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: ServeOptions) => {
       process.exitCode = await runServe(options);
     });
+  addAlertOptions(command);
 }
 
 /** `serve` with the commands that administer it (`keys`, `audit`): one registration for main.ts. */

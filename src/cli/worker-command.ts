@@ -10,6 +10,8 @@ import { EXIT, say, UsageError } from './cli-errors.js';
 import { openNamedStore, parseOrg } from './cli-store.js';
 import { locationText } from '../parse/record-error.js';
 import { loadScoringConfig } from './load-config.js';
+import type { OutboundSettings } from '../outbound/index.js';
+import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { positiveInteger } from './option-parsers.js';
 import { requireApplicationsFile } from './screen-command.js';
 
@@ -26,7 +28,7 @@ interface StreamOptions {
   partitions?: number;
 }
 
-interface WorkerCommandOptions extends StreamOptions {
+interface WorkerCommandOptions extends StreamOptions, OutboundSettings {
   db?: string;
   name: string;
   batch: number;
@@ -54,9 +56,11 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
   const target = resolveStoreTarget(options.db);
   if (target.engine !== 'postgres') throw new UsageError('hirewatch worker writes to one PostgreSQL database shared by every worker: give --db postgres://...');
   const scoring = loadScoringConfig(options.config);
+  const sinks = openAlertSinks(options);
   const context = buildScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
   const provenance = screeningProvenance(scoring);
   const monitoring = options.telemetry ? new Monitoring(() => buildMonitorReference({ warn: (m) => say(m.replace(/^hirewatch: /, '')) }), scoring) : undefined;
+  monitoring?.useSink(sinks);
   const store = await openNamedStore(target, { org: DEFAULT_ORG });
   const leases = await openLeaseSession(target.url);
   const stop = new AbortController();
@@ -65,7 +69,11 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
   try {
     const totals = await runWorker({
       layout: layoutOf(options), store, leases, name: options.name, batch: options.batch, heartbeatMs: options.heartbeat, signal: stop.signal,
-      newScreening: () => new Screening(context, { provenance }),
+      newScreening: () => {
+        const screening = new Screening(context, { provenance });
+        screening.useSink(sinks);
+        return screening;
+      },
       ...(monitoring ? { monitoring } : {}),
       log: say,
     });
@@ -77,6 +85,7 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
     process.exit(EXIT.failed);
   } finally {
     await leases.close().catch(() => undefined);
+    await closeAlertSinks(sinks);
     await store.close();
   }
 }
@@ -91,7 +100,7 @@ async function runPublishCommand(file: string, options: PublishCommandOptions): 
 }
 
 export function registerWorkerCommands(program: Command): void {
-  streamOptions(program
+  addAlertOptions(streamOptions(program
     .command('worker')
     .description('consume applications and telemetry from NATS JetStream, partitioned by organisation, into PostgreSQL (run any number)')
     .option('--db <url>', 'the PostgreSQL database every worker writes to (default: DATABASE_URL)')
@@ -99,7 +108,7 @@ export function registerWorkerCommands(program: Command): void {
     .option('--batch <n>', 'messages per fetch', positiveInteger, 500)
     .option('--heartbeat <ms>', 'between looks at the partition leases', positiveInteger, 1000)
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
-    .option('--no-telemetry', 'consume applications only'))
+    .option('--no-telemetry', 'consume applications only')))
     .action(async (options: WorkerCommandOptions) => {
       process.exitCode = await runWorkerCommand(options);
     });

@@ -42,6 +42,8 @@ export const OUTBOUND_ENV = {
 /** Credentials given by value (a secret manager's injected variable), beside the *_FILE forms. */
 export const HEC_TOKEN_ENV = 'HIREWATCH_HEC_TOKEN';
 export const WEBHOOK_SECRET_ENV = 'HIREWATCH_ALERTS_WEBHOOK_SECRET';
+/** The first wait between attempts, in ms (then doubled each time up to a minute): an operator's setting, no option. */
+export const BACKOFF_ENV = 'HIREWATCH_ALERTS_BACKOFF_MS';
 export const DEFAULT_DEAD_LETTER_FILE = 'hirewatch-dead-letters.jsonl';
 const MIN_SECRET_LENGTH = 16;
 
@@ -70,6 +72,7 @@ const OutboundConfigSchema = z.strictObject({
   webhookSecret: z.instanceof(Redacted).optional(),
   deadLetterFile: z.string().min(1).max(4096).default(DEFAULT_DEAD_LETTER_FILE),
   attempts: z.coerce.number().int().min(1).max(20).default(DEFAULT_RETRY.attempts),
+  backoffMs: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_RETRY.baseMs),
 });
 export type OutboundConfig = z.output<typeof OutboundConfigSchema>;
 
@@ -111,6 +114,7 @@ export function resolveOutbound(options: OutboundSettings, env: Readonly<Record<
   const input = {
     alertsFile: pick('alertsFile'), hecUrl: pick('hecUrl'), hecIndex: pick('hecIndex'), webhookUrl: pick('webhookUrl'),
     deadLetterFile: pick('deadLetterFile'), attempts: pick('alertRetries') === undefined ? undefined : Number(pick('alertRetries')) + 1,
+    backoffMs: given(env[BACKOFF_ENV]) ? env[BACKOFF_ENV] : undefined,
   };
   const problems: string[] = [];
   if (input.hecUrl !== undefined && pick('hecTokenFile') === undefined && !given(env[HEC_TOKEN_ENV])) problems.push(`--hec-url needs the HEC token: --hec-token-file FILE (or ${OUTBOUND_ENV.hecTokenFile}, ${HEC_TOKEN_ENV})`);
@@ -148,7 +152,7 @@ export function openOutbound(config: OutboundConfig, runtime: OutboundRuntime): 
     producer: runtime.producer,
     targets,
     deadLetterFile: config.deadLetterFile,
-    retry: { ...DEFAULT_RETRY, attempts: config.attempts, ...runtime.retry },
+    retry: { ...DEFAULT_RETRY, attempts: config.attempts, baseMs: config.backoffMs, ...runtime.retry },
     ...(runtime.log ? { log: runtime.log } : {}),
   });
 }

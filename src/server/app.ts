@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { APPLICATION_LIMITS } from '../parse/application-schema.js';
 import type { ScreenContext } from '../score/screen.js';
-import { buildMonitorReference, Monitoring, Screening } from '../service/index.js';
+import { buildMonitorReference, Monitoring, Screening, type FindingSink } from '../service/index.js';
 import { loadWatchlist } from '../service/intel-pull.js';
 import { TaxiiCollections } from '../service/taxii.js';
 import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../store/index.js';
@@ -65,6 +65,8 @@ export interface BuildServerOptions {
    * organisations' shared watchlists are loaded before serving.
    */
   readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[] };
+  /** Where new holds, case decisions and post-hire alerts go out as OCSF findings (docs/ALERTS.md; none: nowhere). */
+  readonly findings?: FindingSink;
 }
 
 /** Methods that change nothing: a session cookie alone is enough for them. */
@@ -158,6 +160,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   for (const org of options.linkageWarmup?.perOrg ? options.linkageWarmup.orgs : []) {
     await deps.screening.warm(store.withOrg(org), options.linkageWarmup!.perOrg);
   }
+  deps.screening.useSink(options.findings);
+  deps.telemetry.useSink(options.findings);
   for (const org of options.intel?.orgs ?? []) deps.screening.useWatchlist(org, await loadWatchlist(store.withOrg(org), options.intel?.key));
   const app = Fastify({
     logger: options.logger
