@@ -254,7 +254,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
           const checked = route.response.safeParse(result, { reportInput: false });
           if (!checked.success) throw new Error(`response of ${name} does not match its schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
         }
-        reply.code(route.successStatus ?? 200);
+        // A handler may answer 201 for something it created (routes with mayCreate); otherwise the route's status.
+        if (!(route.mayCreate && reply.statusCode === 201)) reply.code(route.successStatus ?? 200);
         return result;
       },
     });

@@ -49,6 +49,8 @@ export interface RouteSpec {
   readonly response?: z.ZodType;
   /** Status of the success answer (default 200). */
   readonly successStatus?: number;
+  /** The route answers 201 when it created what it was sent (and successStatus otherwise). */
+  readonly mayCreate?: boolean;
   /** Content type of the success answer (default application/json; e.g. text/plain for metrics). */
   readonly responseContentType?: string;
 }
@@ -163,8 +165,12 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly RouteSp
       parameters: [...parametersOf('path', route.params, names), ...parametersOf('query', route.query, [])],
       ...(bodyId ? { requestBody: { required: true, content: { 'application/json': { schema: ref(bodyId) } } } } : {}),
       responses: {
+        ...(route.mayCreate ? { '201': {
+          description: 'Created: the first version of what was sent',
+          ...(responseId ? { content: { [contentType]: { schema: ref(responseId) } } } : {}),
+        } } : {}),
         [success]: {
-          description: 'Success',
+          description: route.mayCreate ? 'Success: a new version of something already stored, or the same content again (nothing changed)' : 'Success',
           ...(responseId ? { content: { [contentType]: { schema: ref(responseId) } } } : {}),
         },
         ...Object.fromEntries(errorCodes.map((code) => [code, { description: ERROR_ANSWERS[code], content: { 'application/json': { schema: ref('Error') } } }])),

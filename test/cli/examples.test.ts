@@ -38,7 +38,7 @@ describe('examples/application.json', () => {
   it('is one application the API accepts, as the README posts it', async () => {
     const body = readFileSync('examples/application.json', 'utf8');
     const res = await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body, headers: { 'content-type': 'application/json' } });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ id: 'lv-7241', result: { band: 'hold', score: 97 } });
   });
 });

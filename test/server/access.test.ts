@@ -11,7 +11,7 @@ for (const engine of ENGINES) {
       h = await startHarness(engine, { bodyLimitBytes: 4096, batchBodyLimitBytes: 64 * 1024 });
       const app = sampleApplication();
       acmeId = String(app.id);
-      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body: app })).statusCode).toBe(200);
+      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body: app })).statusCode).toBe(201);
     });
     afterAll(async () => h?.close());
 
@@ -72,14 +72,18 @@ for (const engine of ENGINES) {
         expect(read.record.id).toBe(app.id);
         expect(read.result.signals[0].evidence).toBeTypeOf('string');
       });
-      it('resubmitting identical content is a no-op that answers with the stored result', async () => {
+      it('a new application answers 201; resubmitting identical content is a no-op that answers 200 with the stored result; a change, 200 with version 2', async () => {
         const app = sampleApplication();
-        const first = (await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).json();
-        const again = (await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).json();
+        const firstAnswer = await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app });
+        const againAnswer = await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app });
+        expect([firstAnswer.statusCode, againAnswer.statusCode]).toEqual([201, 200]);
+        const first = firstAnswer.json();
+        const again = againAnswer.json();
         expect(first.status).toBe('new');
         expect(again).toMatchObject({ status: 'unchanged', version: 1, result: first.result });
-        const changed = (await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: { ...app, resumeText: 'new text' } })).json();
-        expect(changed).toMatchObject({ status: 'changed', version: 2 });
+        const changedAnswer = await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: { ...app, resumeText: 'new text' } });
+        expect(changedAnswer.statusCode).toBe(200);
+        expect(changedAnswer.json()).toMatchObject({ status: 'changed', version: 2 });
       });
     });
 

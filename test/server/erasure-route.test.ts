@@ -24,7 +24,7 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: POST /erasures', (
 
   it.skipIf(!engine.available)('erases an applicant: 404 afterwards, forgotten by the running linkage index, chain verified', async () => {
     for (const [id, name] of [['era-1', 'Amelia Hartford'], ['era-2', 'Kevin Park']] as const) {
-      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.admin, body: withPhone(id, name) })).statusCode).toBe(200);
+      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.admin, body: withPhone(id, name) })).statusCode).toBe(201);
     }
     expect((await h.request('POST', '/api/v1/erasures', { key: h.keys.analyst, body: { applicationId: 'era-1' } })).statusCode).toBe(403);
     const bad = await h.request('POST', '/api/v1/erasures', { key: h.keys.admin, body: { applicationId: 'era-1', email: 'x@example.org' } });
@@ -35,7 +35,7 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: POST /erasures', (
     expect(erased.json()).toMatchObject({ dryRun: false, found: 1, kept: [], removed: { applications: 1, links: 3, otherResultsRedacted: 1 }, tombstone: expect.any(Number) });
     expect((await h.request('GET', '/api/v1/applications/era-1', { key: h.keys.analyst })).statusCode).toBe(404);
 
-    expect((await h.request('POST', '/api/v1/applications', { key: h.keys.admin, body: withPhone('era-3', 'Maria Lopez') })).statusCode).toBe(200);
+    expect((await h.request('POST', '/api/v1/applications', { key: h.keys.admin, body: withPhone('era-3', 'Maria Lopez') })).statusCode).toBe(201);
     const fresh = await h.store.withOrg(ORG).getApplication('era-3');
     const phone = fresh!.result!.signals.find((s) => s.id === 'linkage.shared_phone_other_identity');
     expect(phone?.evidence).toBe('phone +15125550199 also on era-2 (Kevin Park)');

@@ -20,7 +20,7 @@ for (const engine of ENGINES) {
       h = await startHarness(engine);
       // Something to read, so reads reach past "not found".
       const seeded = await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: sampleApplication('app-1') });
-      expect(seeded.statusCode, seeded.body).toBe(200);
+      expect(seeded.statusCode, seeded.body).toBe(201);
     });
     afterAll(async () => h?.close());
 

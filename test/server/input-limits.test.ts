@@ -61,7 +61,7 @@ for (const engine of ENGINES) {
       expect400(telemetry, /^body\.events\.0\.extra(\.n)+: nested deeper than 64 levels/);
       // Within the body's 64 levels, a record itself may nest 32.
       expect400(await submit({ ...sampleApplication(), extra: nested(40) }), /^body\.extra(\.n)+: nested deeper than 32 levels/);
-      expect((await submit({ ...sampleApplication(), extra: nested(20) })).statusCode).toBe(200);
+      expect((await submit({ ...sampleApplication(), extra: nested(20) })).statusCode).toBe(201);
     });
 
     const UNSTORABLE: [string, string][] = [['a NUL', 'Ana\u0000Souza'], ['a lone surrogate', 'Ana\uD800Souza']];
@@ -108,7 +108,7 @@ for (const engine of ENGINES) {
     it('ids: 128 characters are carried by every route, 9,000 are a 400', async () => {
       const id = `i${'d'.repeat(127)}`;
       const res = await submit({ ...sampleApplication(), id });
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.statusCode, res.body).toBe(201);
       expect((await h.request('GET', `/api/v1/applications/${id}`, { key: h.keys.analyst })).statusCode).toBe(200);
       expect((await h.request('GET', `/api/v1/networks/${id}`, { key: h.keys.analyst })).statusCode).not.toBe(500);
       expect400(await submit({ ...sampleApplication(), id: 'x'.repeat(9000) }), /^body\.id: .*128/);
@@ -129,7 +129,7 @@ for (const engine of ENGINES) {
     it('the single and the batch submission take the same body fields: `org`, when given, must be the key’s', async () => {
       const own: Record<string, unknown> = { ...sampleApplication(), org: ORG };
       const single = await submit(own);
-      expect(single.statusCode, single.body).toBe(200);
+      expect(single.statusCode, single.body).toBe(201);
       const read = (await h.request('GET', `/api/v1/applications/${own.id}`, { key: h.keys.analyst })).json();
       expect(read.record.org).toBeUndefined();
       expect((await batch({ org: ORG, applications: [sampleApplication()] })).statusCode).toBe(200);

@@ -16,7 +16,7 @@ for (const engine of ENGINES) {
 
     it('a ring member arriving after a restart is linked to one stored before it, and the network shows both', async () => {
       const first = sampleApplication(undefined, 'Kevin Park');
-      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: first })).statusCode).toBe(200);
+      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: first })).statusCode).toBe(201);
 
       const restarted = await buildServer({
         store: h.store, config: parseServerConfig({}), screenContext: context, keyCacheMs: 0,

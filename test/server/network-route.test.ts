@@ -22,7 +22,7 @@ for (const engine of ENGINES) {
       const second = sampleApplication(undefined, 'Alan Smith') as Record<string, any>;
       const phone = (first.applicant as { phones: string[] }).phones[0]!; // "(512) 555-NNNN"
       second.applicant = { ...second.applicant, phones: [phone] };
-      for (const app of [bystander, first, second]) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).statusCode).toBe(200);
+      for (const app of [bystander, first, second]) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).statusCode).toBe(201);
 
       const res = await h.request('GET', `/api/v1/networks/${second.id}`, { key: h.keys.analyst });
       expect(res.statusCode, res.body).toBe(200);

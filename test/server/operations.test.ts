@@ -31,7 +31,7 @@ describe('operations (SQLite)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.body;
-    expect(text).toMatch(/hirewatch_http_requests_total\{route="\/api\/v1\/applications",method="POST",status="200"\} 1/);
+    expect(text).toMatch(/hirewatch_http_requests_total\{route="\/api\/v1\/applications",method="POST",status="201"\} 1/);
     expect(text).toMatch(/hirewatch_http_requests_total\{route="\/api\/v1\/applications\/:id",method="GET",status="404"\} 1/);
     expect(text).toMatch(/hirewatch_http_request_duration_seconds_bucket\{route="\/api\/v1\/applications",le="\+Inf"\} 1/);
     expect(text).toMatch(/hirewatch_applications_stored\{org="acme"\} 1/);

@@ -95,7 +95,7 @@ interface Expected {
 }
 const EXPECTED: Record<RouteName, Expected> = {
   //                        recruiter      analyst      admin        auditor      no key
-  submitApplication:      { recruiter: 200, analyst: 200, admin: 200, auditor: 403, noKey: 401 },
+  submitApplication:      { recruiter: 201, analyst: 201, admin: 201, auditor: 403, noKey: 401 },
   submitApplicationBatch: { recruiter: 200, analyst: 200, admin: 200, auditor: 403, noKey: 401 },
   getApplication:         { recruiter: 200, analyst: 200, admin: 200, auditor: 403, noKey: 401 },
   listResults:            { recruiter: 200, analyst: 200, admin: 200, auditor: 403, noKey: 401 },
@@ -143,7 +143,7 @@ for (const engine of ENGINES) {
       const first = sampleApplication(undefined, 'Kevin Park');
       const second = { ...sampleApplication(undefined, 'Alan Smith') } as Record<string, any>;
       second.applicant = { ...second.applicant, phones: (first.applicant as { phones: string[] }).phones };
-      for (const app of [first, second]) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).statusCode).toBe(200);
+      for (const app of [first, second]) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).statusCode).toBe(201);
       seededId = String(second.id);
       // Two held applications: one case to work, one decided by two analysts on a background check.
       const held = [heldSample(), heldSample(undefined, 'Alan Smith')];

@@ -21,7 +21,7 @@ for (const engine of ENGINES) {
       h = await startHarness(engine);
       const app = sampleApplication();
       applicationId = String(app.id);
-      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body: app })).statusCode).toBe(200);
+      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body: app })).statusCode).toBe(201);
     });
     afterAll(async () => h?.close());
 

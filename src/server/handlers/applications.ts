@@ -24,6 +24,7 @@ function submittedView(ctx: { principal: HandlerContext<R['submitApplication']>[
 
 export const submitApplication: Handler<R['submitApplication']> = async (ctx) => {
   const [submitted] = await ctx.deps.screening.submit(ctx.store, [ctx.body], actorOf(ctx, 'application.submit', { evidenceReturned: holds(ctx, 'result:evidence') }));
+  if (submitted!.outcome.status === 'new') void ctx.reply.code(201);
   return submittedView(ctx, submitted!);
 };
 

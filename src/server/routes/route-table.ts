@@ -43,6 +43,8 @@ export const API_ROUTES = {
   submitApplication: {
     method: 'post', path: p('/applications'), access: 'key', permission: 'application:write',
     summary: 'Submit one application: screened, stored as a new version when changed, result returned as the role may see it',
+    description: 'Answers 201 when the application is new, 200 when it is a new version of a stored one (status "changed") or the same content again (status "unchanged": nothing is stored or screened again).',
+    mayCreate: true,
     body: S.ApplicationSchema, response: S.SubmitResponseSchema, tags: ['applications'],
   },
   submitApplicationBatch: {
