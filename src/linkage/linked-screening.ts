@@ -1,6 +1,6 @@
 import type { Application } from '../parse/application-schema.js';
 import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
-import { screenNormalised, type CrossEvidence, type ScreenContext, type ScreenResult } from '../score/screen.js';
+import { detectNormalised, scoreDetected, type CrossEvidence, type Detected, type ScreenContext, type ScreenResult } from '../score/screen.js';
 import type { RawSignal } from '../detect/types.js';
 import { onboardingExtras, type Identifier } from './identifiers.js';
 import { LinkageIndex } from './linkage-index.js';
@@ -36,6 +36,16 @@ export class LinkedScreener {
 
   /** Screen one application and file it; returns the result, the links it was scored with and the record as normalised (once). */
   screen(app: Application): { result: ScreenResult; links: LinkResult; normalised: EnrichedApplication } {
+    const normalised = normaliseApplication(app);
+    return this.screenDetected(app, normalised, detectNormalised(normalised, this.context));
+  }
+
+  /**
+   * screen() of an application already normalised and run through the
+   * detectors (elsewhere, on a worker thread): it is linked and filed here,
+   * in the order of the calls, and scored with what the detectors found.
+   */
+  screenDetected(app: Application, normalised: EnrichedApplication, detected: Detected): { result: ScreenResult; links: LinkResult; normalised: EnrichedApplication } {
     let links: LinkResult | undefined;
     const across = (record: EnrichedApplication): CrossEvidence => {
       links = this.index.add(record, onboardingExtras(app));
@@ -44,8 +54,7 @@ export class LinkedScreener {
       if (this.consult) signals.push(...this.consult(record, this.index.lastIdentifiers));
       return { signals, ...(cluster ? { cluster: { id: cluster.id, size: cluster.size } } : {}) };
     };
-    const normalised = normaliseApplication(app);
-    const result = screenNormalised(app, normalised, this.context, across);
+    const result = scoreDetected(app, normalised, detected, this.context.scoring, across);
     return { result, links: links!, normalised };
   }
 }

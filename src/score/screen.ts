@@ -46,8 +46,19 @@ export function screenApplication(app: Application, context: ScreenContext, acro
 
 /** screenApplication of a record already normalised (normalised once, by whoever stores the normalised form too). */
 export function screenNormalised(app: Application, record: EnrichedApplication, context: ScreenContext, across?: (record: EnrichedApplication) => CrossEvidence): ScreenResult {
-  const cross = across?.(record);
-  const raw: RawSignal[] = cross ? [...cross.signals] : [];
+  return scoreDetected(app, record, detectNormalised(record, context), context.scoring, across);
+}
+
+/** What the detectors found in one record, before linkage and scoring: pure, so it may run on any thread. */
+export interface Detected {
+  readonly raw: readonly RawSignal[];
+  /** Detectors that failed on this record. */
+  readonly skipped: readonly { readonly detector: string; readonly error: string }[];
+}
+
+/** Every detector of the context on one normalised record; a detector that throws is skipped, never fatal. */
+export function detectNormalised(record: EnrichedApplication, context: ScreenContext): Detected {
+  const raw: RawSignal[] = [];
   const skipped: { detector: string; error: string }[] = [];
   for (const detector of context.detectors ?? DETECTORS) {
     try {
@@ -56,7 +67,19 @@ export function screenNormalised(app: Application, record: EnrichedApplication, 
       skipped.push({ detector: detector.name, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  const scored = combine(raw, context.scoring);
+  return { raw, skipped };
+}
+
+/**
+ * The result of a record whose detectors have run (detectNormalised): the
+ * evidence from earlier applications (`across`, called first: it may file the
+ * record in an index) joins the detectors' signals, and all are combined.
+ */
+export function scoreDetected(app: Application, record: EnrichedApplication, detected: Detected, scoring: ScoringConfig, across?: (record: EnrichedApplication) => CrossEvidence): ScreenResult {
+  const cross = across?.(record);
+  const raw: RawSignal[] = cross ? [...cross.signals, ...detected.raw] : [...detected.raw];
+  const skipped = detected.skipped;
+  const scored = combine(raw, scoring);
   return {
     id: record.id,
     ...(record.source ? { source: record.source } : {}),
@@ -67,6 +90,6 @@ export function screenNormalised(app: Application, record: EnrichedApplication, 
     logOdds: scored.logOdds,
     signals: scored.signals,
     ...(cross?.cluster ? { cluster: cross.cluster } : {}),
-    ...(skipped.length ? { skipped } : {}),
+    ...(skipped.length ? { skipped: [...skipped] } : {}),
   };
 }

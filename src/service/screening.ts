@@ -3,10 +3,10 @@ import { onboardingExtras } from '../linkage/identifiers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
 import type { ClusterView, LinkageConfig } from '../linkage/types.js';
-import { normaliseApplication } from '../normalise/application.js';
+import { normaliseApplication, type EnrichedApplication } from '../normalise/application.js';
 import type { Application } from '../parse/application-schema.js';
 import { contractResult, type ScreeningResult } from '../score/result-contract.js';
-import { screenNormalised, type ScreenContext, type ScreenResult } from '../score/screen.js';
+import { detectNormalised, scoreDetected, type Detected, type ScreenContext, type ScreenResult } from '../score/screen.js';
 import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
 import { stickyBand } from '../cases/index.js';
 import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
@@ -42,6 +42,12 @@ export interface ScreeningOptions {
 /** One record screened: what the store keeps, with the result. */
 export interface Screened extends ScreenedRecord {
   readonly result: ScreenResult;
+}
+
+/** A record normalised and run through the detectors (on a worker thread), not yet linked or scored. */
+export interface Prepared {
+  readonly normalised: EnrichedApplication;
+  readonly detected: Detected;
 }
 
 /** One record submitted: what happened to it in the store and its result in the contract's shape. */
@@ -182,12 +188,21 @@ export class Screening {
 
   /** Screen one application of an organisation and file it in its linkage index. Nothing is stored. */
   screen(org: string, app: Application): Screened {
+    const normalised = normaliseApplication(app);
+    return this.screenDetected(org, app, { normalised, detected: detectNormalised(normalised, this.context) });
+  }
+
+  /**
+   * screen() of an application normalised and run through the detectors
+   * already (on a worker thread, src/service/detect-pool.ts): linked, filed
+   * and scored here, in the order of the calls, so the result is screen()'s.
+   */
+  screenDetected(org: string, app: Application, prepared: Prepared): Screened {
     const linker = this.linker(org);
     if (!linker) {
-      const normalised = normaliseApplication(app);
-      return { result: screenNormalised(app, normalised, this.context), normalised };
+      return { result: scoreDetected(app, prepared.normalised, prepared.detected, this.context.scoring), normalised: prepared.normalised };
     }
-    const { result, links, normalised } = linker.screen(app);
+    const { result, links, normalised } = linker.screenDetected(app, prepared.normalised, prepared.detected);
     // The links as the store keeps them (fingerprints hashed) are worked out only when something stores them.
     let stored: RecordLinks | undefined | null = null;
     return {
@@ -230,8 +245,10 @@ export class Screening {
    * Screen and store a batch: each new or changed record is screened (and
    * linked) in order, all of it stored in one transaction with its audit
    * entry. Identical content is a no-op that answers with the stored result.
+   * A record found in `prepared` was normalised and detected already (worker
+   * threads): only its linkage and score are worked out here.
    */
-  async submit(store: HirewatchStore, records: readonly Application[], actor: Actor): Promise<Submitted[]> {
+  async submit(store: HirewatchStore, records: readonly Application[], actor: Actor, prepared?: ReadonlyMap<Application, Prepared>): Promise<Submitted[]> {
     await this.rebuilding.get(store.org);
     const fresh = new Map<string, Screened>();
     const bands = new Map<string, string>();
@@ -240,7 +257,8 @@ export class Screening {
     const outcomes = await store.importBatch(records, {
       provenance: this.provenance,
       screen: (record) => {
-        const screened = this.screen(store.org, record);
+        const ready = prepared?.get(record);
+        const screened = ready ? this.screenDetected(store.org, record, ready) : this.screen(store.org, record);
         fresh.set(refKey(record.source, record.id), screened);
         bands.set(refKey(record.source, record.id), screened.result.band);
         return screened;
