@@ -19,14 +19,21 @@ export function inputFormatOf(file: string): InputFormat {
   return /\.csv$/i.test(file) ? 'csv' : 'jsonl';
 }
 
-async function* readJsonl(file: string, options: ReadOptions): AsyncGenerator<ParseOutcome> {
+/** Every line of a JSON Lines file as text, with its 1-based number (a byte-order mark removed), not parsed yet. */
+export async function* readJsonlLines(file: string, options: Pick<ReadOptions, 'onBytes'> = {}): AsyncGenerator<{ text: string; line: number }> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   if (options.onBytes) stream.on('data', () => options.onBytes!(stream.bytesRead));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;
-    const outcome = parseJsonLine(line === 1 ? text.replace(/^\uFEFF/, '') : text, { file, line });
+    yield { text: line === 1 ? text.replace(/^\uFEFF/, '') : text, line };
+  }
+}
+
+async function* readJsonl(file: string, options: ReadOptions): AsyncGenerator<ParseOutcome> {
+  for await (const { text, line } of readJsonlLines(file, options)) {
+    const outcome = parseJsonLine(text, { file, line });
     if (outcome) yield outcome;
   }
 }

@@ -3,7 +3,8 @@ import type { ParseOutcome } from '../parse/parse-application.js';
 import type { RecordError } from '../parse/record-error.js';
 import type { HirewatchStore } from '../store/index.js';
 import type { Actor } from './audit-entry.js';
-import type { Screening } from './screening.js';
+import type { PreparedRecord } from './detect-jobs.js';
+import type { Prepared, Screening } from './screening.js';
 
 /**
  * A stream of parsed records through the screening service into the store,
@@ -41,18 +42,22 @@ export interface ImportStreamOptions {
   readonly onChunk?: (report: ChunkReport) => void;
 }
 
-export async function importChunks(screening: Screening, store: HirewatchStore, outcomes: AsyncIterable<ParseOutcome>, options: ImportStreamOptions): Promise<ImportTotals> {
+/** `outcomes` may come prepared (normalised and detected on worker threads, src/service/detect-pool.ts): those are only linked and scored here. */
+export async function importChunks(screening: Screening, store: HirewatchStore, outcomes: AsyncIterable<ParseOutcome | PreparedRecord>, options: ImportStreamOptions): Promise<ImportTotals> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`chunk size must be a positive integer, not ${chunkSize}`);
   const totals: ImportTotals = { new: 0, changed: 0, unchanged: 0, errors: 0, chunks: 0 };
   const { onError, onChunk } = options;
   let pending: Application[] = [];
+  let prepared = new Map<Application, Prepared>();
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
+    const ready = prepared;
     pending = [];
+    prepared = new Map();
     const counts = { new: 0, changed: 0, unchanged: 0 };
-    for (const s of await screening.submit(store, batch, options.actor)) counts[s.outcome.status]++;
+    for (const s of await screening.submit(store, batch, options.actor, ready.size ? ready : undefined)) counts[s.outcome.status]++;
     totals.new += counts.new;
     totals.changed += counts.changed;
     totals.unchanged += counts.unchanged;
@@ -66,6 +71,7 @@ export async function importChunks(screening: Screening, store: HirewatchStore, 
       continue;
     }
     pending.push(outcome.record);
+    if ('prepared' in outcome) prepared.set(outcome.record, outcome.prepared);
     if (pending.length >= chunkSize) await flush();
   }
   await flush();

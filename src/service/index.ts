@@ -3,10 +3,12 @@
  * webhooks, stream consumers) calls these and nothing below them for what
  * it changes. See docs/ARCHITECTURE.md.
  */
-export { Screening, type Screened, type ScreeningOptions, type Submitted } from './screening.js';
+export { Screening, type Prepared, type Screened, type ScreeningOptions, type Submitted } from './screening.js';
 export { Monitoring, ASSESS_DAYS, type AlertCounts, type IngestOptions, type TelemetryOutcome } from './monitoring.js';
 export { importChunks, DEFAULT_CHUNK_SIZE, type ChunkReport, type ImportTotals } from './import-stream.js';
 export { buildScreenContext, type ContextOptions } from './screen-context.js';
+export { DetectPool, type DetectPoolOptions } from './detect-pool.js';
+export { jobsOf, type PreparedRecord } from './detect-jobs.js';
 export { buildMonitorReference, type MonitorReferenceOptions } from './monitor-reference.js';
 export type { Actor } from './audit-entry.js';
 export { summaryOf } from './case-views.js';
