@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { positiveInteger } from './option-parsers.js';
-import { readApplications, type InputFormat } from '../parse/read-input.js';
+import type { InputFormat } from '../parse/read-input.js';
 import { locationText } from '../parse/record-error.js';
-import { buildScreenContext, DEFAULT_CHUNK_SIZE, importChunks, Screening, type ImportTotals } from '../service/index.js';
+import { DEFAULT_CHUNK_SIZE, importChunks, Screening, type ImportTotals } from '../service/index.js';
 import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, screeningProvenance } from '../store/index.js';
 import { EXIT, say } from './cli-errors.js';
 import { openNamedStore, parseOrg } from './cli-store.js';
@@ -15,6 +15,7 @@ import { terminalSafe } from './terminal-text.js';
 import { readColumnMap, requireApplicationsFile } from './screen-command.js';
 import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
+import { screeningInput, workerCount, WORKERS_HELP } from './screen-workers.js';
 
 /**
  * `hirewatch import FILE`: screen every new or changed application and keep
@@ -33,6 +34,7 @@ interface ImportCommandOptions extends OutboundSettings {
   verbose: boolean;
   linkage: boolean;
   progress: boolean;
+  workers?: number;
 }
 
 /** Passes every outcome on, calling `each` for it (the progress bar's record count). */
@@ -58,10 +60,16 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   const scoring = loadScoringConfig(options.config);
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
   const sinks = openAlertSinks(options);
-  const context = buildScreenContext(scoring, { warn: (message) => say(message.replace(/^hirewatch: /, '')) });
-  const screening = new Screening(context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
+  const input = screeningInput(workerCount(options.workers, file), scoring, (message) => say(message.replace(/^hirewatch: /, '')));
+  const screening = new Screening(input.context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
   screening.useSink(sinks);
-  const store = await openNamedStore(target, { org: options.org });
+  let store: Awaited<ReturnType<typeof openNamedStore>>;
+  try {
+    store = await openNamedStore(target, { org: options.org });
+  } catch (err) {
+    await input.close();
+    throw err;
+  }
   const started = performance.now();
   const bar = fileProgress('importing', statSync(file).size, options.progress !== false);
   let records = 0;
@@ -72,7 +80,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
     totals = await importChunks(
       screening,
       store,
-      counted(readApplications(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}), onBytes: (bytes) => bar.update(bytes, records) }), () => records++),
+      counted(input.outcomes(file, { ...(options.inputFormat ? { format: options.inputFormat } : {}), ...(columnMap ? { columnMap } : {}), onBytes: (bytes) => bar.update(bytes, records) }), () => records++),
       {
         chunkSize: options.chunk,
         actor: { actor: 'cli', action: 'application.import', detail: { file: basename(file) } },
@@ -83,6 +91,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   } finally {
     bar.stop(records);
     await closeAlertSinks(sinks);
+    await input.close();
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -112,6 +121,7 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the summary as one JSON object', false)
     .option('--verbose', 'report each committed chunk on standard error', false)
     .option('--no-linkage', 'screen each application alone, without linking it to the stored ones')
+    .option('--workers <n>', WORKERS_HELP, positiveInteger)
     .option('--no-progress', 'never show a progress bar (shown on a terminal for files of 2 MiB or more)')
     .action(async (file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(file, options);

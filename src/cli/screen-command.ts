@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { ColumnMappingSchema } from '../parse/csv-layout.js';
 import { locationText } from '../parse/record-error.js';
-import { readApplications, type InputFormat } from '../parse/read-input.js';
+import type { InputFormat } from '../parse/read-input.js';
 import { describeIssues } from '../parse/record-error.js';
 import type { Application } from '../parse/application-schema.js';
-import { buildScreenContext, Screening, type Screened } from '../service/index.js';
+import { Screening, type DetectPool, type Screened } from '../service/index.js';
 import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, screeningProvenance, type HirewatchStore, type StoreTarget } from '../store/index.js';
 import { CliFailure, EXIT, readNamedFile, requireFile, say } from './cli-errors.js';
 import { openNamedStore, parseOrg } from './cli-store.js';
@@ -21,6 +21,8 @@ import { OUTPUT_FORMATS, type OutputFormat, type ResultWriter } from './formats/
 import { loadScoringConfig } from './load-config.js';
 import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
+import { positiveInteger } from './option-parsers.js';
+import { screeningInput, workerCount, WORKERS_HELP, type ScreeningInput } from './screen-workers.js';
 
 interface ScreenOptions extends OutboundSettings {
   format: OutputFormat;
@@ -39,6 +41,10 @@ interface ScreenOptions extends OutboundSettings {
    */
   db?: string | false;
   org?: string;
+  /** Threads that parse and detect (default: the number of cores, 1 for a small file); 1 screens on the main thread. */
+  workers?: number;
+  /** Worker threads already started, kept by the caller across runs (the bench measures throughput without their start); not a command-line option. */
+  pool?: DetectPool;
 }
 
 /** Records per store transaction when screening into a database. */
@@ -107,7 +113,8 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   // Findings go out only for what is stored (a hold is a result entering hold in the store).
   const sinks = target ? openAlertSinks(options) : undefined;
   const output = options.out ? openOutput(options.out) : undefined;
-  const screening = new Screening(buildScreenContext(scoring), {
+  const input = screeningInput(workerCount(options.workers, file), scoring, undefined, options.pool);
+  const screening = new Screening(input.context, {
     provenance: screeningProvenance(scoring),
     linkage: options.linkage !== false,
     ...(held ? { held } : {}),
@@ -117,6 +124,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   try {
     store = target ? await openNamedStore(target, { org }) : undefined;
   } catch (err) {
+    await input.close();
     if (output) {
       closeSync(output.fd);
       if (output.created) unlinkSync(options.out!);
@@ -124,8 +132,9 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     throw err;
   }
   try {
-    return await screenInto(file, options, { screening, scoring, org, columnMap, store, target, output });
+    return await screenInto(file, options, { screening, scoring, org, columnMap, store, target, output, input });
   } finally {
+    await input.close();
     await closeAlertSinks(sinks);
     await store?.close();
   }
@@ -139,10 +148,11 @@ interface ScreenRun {
   store: HirewatchStore | undefined;
   target: StoreTarget | undefined;
   output: { fd: number } | undefined;
+  input: ScreeningInput;
 }
 
 async function screenInto(file: string, options: ScreenOptions, run: ScreenRun): Promise<number> {
-  const { screening, scoring, org, columnMap, store, target, output } = run;
+  const { screening, scoring, org, columnMap, store, target, output, input } = run;
   const replayed = store ? await screening.warm(store) : 0;
   if (replayed > 0 && target) say(`linking against ${replayed} applications stored in ${describeStoreTarget(target)}`);
   const actor = { actor: 'cli', action: 'application.import', detail: { file: basename(file) } };
@@ -173,14 +183,14 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
 
   let read = 0;
   let failed = 0;
-  for await (const outcome of readApplications(file, {
+  for await (const outcome of input.outcomes(file, {
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
     ...(columnMap ? { columnMap } : {}),
     onBytes: (bytes: number) => bar.update(bytes, read + failed),
   })) {
     if (outcome.ok) {
       read++;
-      const screened = screening.screen(org, outcome.record);
+      const screened = 'prepared' in outcome ? screening.screenDetected(org, outcome.record, outcome.prepared) : screening.screen(org, outcome.record);
       writer.write({ ok: true, result: screened.result });
       if (store) {
         chunk.push({ record: outcome.record, screened });
@@ -225,6 +235,7 @@ export function registerScreenCommand(program: Command): void {
     .addOption(new Option('--db <path|url>', 'keep versions and results and link against earlier runs: an SQLite file or postgres:// URL').default(process.env.DATABASE_URL || DEFAULT_DB_FILE, `DATABASE_URL, else ${DEFAULT_DB_FILE}`))
     .option('--no-db', 'keep nothing: screen the file alone, linked only within itself')
     .option('--org <org>', 'organisation in the database (default "default")')
+    .option('--workers <n>', WORKERS_HELP, positiveInteger)
     .option('--held <file>', 'ids of applications a reviewer held or confirmed (one per line): their clusters count as evidence')
     .action(async (file: string, options: ScreenOptions) => {
       process.exitCode = await runScreen(file, options);
