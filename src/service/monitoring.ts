@@ -53,17 +53,17 @@ export interface IngestOptions {
 }
 
 /**
- * The employees sharing an authenticator with a touched employee are assessed with them (the shared second factor is
- * a signal of both). An authenticator on more than SHARED_AUTHENTICATOR_MAX accounts adds nobody: it is a shared service.
+ * The employees sharing an authenticator with `info` (the shared second factor is a signal of each of them). An
+ * authenticator on more than SHARED_AUTHENTICATOR_MAX accounts adds nobody: it is a shared service. No query without
+ * authenticators.
  */
-async function addAuthenticatorSharers(tx: HirewatchStore, touched: Set<string>): Promise<void> {
-  for (const employeeId of [...touched]) {
-    const info = await state.readEmployee(tx, employeeId);
-    for (const authenticatorId of Object.keys(info?.authenticators ?? {})) {
-      const sharers = await state.readAuthenticatorSharers(tx, authenticatorId);
-      if (sharers.length <= SHARED_AUTHENTICATOR_MAX) for (const e of sharers) touched.add(e);
-    }
+async function authenticatorSharers(tx: HirewatchStore, info: EmployeeInfo): Promise<string[]> {
+  const out: string[] = [];
+  for (const authenticatorId of Object.keys(info.authenticators ?? {})) {
+    const sharers = await state.readAuthenticatorSharers(tx, authenticatorId);
+    if (sharers.length <= SHARED_AUTHENTICATOR_MAX) out.push(...sharers);
   }
+  return out;
 }
 
 const dayBefore = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
@@ -150,7 +150,6 @@ export class Monitoring {
       if (owners.length === 0) unassigned.push(deviceId);
       for (const o of owners) touched.add(o);
     }
-    await addAuthenticatorSharers(tx, touched);
     if (options.checkpoint) await tx.monitor.setCheckpoint(options.checkpoint.consumer, options.checkpoint.lastSequence);
     const report = await this.assessStored(tx, [...touched].sort(), latestDay || this.now().toISOString().slice(0, 10));
     const alerts: AlertCounts = { new: 0, again: 0, suppressed: 0 };
@@ -195,14 +194,26 @@ export class Monitoring {
     };
   }
 
-  /** Assess the given employees over their devices' last ASSESS_DAYS days up to `toDay`. */
+  /**
+   * Assess the given employees over their devices' last ASSESS_DAYS days up to `toDay`, and with them the employees
+   * an authenticator of theirs is also recorded on (telemetry.shared_mfa_authenticator is a signal of both).
+   */
   private async assessStored(store: HirewatchStore, employeeIds: readonly string[], toDay: string): Promise<MonitorReport> {
     const agg = createAggregate();
     const fromDay = dayBefore(toDay, ASSESS_DAYS - 1);
     const infos: EmployeeInfo[] = [];
-    for (const employeeId of employeeIds) {
+    const queue = [...employeeIds];
+    const queued = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      const employeeId = queue[i]!;
       const info = await state.readEmployee(store, employeeId);
       if (!info) continue;
+      if (i < employeeIds.length) {
+        for (const e of await authenticatorSharers(store, info)) {
+          if (!queued.has(e)) queue.push(e);
+          queued.add(e);
+        }
+      }
       infos.push(info);
       agg.employees[employeeId] = info;
       for (const deviceId of info.deviceIds) {
