@@ -28,9 +28,28 @@ beforeAll(() => {
 const bandsInOrder = (page: string): string[] => [...page.matchAll(/<tr class="row"[^>]*data-band="(\w+)"/g)].map((m) => m[1]!);
 
 describe('the HTML report', () => {
+  it('shows each application-side signal of issue 19 with its evidence (the demo raises each)', () => {
+    const shown: [string, string][] = [
+      ['interview.network_elsewhere', 'interview 1 on 2025-11-12 was joined from IP 42.177.215.221, located in Shenyang, China'],
+      ['onboarding.payroll_changed_soon', 'the payroll account was changed to wallet:3f9a27c1d84e on 2025-11-21, 4 days after the start'],
+      ['onboarding.payroll_holder_not_employee', 'payroll account wallet:3f9a27c1d84e is held by &#39;Tyler Jennings&#39;'],
+      ['onboarding.payment_app_or_crypto', 'pay was requested on 2025-11-20 in cryptocurrency'],
+      ['profile.code_host_dormant_burst', 'created 2016-02, shows none since 2016-03, then 175 contributions'],
+      ['profile.code_host_commit_identity_mismatch', '182 of 203 attributable commits on'],
+      ['profile.code_host_forks_copied', '6 of 7 repositories on'],
+      ['linkage.reference_is_other_applicant', 'reference phone +16025550147 is the own phone of ln-8003 (Daniel Ortiz)'],
+      ['linkage.shared_payroll_other_identity', 'payroll account wallet:3f9a27c1d84e also on ob-9603 (Jason Whitaker)'],
+    ];
+    for (const [id, evidence] of shown) {
+      const at = html.indexOf(`<code>${id}</code></a></p><p class="evidence">`);
+      expect(at, id).toBeGreaterThan(0);
+      expect(html.slice(at, at + 600), id).toContain(evidence);
+    }
+  });
+
   it('leads with the holds, then the reviews, then the clear ones, each band by score', () => {
     const bands = bandsInOrder(html);
-    expect(bands).toHaveLength(92);
+    expect(bands).toHaveLength(98);
     const firstReview = bands.indexOf('review');
     const firstClear = bands.indexOf('clear');
     expect(bands.slice(0, firstReview).every((b) => b === 'hold')).toBe(true);
@@ -84,13 +103,13 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the HTML report in a 
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(pathToFileURL(report).href);
-      await expect.poll(() => page.textContent('#shown')).toBe('92 of 92 shown');
+      await expect.poll(() => page.textContent('#shown')).toBe('98 of 98 shown');
       await page.fill('#q', 'Steven Cho');
-      expect(await page.textContent('#shown')).toBe('1 of 92 shown');
+      expect(await page.textContent('#shown')).toBe('1 of 98 shown');
       await page.fill('#q', '');
       await page.uncheck('input[name=band][value=clear]');
       await page.uncheck('input[name=band][value=review]');
-      expect(await page.textContent('#shown')).toBe('10 of 92 shown');
+      expect(await page.textContent('#shown')).toBe('10 of 98 shown');
       await page.focus('#app-lv-7241');
       await page.keyboard.press('Enter');
       expect(await page.getAttribute('#app-lv-7241', 'aria-expanded')).toBe('true');

@@ -37,7 +37,7 @@ describe('hirewatch results', () => {
     expect(csv.stderr).toBe('hirewatch: 2 results (more: --all, or a larger --limit)\n');
     const jsonl = hirewatch(['results', 'list', '--db', db, '--all', '--limit', '20', '--format', 'jsonl']);
     const rows = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows).toHaveLength(92);
+    expect(rows).toHaveLength(98);
     expect(rows.find((x) => x.id === 'lv-7241')).toMatchObject({ source: 'lever', name: 'Steven Cho', score: 97, band: 'hold' });
   });
 
