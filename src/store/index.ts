@@ -9,6 +9,7 @@ export { screeningProvenance, catalogueVersion, scoringVersion } from './provena
 export { contentHash, canonicalJson, valueFingerprint } from './content-hash.js';
 export { ROLES, RoleSchema, type AdminStore, type ApiKeyInfo, type AuditEntry, type AlertRow, type Role } from './admin-queries.js';
 export { type MonitorStore, type StoredDeviceDay, type StoredEmployee } from './monitor-queries.js';
+export { EMPLOYEE_SORTS, type EmployeeFilter, type EmployeePage, type EmployeeSort, type EmployeeSummaryRow } from './employee-queries.js';
 export { type LatestRecord } from './latest-records.js';
 export { ERASED_MENTION, type ErasedCounts } from './erase-queries.js';
 export { RetentionPolicySchema, LegalHoldSchema, type AppRef, type LegalHold, type RetentionPolicy, type RetentionStore } from './retention-queries.js';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { HirewatchDatabase } from './database-schema.js';
+import { employeeQueries, type EmployeeQueries } from './employee-queries.js';
 
 type Db = Kysely<HirewatchDatabase>;
 
@@ -23,7 +24,7 @@ export interface StoredEmployee {
  * the monitoring service (src/service/monitoring.ts) stores a batch's
  * aggregates, checkpoint, alerts and audit entry together.
  */
-export interface MonitorStore {
+export interface MonitorStore extends EmployeeQueries {
   getEmployee(employeeId: string): Promise<Record<string, unknown> | undefined>;
   putEmployee(employee: StoredEmployee): Promise<void>;
   /** Employees whose device list names the device. */
@@ -44,6 +45,7 @@ export interface MonitorStore {
 
 export function monitorStore(db: Db, org: string): MonitorStore {
   return {
+    ...employeeQueries(db, org),
     async getEmployee(employeeId) {
       const row = await db.selectFrom('employees').select('info_json').where('org_id', '=', org).where('employee_id', '=', employeeId).executeTakeFirst();
       return row ? (JSON.parse(row.info_json) as Record<string, unknown>) : undefined;
