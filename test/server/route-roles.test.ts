@@ -85,7 +85,7 @@ const SAMPLES: Record<RouteName, () => Sample> = {
  * - health is public and a webhook is authenticated by the vendor's
  *   signature, so a key (or none) changes nothing there.
  */
-type Outcome = 200 | 401 | 403;
+type Outcome = 200 | 201 | 401 | 403;
 interface Expected {
   readonly recruiter: Outcome;
   readonly analyst: Outcome;
