@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AckPolicy, connect, DeliverPolicy, type JetStreamManager, type NatsConnection } from 'nats';
 import { SequencedLines } from '../monitor/sequenced-lines.js';
+import { takeInOrder } from '../service/delivery-order.js';
 import type { Monitoring } from '../service/monitoring.js';
 import type { HirewatchStore } from '../store/index.js';
 
@@ -69,7 +70,11 @@ async function resetConsumer(jsm: JetStreamManager, o: NatsTelemetryOptions, las
  * fetched batch goes through the monitoring service, which stores it with the
  * stream sequence it reaches, its alerts and its audit entry in one
  * transaction; only then is it acknowledged (ack-all up to the batch's last
- * message). A consumer killed at any point resumes from the store: delivery
+ * message). Only messages without a gap in delivery are taken (takeInOrder,
+ * src/service/delivery-order.ts): a message a fetch lost would otherwise be
+ * acknowledged unread by ack-all and passed by the stored sequence; at a
+ * gap the consumer is made anew after the last message taken, so the
+ * missing one comes again. A consumer killed at any point resumes from the store: delivery
  * restarts after the stored sequence, and a message seen again (stored but
  * not acknowledged) is skipped, so every event is counted once. Run one
  * consumer per durable name.
@@ -83,13 +88,18 @@ export async function consumeTelemetry(o: ConsumeOptions): Promise<ConsumeTotals
   try {
     const jsm = await nc.jetstreamManager();
     await ensureStream(jsm, o);
-    await resetConsumer(jsm, o, lastStored);
-    const consumer = await nc.jetstream().consumers.get(o.stream, o.durable);
+    const open = async (after: number) => {
+      await resetConsumer(jsm, o, after);
+      return nc.jetstream().consumers.get(o.stream, o.durable);
+    };
+    let consumer = await open(lastStored);
+    let delivered = 0;
     let idleSince = Date.now();
     while (!o.signal?.aborted) {
-      const messages = await consumer.fetch({ max_messages: o.batch ?? 1000, expires: 1000 });
+      const fetched = await takeInOrder(await consumer.fetch({ max_messages: o.batch ?? 1000, expires: 1000 }), delivered);
+      delivered = fetched.delivered;
       let last: { ack(): void } | undefined;
-      for await (const m of messages) {
+      for (const m of fetched.taken) {
         const outcome = lines.add(m.string(), m.seq);
         if (outcome.status === 'skipped') totals.skipped++;
         else if (outcome.status === 'error') {
@@ -98,22 +108,26 @@ export async function consumeTelemetry(o: ConsumeOptions): Promise<ConsumeTotals
         }
         last = m;
       }
-      if (!last) {
-        if (o.idleMs !== undefined && Date.now() - idleSince >= o.idleMs) break;
-        continue;
+      if (last) {
+        idleSince = Date.now();
+        const batch = lines.batch();
+        const outcome = await o.monitoring.ingest(o.store, batch.events, {
+          actor: { actor: `nats:${o.stream}`, action: 'telemetry.ingest' },
+          checkpoint: { consumer: consumerName, lastSequence: batch.lastSequence },
+        });
+        lines.stored();
+        last.ack();
+        totals.folded += outcome.accepted;
+        totals.lastSequence = batch.lastSequence;
+        for (const k of ['new', 'again', 'suppressed'] as const) totals.alerts[k] += outcome.alerts[k];
+        o.onCommit?.({ lastSequence: batch.lastSequence, folded: totals.folded });
       }
-      idleSince = Date.now();
-      const batch = lines.batch();
-      const outcome = await o.monitoring.ingest(o.store, batch.events, {
-        actor: { actor: `nats:${o.stream}`, action: 'telemetry.ingest' },
-        checkpoint: { consumer: consumerName, lastSequence: batch.lastSequence },
-      });
-      lines.stored();
-      last.ack();
-      totals.folded += outcome.accepted;
-      totals.lastSequence = batch.lastSequence;
-      for (const k of ['new', 'again', 'suppressed'] as const) totals.alerts[k] += outcome.alerts[k];
-      o.onCommit?.({ lastSequence: batch.lastSequence, folded: totals.folded });
+      if (fetched.gap) {
+        // A message this fetch lost: made anew after the last one stored, the consumer delivers it again, in order.
+        consumer = await open(totals.lastSequence);
+        delivered = 0;
+        idleSince = Date.now();
+      } else if (!last && o.idleMs !== undefined && Date.now() - idleSince >= o.idleMs) break;
     }
   } finally {
     await nc.drain();

@@ -3,6 +3,7 @@ import { SequencedLines } from '../monitor/sequenced-lines.js';
 import type { Application } from '../parse/application-schema.js';
 import { parseJsonLine } from '../parse/parse-application.js';
 import type { Monitoring, Screening } from '../service/index.js';
+import { takeInOrder } from '../service/delivery-order.js';
 import { OrgIdSchema, type HirewatchStore } from '../store/index.js';
 import { ORG_HEADER, subjectOf, type MessageKind, type StreamLayout } from './partitions.js';
 
@@ -113,7 +114,8 @@ export class PartitionRun {
    * ack wait, out of order, and acknowledging a later message (ack-all) would
    * acknowledge them unread. So only the messages that follow the last one
    * taken without a gap in the consumer's delivery sequence are stored; at a
-   * gap or a redelivery the consumer is made anew from the last acknowledged.
+   * gap or a redelivery the consumer is made anew from the last acknowledged
+   * (takeInOrder, src/service/delivery-order.ts).
    */
   private async run(): Promise<void> {
     const { cx } = this;
@@ -123,16 +125,8 @@ export class PartitionRun {
     for (const kind of kinds) consumers.push(await open(kind));
     while (!this.stopping) {
       for (const [i, c] of consumers.entries()) {
-        const messages: JsMsg[] = [];
-        let gap = false;
-        for await (const m of await c.consumer.fetch({ max_messages: cx.batch, expires: kinds.length > 1 ? 500 : 1000 })) {
-          if (gap || m.info.redelivered || m.info.deliverySequence !== c.delivered + 1) {
-            gap = true;
-            continue;
-          }
-          c.delivered = m.info.deliverySequence;
-          messages.push(m);
-        }
+        const { taken: messages, delivered, gap } = await takeInOrder(await c.consumer.fetch({ max_messages: cx.batch, expires: kinds.length > 1 ? 500 : 1000 }), c.delivered);
+        c.delivered = delivered;
         if (messages.length > 0) {
           if (c.kind === 'applications') await this.applications(messages);
           else await this.telemetry(messages);
