@@ -33,10 +33,15 @@ const binds = (c: StoredCase): boolean => isOpen(c) || c.decision?.outcome === '
 interface Signalled { readonly id: string; readonly family: string }
 
 /** The case after new evidence from one member: signals, families, score, priority and plan grow; the band never falls. */
+const minInstant = (a: string, b: string): string => (Date.parse(a) <= Date.parse(b) ? a : b);
+
 async function absorb(tx: HirewatchStore, c: StoredCase, signals: readonly Signalled[], score: number, band: CaseBand, policy: Policy, at: string, extraMembers = 0, name?: string): Promise<StoredCase> {
+  const escalated = isOpen(c) && c.band === 'review' && band === 'hold';
   const next: StoredCase = {
     ...c,
     band: c.band === 'hold' || band === 'hold' ? 'hold' : 'review',
+    // A review case that becomes a hold is due within the hold SLA from now, or sooner if it already was.
+    ...(escalated ? { dueAt: minInstant(c.dueAt, caseDueAt(at, 'hold', policy)) } : {}),
     score: Math.max(c.score, score),
     signals: union(c.signals, signals.map((s) => s.id)),
     families: union(c.families, signals.map((s) => s.family)),
