@@ -60,8 +60,9 @@ export function monitorStore(db: Db, org: string): MonitorStore {
     },
 
     async employeesOfDevice(deviceId) {
-      // The JSON text narrows the rows; the parsed device list decides.
-      const rows = await db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).where('info_json', 'like', `%${JSON.stringify(deviceId).replace(/[%_]/g, '')}%`).execute();
+      // The JSON text narrows the rows (LIKE's wildcards and PostgreSQL's escape character become
+      // "any one character", so an id holding them still matches itself); the parsed device list decides.
+      const rows = await db.selectFrom('employees').select(['employee_id', 'info_json']).where('org_id', '=', org).where('info_json', 'like', `%${JSON.stringify(deviceId).replace(/[%_\\]/g, '_')}%`).execute();
       return rows.filter((r) => ((JSON.parse(r.info_json) as { deviceIds?: unknown }).deviceIds as string[] | undefined)?.includes(deviceId)).map((r) => r.employee_id);
     },
 

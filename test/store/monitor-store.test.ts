@@ -43,6 +43,16 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: monitor state and 
     expect((await store.withOrg('other').monitor.everything()).devices).toEqual([]);
   });
 
+  it.skipIf(!engine.available)('finds the owners of a device whose id holds LIKE wildcards or a backslash, and no one else', async () => {
+    const ids = ['LAP_01', 'LAP%02', 'LAP\\03', 'LAPX01'];
+    for (const [i, deviceId] of ids.entries()) await store.monitor.putEmployee({ employeeId: `W${i}`, info: { employeeId: `W${i}`, deviceIds: [deviceId] } });
+    expect(await store.monitor.employeesOfDevice('LAP_01')).toEqual(['W0']);
+    expect(await store.monitor.employeesOfDevice('LAP%02')).toEqual(['W1']);
+    expect(await store.monitor.employeesOfDevice('LAP\\03')).toEqual(['W2']);
+    expect(await store.monitor.employeesOfDevice('LAPX01')).toEqual(['W3']);
+    expect(await store.monitor.employeesOfDevice('LAP_0')).toEqual([]);
+  });
+
   it.skipIf(!engine.available)('an alert is new once, suppressed within the cool-down however often it recurs, and raised again after it', async () => {
     const alert = (at: string) => store.admin.alerts.record({ subjectKind: 'employee', subjectId: 'E1', signalId: 'telemetry.ip_kvm_device', evidence: 'PiKVM gadget', at }, 24 * 3_600_000);
     expect(await alert('2025-12-01T10:00:00Z')).toBe('new');
