@@ -12,7 +12,7 @@ import { openNamedStore } from './cli-store.js';
 import { loadScoringConfig } from './load-config.js';
 import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
-import { buildScreenContext } from '../service/index.js';
+import { buildLazyScreenContext, warmReference } from '../service/lazy-reference.js';
 import { existsSync } from 'node:fs';
 import { readKeyFile } from './key-file.js';
 import { DEFAULT_ORG } from '../store/index.js';
@@ -60,7 +60,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const scoring = loadScoringConfig(options.config);
   const sinks = openAlertSinks(options);
   const started = performance.now();
-  const screenContext = buildScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
+  // Reference data is loaded at its first use, and warmed in steps once listening (issue 18, instant start).
+  const screenContext = buildLazyScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
   const store = await openNamedStore(target);
   let demo: DemoLoad | undefined;
   if (options.demo) {
@@ -97,6 +98,14 @@ export async function runServe(options: ServeOptions): Promise<number> {
   if (sinks) say(`findings go to ${sinks.targets.map((t) => t.label).join(', ')} (docs/ALERTS.md)`);
   const consoleUrl = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://127.0.0.1');
   say(`console at ${consoleUrl}/`);
+  void warmReference(screenContext.detect.reference).then(
+    (ms) => say(`reference data loaded (${(ms / 1000).toFixed(1)} s of loading after start)`),
+    (err: unknown) => {
+      // What used to stop the start (a missing education file): stop, rather than answer every screening with an error.
+      say(`reference data could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      void close().then(() => process.exit(1), () => process.exit(1));
+    },
+  );
   if (demo) {
     const a = demo.applications;
     process.stdout.write(`\nhirewatch demo: ${a.new + a.changed + a.unchanged} applications and ${demo.telemetryEvents} telemetry events loaded into ${describeStoreTarget(target)}.\n`);
