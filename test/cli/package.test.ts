@@ -31,6 +31,21 @@ function run(command: string, args: readonly string[], cwd: string): Promise<Run
   });
 }
 
+/** `hirewatch serve --demo` on a free port: resolves with its console address once it says where. */
+function serveDemo(bin: string, cwd: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['serve', '--demo', '--port', '0'], { cwd, env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1', HIREWATCH_AUDIT_KEY_FILE: join(cwd, 'audit.key') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const url = /console at (http:\/\/[^\s]+?)\/?$/m.exec(stderr)?.[1];
+      if (url) resolve({ url, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('error', reject);
+    child.on('close', (code) => reject(new Error(`serve --demo ended (exit ${code}) before it was ready: ${stderr}`)));
+  });
+}
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const dir = mkdtempSync(join(tmpdir(), 'hirewatch-package-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +60,7 @@ describe.skipIf(!ENABLED)('the package as npm pack makes it', () => {
     const [info] = JSON.parse(packed.stdout.slice(packed.stdout.search(/^\[\s*\{/m))) as { filename: string; files: { path: string }[] }[];
     tarball = join(dir, info!.filename);
     files = info!.files.map((f) => f.path);
-    for (const needed of ['bin/hirewatch.js', 'dist/cli/run.js', 'data/manifest.json', 'data/ofac/sdn.csv', 'examples/applications.jsonl', 'LICENSE', 'README.md', 'package.json']) {
+    for (const needed of ['bin/hirewatch.js', 'dist/cli/run.js', 'dist/console/index.html', 'data/manifest.json', 'data/ofac/sdn.csv', 'examples/applications.jsonl', 'LICENSE', 'README.md', 'package.json']) {
       expect(files, needed).toContain(needed);
     }
     for (const prefix of ['src/', 'test/', 'bench/', '.ci/', 'scripts/', 'data/febrl/']) {
@@ -79,5 +94,20 @@ describe.skipIf(!ENABLED)('the package as npm pack makes it', () => {
     expect(screened.stdout).toMatch(new RegExp(`^${count} records: \\d+ clear, \\d+ review, \\d+ hold$`, 'm'));
     // The default database is created where the user runs it, not inside the package.
     expect(existsSync(join(app, 'hirewatch.db'))).toBe(true);
+
+    // The console ships built: serve --demo answers its page at / and the API beside it.
+    const served = await serveDemo(bin, app);
+    try {
+      const page = await fetch(`${served.url}/`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<title>hirewatch console</title>');
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script, html).toBeDefined();
+      expect((await fetch(`${served.url}${script}`)).status).toBe(200);
+      expect((await fetch(`${served.url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      served.stop();
+    }
   }, 900_000);
 });
