@@ -43,6 +43,8 @@ const SAMPLES: Record<RouteName, () => Sample> = {
   receiveWebhook: () => ({ url: `/api/v1/webhooks/greenhouse/${ORG}`, body: greenhousePing, headers: { 'content-type': 'application/json', signature: signed(greenhousePing) } }),
   postTelemetry: () => ({ url: '/api/v1/telemetry', body: { events: [{ type: 'keystroke', at: '2025-12-03T02:30:00Z', deviceId: 'LAP-MATRIX', medianLatencyMs: 12, samples: 100 }] } }),
   listAlerts: () => ({ url: '/api/v1/alerts' }),
+  listEmployees: () => ({ url: '/api/v1/employees?withAlerts=false&sort=lastAlert&limit=5' }),
+  getEmployee: () => ({ url: '/api/v1/employees/E-ROLES' }),
   readAuditLog: () => ({ url: '/api/v1/audit?verify=true' }),
   listCases: () => ({ url: '/api/v1/cases?band=hold&sort=due&limit=5' }),
   getCase: () => ({ url: `/api/v1/cases/${caseId}` }),
@@ -107,6 +109,9 @@ const EXPECTED: Record<RouteName, Expected> = {
   receiveWebhook:         { recruiter: 200, analyst: 200, admin: 200, auditor: 200, noKey: 200 },
   postTelemetry:          { recruiter: 403, analyst: 403, admin: 200, auditor: 403, noKey: 401 },
   listAlerts:             { recruiter: 403, analyst: 200, admin: 403, auditor: 403, noKey: 401 },
+  // Employees from telemetry, with their alerts' evidence: analysts, and auditors (who read everything).
+  listEmployees:          { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
+  getEmployee:            { recruiter: 403, analyst: 200, admin: 403, auditor: 200, noKey: 401 },
   readAuditLog:           { recruiter: 403, analyst: 403, admin: 403, auditor: 200, noKey: 401 },
   // Cases (docs/CASES.md): analysts work them, auditors read them and write nothing, recruiters
   // only learn that an application waits for verification, admins set the policy.
@@ -150,6 +155,7 @@ for (const engine of ENGINES) {
       for (const app of held) expect((await h.request('POST', '/api/v1/applications', { key: h.keys.analyst, body: app })).json().result.band).toBe('hold');
       heldId = String(held[0]!.id);
       const acme = h.store.withOrg(ORG);
+      await acme.monitor.putEmployee({ employeeId: 'E-ROLES', info: { employeeId: 'E-ROLES', deviceIds: ['LAP-ROLES'] } });
       const caseOf = async (id: string) => (await acme.cases.list({})).cases.find((c) => c.memberIds.includes(id))!.id;
       caseId = await caseOf(heldId);
       decidedCaseId = await caseOf(String(held[1]!.id));

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'verification:read', // whether an application waits for verification, and the questions to ask (never evidence)
   'policy:read', // the case policy (SLA, which bands open cases, four eyes)
   'alerts:read', // post-hire alerts
+  'employees:read', // hired employees from telemetry: devices, alerts with evidence, cases (every read is audited)
   'telemetry:write', // post-hire telemetry ingest
   'data:read', // reference-data status
   'metrics:read', // operational metrics: requests and latencies of the whole service, every organisation's
@@ -54,11 +55,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'verification:read',
     'policy:read',
     'alerts:read',
+    'employees:read',
     'data:read',
   ],
   admin: ['result:band', 'application:write', 'telemetry:write', 'data:read', 'metrics:read', 'config:write', 'policy:read', 'watchlist:write', 'keys:manage'],
-  // Auditors read every case (and its evidence, through the case) and write nothing.
-  auditor: ['audit:read', 'data:read', 'case:read', 'verification:read', 'policy:read'],
+  // Auditors read every case (and its evidence, through the case) and every employee's, and write nothing.
+  auditor: ['audit:read', 'data:read', 'case:read', 'verification:read', 'policy:read', 'employees:read'],
   // Consortium members' TAXII clients (docs/SHARING.md): keyed indicators and nothing else, not even a band.
   intel: ['intel:read'],
   'intel-writer': ['intel:read', 'intel:write'],

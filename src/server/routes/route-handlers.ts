@@ -3,6 +3,7 @@ import {
   addCaseAttachment, addCaseNote, assignCase, decideCase, getAdverseActionNotice, getCase, getDashboard, getPolicy, getVerification, listCases,
   putPolicy, recordCaseStep,
 } from '../handlers/cases.js';
+import { getEmployee, listEmployees } from '../handlers/employees.js';
 import { getDataStatus, getHealth, getMetrics, getOpenApi, readAuditLog } from '../handlers/operations.js';
 import { getNetwork, listResults } from '../handlers/results.js';
 import { eraseSubject } from '../handlers/retention.js';
@@ -24,6 +25,8 @@ export const ROUTE_HANDLERS: RouteHandlers = {
   receiveWebhook: receiveWebhookRoute,
   postTelemetry,
   listAlerts,
+  listEmployees,
+  getEmployee,
   readAuditLog,
   listCases,
   getCase,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from '../api-schemas.js';
 import * as C from '../case-schemas.js';
+import * as E from '../employee-schemas.js';
 import { ErasureBodySchema, ErasureResponseSchema } from '../retention-schemas.js';
 import { buildOpenApiDocument, type RouteSpec } from '../openapi.js';
 
@@ -103,6 +104,16 @@ export const API_ROUTES = {
     method: 'get', path: p('/alerts'), access: 'key', permission: 'alerts:read',
     summary: 'Post-hire alerts, one per subject and signal (count and last seen updated), newest first (audited)',
     query: S.AlertsQuerySchema, response: S.AlertsResponseSchema, tags: ['telemetry'],
+  },
+  listEmployees: {
+    method: 'get', path: p('/employees'), access: 'key', permission: 'employees:read',
+    summary: "The organisation's hired employees known from telemetry: application hired from (name, band), start date, devices, last telemetry day, alert count; sorted by alerts, last alert or id, paged (nextCursor) (audited)",
+    query: E.EmployeesQuerySchema, response: E.EmployeesResponseSchema, tags: ['telemetry'],
+  },
+  getEmployee: {
+    method: 'get', path: p('/employees/:id'), access: 'key', permission: 'employees:read',
+    summary: "An employee: devices with their last stored per-day aggregates (summarised), alerts with their evidence, cases (audited)",
+    params: E.EmployeeParamsSchema, query: E.EmployeeQuerySchema, response: E.EmployeeResponseSchema, tags: ['telemetry'],
   },
   readAuditLog: {
     method: 'get', path: p('/audit'), access: 'key', permission: 'audit:read',
