@@ -10,7 +10,7 @@ import { normalisePhone } from '../normalise/phone.js';
  */
 export const IDENTIFIER_KINDS = [
   'phone', 'email', 'address', 'shippingAddress', 'payroll', 'device', 'profile',
-  'ip', 'ipPrefix', 'referencePhone', 'referenceEmail',
+  'ip', 'ipPrefix', 'referencePhone', 'referenceEmail', 'referenceDevice',
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
@@ -19,6 +19,7 @@ export const KIND_LABEL: Record<IdentifierKind, string> = {
   phone: 'phone', email: 'mailbox', address: 'address', shippingAddress: 'shipping address',
   payroll: 'payroll account', device: 'device', profile: 'profile', ip: 'IP',
   ipPrefix: 'IP network', referencePhone: 'reference phone', referenceEmail: 'reference mailbox',
+  referenceDevice: 'reference-check device',
 };
 
 export interface Identifier {
@@ -124,6 +125,7 @@ export function identifiersOf(record: EnrichedApplication, extras: LinkExtras = 
   for (const r of record.references) {
     if (r.phone) put('referencePhone', referencePhoneKey(r.phone, r.phoneCountry));
     put('referenceEmail', r.email?.mailbox);
+    put('referenceDevice', r.session?.deviceId);
   }
   return [...out.values()];
 }

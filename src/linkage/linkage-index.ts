@@ -18,6 +18,7 @@ const KIND_SEED = Object.fromEntries(IDENTIFIER_KINDS.map((k, i) => [k, 0x3c6ef3
 /** The other role of a contact: an applicant's own phone or mailbox, or a reference's (canonical values alike). */
 const OTHER_ROLE: Partial<Record<IdentifierKind, IdentifierKind>> = {
   phone: 'referencePhone', referencePhone: 'phone', email: 'referenceEmail', referenceEmail: 'email',
+  device: 'referenceDevice', referenceDevice: 'device',
 };
 
 /**

@@ -126,9 +126,13 @@ function roleEvidence(result: LinkResult): RawSignal | undefined {
     if (!role.truncated) hub = false;
     const shown = displayValue(role.kind, role.value);
     const listed = listApplications(others, role.truncated);
-    parts.push(role.kind === 'referencePhone' || role.kind === 'referenceEmail'
-      ? `${KIND_LABEL[role.kind]} ${shown} is the own ${KIND_LABEL[role.otherKind]} of ${listed}`
-      : `${KIND_LABEL[role.kind]} ${shown} is given as a ${KIND_LABEL[role.otherKind]} on ${listed}`);
+    parts.push(role.kind === 'device'
+      ? `device ${shown} answered the reference check of ${listed}`
+      : role.kind === 'referenceDevice'
+        ? `the reference check was answered from device ${shown}, the device of ${listed}`
+        : role.kind === 'referencePhone' || role.kind === 'referenceEmail'
+          ? `${KIND_LABEL[role.kind]} ${shown} is the own ${KIND_LABEL[role.otherKind]} of ${listed}`
+          : `${KIND_LABEL[role.kind]} ${shown} is given as a ${KIND_LABEL[role.otherKind]} on ${listed}`);
   }
   if (parts.length === 0) return undefined;
   const evidence = parts.join('; ');

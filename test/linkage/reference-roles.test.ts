@@ -1,7 +1,8 @@
 /**
  * linkage.reference_is_other_applicant: a reference's phone or mailbox that is
  * ANOTHER applicant's own (and the reverse: an applicant whose own phone an
- * earlier applicant gave as a reference), found through the linkage index's
+ * earlier applicant gave as a reference), or a reference check answered from
+ * another applicant's device, found through the linkage index's
  * canonical identifiers, whatever way each was written. The same person
  * naming themselves, and references shared only as references, are other
  * signals (contact.reference_is_applicant, linkage.shared_reference_other_identity).
@@ -35,6 +36,20 @@ describe('linkage.reference_is_other_applicant', () => {
     const marcus = app('ln-2', 'Marcus Reid', { references: [{ name: 'Tom Hale', phone: '602-555-0147' }] });
     const later = app('ln-3', 'Ethan Caldwell', { applicant: { phones: ['(602) 555-0147'] } });
     expect(signalsOfLast([marcus, later])).toEqual([{ id: 'linkage.reference_is_other_applicant', evidence: 'phone +16025550147 is given as a reference phone on ln-2 (Marcus Reid)' }]);
+  });
+
+  it('the reference check was answered from an earlier applicant\'s device, and the reverse', () => {
+    const ring = app('ln-1', 'Ethan Caldwell', { session: { deviceId: 'fp_4c1e77' } });
+    const marcus = app('ln-2', 'Marcus Reid', { references: [{ name: 'Tom Hale', session: { deviceId: 'fp_4c1e77' } }] });
+    expect(signalsOfLast([ring, marcus])).toEqual([{ id: 'linkage.reference_is_other_applicant', evidence: 'the reference check was answered from device fp_4c1e77, the device of ln-1 (Ethan Caldwell)' }]);
+    const later = app('ln-3', 'Daniel Ortiz', { session: { deviceId: 'fp_4c1e77' } });
+    expect(signalsOfLast([marcus, later])).toEqual([{ id: 'linkage.reference_is_other_applicant', evidence: 'device fp_4c1e77 answered the reference check of ln-2 (Marcus Reid)' }]);
+  });
+
+  it('benign: a reference who answered from their own laptop raises nothing', () => {
+    const ring = app('ln-1', 'Ethan Caldwell', { session: { deviceId: 'fp_4c1e77' } });
+    const marcus = app('ln-2', 'Marcus Reid', { references: [{ name: 'Tom Hale', session: { deviceId: 'fp_a40d5c' } }] });
+    expect(signalsOfLast([ring, marcus])).toEqual([]);
   });
 
   it('benign: the same person applying again and naming a former colleague raises nothing', () => {
