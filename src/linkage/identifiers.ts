@@ -119,6 +119,8 @@ export function identifiersOf(record: EnrichedApplication, extras: LinkExtras = 
   for (const hash of extras.payrollAccountHashes ?? []) put('payroll', hash);
   put('device', record.session?.deviceId?.trim());
   for (const link of [...record.applicant.links, ...(record.linkedin?.url ? [record.linkedin.url] : [])]) put('profile', normaliseProfileUrl(link));
+  // A code-hosting account from supplied profile data (profiles.codeHosting) is a profile like a linked one.
+  for (const host of record.codeHosting ?? []) if (host.url) put('profile', normaliseProfileUrl(host.url));
   const ip = record.session?.ip?.trim().toLowerCase();
   put('ip', ip);
   if (ip) put('ipPrefix', ipPrefix(ip));

@@ -71,4 +71,14 @@ describe('linkage.reference_is_other_applicant', () => {
     expect(result.identifiers).toEqual([]);
     expect(result.cluster).toBeUndefined();
   });
+
+});
+
+describe('code-hosting accounts (profiles.codeHosting) in the linkage index', () => {
+  it('a code-hosting account from supplied profile data links like a linked profile', () => {
+    const index = new LinkageIndex();
+    index.add(app('a', 'Kevin Park', { applicant: { links: ['https://github.com/emarshall-dev'] } }));
+    const later = app('b', 'Ethan Marshall', { profiles: { codeHosting: [{ url: 'https://GitHub.com/EMarshall-dev/' }] } });
+    expect(linkageSignals(index.add(later))).toEqual([{ id: 'linkage.shared_profile_other_identity', evidence: 'profile github.com/emarshall-dev also on a (Kevin Park)' }]);
+  });
 });
