@@ -49,6 +49,7 @@ const FIXED: Record<string, string> = {
   payroll_account_hash: 'onboarding.payrollAccountHash',
   identity_document_verified: 'onboarding.identityDocument.verified',
   identity_document_method: 'onboarding.identityDocument.method',
+  onboarding_start_date: 'onboarding.startDate',
 };
 
 const GROUPS: Record<string, { path: string; fields: Record<string, string> }> = {
@@ -62,11 +63,19 @@ const GROUPS: Record<string, { path: string; fields: Record<string, string> }> =
   },
   reference: {
     path: 'references',
-    fields: { name: 'name', email: 'email', phone: 'phone', organization: 'organization', relationship: 'relationship' },
+    fields: { name: 'name', email: 'email', phone: 'phone', organization: 'organization', relationship: 'relationship', session_ip: 'session.ip', session_device_id: 'session.deviceId' },
   },
   interview: {
     path: 'interviews',
     fields: { at: 'at', mode: 'mode', camera_on: 'cameraOn', client_ip: 'clientIp', flags: 'flags[]', notes: 'notes' },
+  },
+  payroll_account: {
+    path: 'onboarding.payrollAccounts',
+    fields: { hash: 'accountHash', holder_name: 'holderName', kind: 'kind', provider: 'provider', added_at: 'addedAt' },
+  },
+  payment_request: {
+    path: 'onboarding.paymentRequests',
+    fields: { kind: 'kind', provider: 'provider', at: 'at' },
   },
 };
 
