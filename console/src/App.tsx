@@ -5,6 +5,8 @@ import { SignIn } from './pages/SignIn';
 import { Queue } from './pages/Queue';
 import { CasePage } from './pages/Case';
 import { Alerts } from './pages/Alerts';
+import { Employees } from './pages/Employees';
+import { EmployeePage } from './pages/Employee';
 import { Dashboard } from './pages/Dashboard';
 import { AuditLog } from './pages/Audit';
 import { Policy } from './pages/Policy';
@@ -14,6 +16,7 @@ interface NavItem { to: string; label: string; roles: Role[] }
 const NAV: NavItem[] = [
   { to: '/queue', label: 'Queue', roles: ['analyst', 'auditor'] },
   { to: '/alerts', label: 'Alerts', roles: ['analyst'] },
+  { to: '/employees', label: 'Employees', roles: ['analyst', 'auditor'] },
   { to: '/dashboard', label: 'Dashboard', roles: ['analyst', 'auditor', 'admin'] },
   { to: '/audit', label: 'Audit log', roles: ['auditor'] },
   { to: '/policy', label: 'Policy', roles: ['admin', 'analyst', 'auditor'] },
@@ -63,9 +66,12 @@ export function App() {
   let page: ReactNode;
   const path = loc.path === '/' || loc.path === '/signin' ? homeFor(me.role) : loc.path;
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
+  const employeeMatch = /^\/employees\/([^/]+)$/.exec(path);
   if (caseMatch) page = <CasePage id={decodeURIComponent(caseMatch[1]!)} me={me} />;
   else if (path === '/queue') page = <Queue search={loc.search} />;
   else if (path === '/alerts') page = <Alerts />;
+  else if (path === '/employees') page = <Employees search={loc.search} />;
+  else if (employeeMatch) page = <EmployeePage id={decodeURIComponent(employeeMatch[1]!)} />;
   else if (path === '/dashboard') page = <Dashboard />;
   else if (path === '/audit') page = <AuditLog />;
   else if (path === '/policy') page = <Policy me={me} />;
@@ -81,7 +87,7 @@ export function App() {
           <ul>
             {NAV.filter((n) => n.roles.includes(me.role)).map((n) => (
               <li key={n.to}>
-                <Link to={n.to} aria-current={path === n.to || (n.to === '/queue' && path.startsWith('/cases/')) ? 'page' : undefined}>{n.label}</Link>
+                <Link to={n.to} aria-current={path === n.to || (n.to === '/queue' && path.startsWith('/cases/')) || (n.to === '/employees' && path.startsWith('/employees/')) ? 'page' : undefined}>{n.label}</Link>
               </li>
             ))}
           </ul>
