@@ -24,7 +24,7 @@
  * per variant in all, so the default size takes a couple of minutes on a
  * quiet 2-core machine.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildScreenContext } from '../src/service/screen-context.js';
@@ -156,12 +156,32 @@ if (VARIANTS.some((v) => v.key === 'fileToFileWorkers')) {
 
 // Rounds: every variant once per round, on that round's slice, the order rotated by one each round.
 const rates = new Map<Variant['key'], number[]>(VARIANTS.map((v) => [v.key, []]));
+/**
+ * CPU milliseconds per application, all threads of the process (process.cpuUsage) and the
+ * main thread alone (Linux: /proc/PID/task/PID/stat): less sensitive than wall time to other
+ * work on a shared machine, they show what the split costs and how much stays serial.
+ */
+const cpuPerApp = new Map<Variant['key'], number[]>(VARIANTS.map((v) => [v.key, []]));
+const mainCpuPerApp = new Map<Variant['key'], number[]>(VARIANTS.map((v) => [v.key, []]));
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
 for (let r = 0; r < ROUNDS; r++) {
   const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!);
   for (const v of order) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const main0 = mainThreadCpuMs();
     await v.run(r);
     rates.get(v.key)![r] = slices[r]!.length / ((performance.now() - t0) / 1000);
+    const cpu = process.cpuUsage(cpu0);
+    cpuPerApp.get(v.key)![r] = (cpu.user + cpu.system) / 1000 / slices[r]!.length;
+    if (main0 !== undefined) mainCpuPerApp.get(v.key)![r] = (mainThreadCpuMs()! - main0) / slices[r]!.length;
   }
   console.log(`round ${r + 1}/${ROUNDS} (${slices[r]!.length.toLocaleString('en-US')} applications): ${order.map((v) => `${v.key} ${Math.round(rates.get(v.key)![r]!)}`).join(', ')}`);
 }
@@ -199,6 +219,18 @@ ratioLine('watchlists slow the spine by', watchlistSlowdowns);
 ratioLine(`--workers ${workers} against --workers 1, file to file:`, workerScaling);
 ratioLine('--workers 1 against parse only:', oneToParse);
 ratioLine(`--workers ${workers} against parse only:`, workersToParse);
+const cpuOf = (key: Variant['key']): number[] => cpuPerApp.get(key) ?? [];
+const mainCpuOf = (key: Variant['key']): number[] => (mainCpuPerApp.get(key) ?? []).filter((x) => x !== undefined);
+/** Within each round, CPU per application with workers over without: what the split costs (1: nothing). */
+const cpuOverhead = ran('fileToFile') && ran('fileToFileWorkers') ? Array.from({ length: ROUNDS }, (_, r) => cpuOf('fileToFileWorkers')[r]! / cpuOf('fileToFile')[r]!) : [];
+/** Within each round, the one-thread CPU over the main thread's CPU with workers: the speed-up the serial part allows. */
+const serialBound = ran('fileToFile') && mainCpuOf('fileToFileWorkers').length === ROUNDS ? Array.from({ length: ROUNDS }, (_, r) => cpuOf('fileToFile')[r]! / mainCpuOf('fileToFileWorkers')[r]!) : [];
+/** On `workers` idle cores: min(cores / overhead, serial bound). */
+const idleBound = cpuOverhead.length && serialBound.length ? Math.min(Math.min(workers, availableParallelism()) / median(cpuOverhead), median(serialBound)) : undefined;
+if (cpuOverhead.length) {
+  console.log(`CPU per application: --workers 1 ${median(cpuOf('fileToFile')).toFixed(3)} ms, --workers ${workers} ${median(cpuOf('fileToFileWorkers')).toFixed(3)} ms (x${median(cpuOverhead).toFixed(2)}, min-max ${rounded(cpuOverhead, 2)!.join('-')})`
+    + (serialBound.length ? `, of which the main thread ${median(mainCpuOf('fileToFileWorkers')).toFixed(3)} ms; on ${Math.min(workers, availableParallelism())} idle cores that allows x${idleBound!.toFixed(2)}` : ''));
+}
 if (workerLoadMs.length) {
   console.log(`worker start: ${workers} workers ready in ${Math.round(median(workerStartMs))} ms wall (median of 3, min-max ${rounded(workerStartMs)!.join('-')}); reference data loaded in each in ${Math.round(median(workerLoadMs))} ms (median, min-max ${rounded(workerLoadMs)!.join('-')})`);
 }
@@ -232,6 +264,13 @@ console.log(
     workerScaling: mid(workerScaling, 2),
     oneWorkerToParseRatio: mid(oneToParse, 3),
     workersToParseRatio: mid(workersToParse, 3),
+    /** CPU ms per application (all threads): one thread, with workers, their ratio per round; the main thread's with workers. */
+    cpuMsPerApp: mid(cpuOf('fileToFile'), 3),
+    cpuMsPerAppWorkers: mid(cpuOf('fileToFileWorkers'), 3),
+    cpuOverhead: mid(cpuOverhead, 2),
+    mainThreadCpuMsPerAppWorkers: mid(mainCpuOf('fileToFileWorkers'), 3),
+    /** The scaling CPU time allows on idle cores: min(cores / cpuOverhead, one-thread CPU / main-thread CPU with workers). */
+    idleScalingBound: idleBound === undefined ? null : Number(idleBound.toFixed(2)),
     /** [min, max] over the rounds of each figure above that is a median. */
     spread: {
       parseOnlyPerSec: rounded(rate('parseOnly')),
@@ -247,6 +286,7 @@ console.log(
       workerScaling: rounded(workerScaling, 2),
       oneWorkerToParseRatio: rounded(oneToParse, 3),
       workersToParseRatio: rounded(workersToParse, 3),
+      cpuOverhead: rounded(cpuOverhead, 2),
     },
     bands,
     loadAverage: Number(loadavg()[0]!.toFixed(2)),
