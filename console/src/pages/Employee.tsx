@@ -38,7 +38,7 @@ export function EmployeePage({ id }: { id: string }) {
           <div><dt>Hired from</dt><dd>{app
             ? <><a href={`/api/v1/applications/${encodeURIComponent(app.id)}${query({ source: app.source })}`}>application {app.id}</a>{app.source ? ` (${app.source})` : ''}</>
             : 'no application'}</dd></div>
-          <div><dt>Band at screening</dt><dd>{app?.band ? <><BandBadge band={app.band} /> {app.score}</> : '—'}</dd></div>
+          <div><dt>Application band (latest screening)</dt><dd>{app?.band ? <><BandBadge band={app.band} /> {app.score}</> : '—'}</dd></div>
           <div><dt>Alerts</dt><dd>{e.alertCount}</dd></div>
           <div><dt>Case</dt><dd>{e.cases.length === 0 ? 'none' : e.cases.map((c, i) => (
             <span key={c.id}>{i > 0 ? ', ' : ''}<Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.id}</Link> ({c.status})</span>

@@ -75,7 +75,7 @@ export function Employees({ search }: { search: URLSearchParams }) {
           <caption className="visually-hidden">Employees, sorted by {SORTS[filters.sort ?? 'alerts']}</caption>
           <thead>
             <tr>
-              <th scope="col">Employee</th><th scope="col">Hired from</th><th scope="col">Band at hire</th><th scope="col">Start</th>
+              <th scope="col">Employee</th><th scope="col">Hired from</th><th scope="col">Application band</th><th scope="col">Start</th>
               <th scope="col">Devices</th><th scope="col" className="num">Alerts</th><th scope="col">Last alert</th><th scope="col">Last telemetry</th>
             </tr>
           </thead>
