@@ -52,6 +52,8 @@ const CLAIMS = [
   'University of Alabama at Birmingham', 'Univeristy of Alabama at Birmminghamm', 'Massachusets Institute of Technolgy', 'Technology Institute of Massachusetts',
   'Higland Communizty College', 'Lodi University', 'Department of Computer Science, University of Nevada', 'Kim Il Sung University', 'Pyongyang University of Science and Technology',
   'Univrsity of Hirewatch Nowhere', 'Stanford Univeristy', 'Universidad Nacional Autonoma de Mexico',
+  // Named after people: the engine's own settings (a common surname is an ordinary word) must come back with the snapshot.
+  'Andderson University', 'Montygomery Beauty Schol', 'Thomas Univrsity', 'Kabul Polytechnic University',
 ];
 const eduAnswers = (edu: EducationReference) => CLAIMS.map((name) => edu.findInstitution(name));
 

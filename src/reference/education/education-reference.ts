@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data-dir.js';
 import { institutionDomains } from './institution-domains.js';
+import type { MatchConfig } from '../../match/config.js';
 import { WatchlistIndex } from '../../match/watchlist-index.js';
 import { loadThroughSnapshot, snapshotDir, type SnapshotKind } from '../watchlist-snapshot.js';
 import { INSTITUTION_MATCH_CONFIG, InstitutionFinder } from './institution-finder.js';
@@ -112,13 +113,14 @@ export function loadEducationReference(dir: string = join(dataDir(), 'education'
     meta: JSON.parse(readFileSync(join(dir, EDUCATION_FILES.meta), 'utf8')) as EducationMeta,
   };
   const folder = options.snapshots === undefined ? snapshotDir() : options.snapshots;
-  const source = (build: () => WatchlistIndex): WatchlistIndex => {
+  const source = (build: () => WatchlistIndex, config: MatchConfig): WatchlistIndex => {
     let built: WatchlistIndex | undefined;
     const loaded = loadThroughSnapshot(EDUCATION_SNAPSHOT, dir, folder, () => (built = build()).data, {
       ...(options.rebuild ? { rebuild: true } : {}),
       accept: (data) => Boolean(data && typeof data === 'object' && data.entryJson instanceof Uint8Array && data.names && data.dictionary),
     });
-    return built ?? WatchlistIndex.fromData(loaded.value);
+    // Read back with the engine's own settings: fromData's default is the watchlists' (a common surname weighs less).
+    return built ?? WatchlistIndex.fromData(loaded.value, config);
   };
   const reference = buildEducationReference(rows, started, source);
   if (options.rebuild) reference.findInstitution('hirewatch snapshot build');
@@ -126,7 +128,7 @@ export function loadEducationReference(dir: string = join(dataDir(), 'education'
 }
 
 /** Build the reference from rows (tests build small ones; the loader passes the files). */
-export function buildEducationReference(rows: EducationRows, started: number = performance.now(), nameEngine?: (build: () => WatchlistIndex) => WatchlistIndex): EducationReference {
+export function buildEducationReference(rows: EducationRows, started: number = performance.now(), nameEngine?: (build: () => WatchlistIndex, config: MatchConfig) => WatchlistIndex): EducationReference {
   const lists = readInstitutionLists(rows.institutions, rows.world);
   const names = InstitutionNameTable.build(lists, rows.aliases);
   const finder = new InstitutionFinder(names, INSTITUTION_MATCH_CONFIG, nameEngine);

@@ -118,19 +118,20 @@ export class InstitutionFinder {
   /**
    * `source`, when given, provides the name engine in place of building it
    * (education-reference.ts reads it from a snapshot, or builds it with the
-   * function it is handed and saves it).
+   * function it is handed and saves it); an engine read back must be given
+   * the same settings (WatchlistIndex.fromData(data, config)).
    */
   constructor(
     private readonly table: InstitutionNameTable,
     private readonly config: MatchConfig = INSTITUTION_MATCH_CONFIG,
-    private readonly source?: (build: () => WatchlistIndex) => WatchlistIndex,
+    private readonly source?: (build: () => WatchlistIndex, config: MatchConfig) => WatchlistIndex,
   ) {}
 
   /** The name engine over the table's keys, made when a name the table does not hold first comes (3 to 4 s to build; its snapshot reads in a fraction of that). */
   nameIndex(): WatchlistIndex {
     if (!this.index) {
       const build = () => WatchlistIndex.build(institutionNameEntries(this.table), this.config);
-      this.index = this.source ? this.source(build) : build();
+      this.index = this.source ? this.source(build, this.config) : build();
       this.commonLimit = Math.max(50, Math.floor(this.index.stats.names * COMMON_SHARE));
     }
     return this.index;
