@@ -23,7 +23,7 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: employee queries',
     await m.putDeviceDay({ deviceId: 'LAP-2', day: '2025-12-01', aggregate: { events: 1 } });
     await m.putDeviceDay({ deviceId: 'LAP-2', day: '2025-12-03', aggregate: { events: 2 } });
     await m.putDeviceDay({ deviceId: 'PHN-2', day: '2025-12-02', aggregate: { events: 3 } });
-    const alert = (subjectKind: string, subjectId: string, signalId: string, evidence: string, at: string) => store.admin.alerts.record({ subjectKind, subjectId, signalId, evidence, at });
+    const alert = (subjectKind: 'application' | 'employee', subjectId: string, signalId: string, evidence: string, at: string) => store.admin.alerts.record({ subjectKind, subjectId, signalId, evidence, at });
     await alert('application', 'gh-2', 'telemetry.a', 'employee E2: one', '2025-12-02T00:00:00Z');
     await alert('application', 'gh-2', 'telemetry.b', 'employee E2: two', '2025-12-01T00:00:00Z');
     await alert('employee', 'E3', 'telemetry.a', 'employee E3: three', '2025-12-05T00:00:00Z');
