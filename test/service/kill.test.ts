@@ -47,7 +47,7 @@ async function startServer(db: string): Promise<{ child: ChildProcess; base: str
   return { child: run.child, base, done: run.done };
 }
 
-/** Submit applications `from`..`to` with `concurrency` requests in flight; the ids acknowledged (200) and the statuses seen. */
+/** Submit applications `from`..`to` with `concurrency` requests in flight; the ids acknowledged (201: each is new) and the statuses seen. */
 async function submitAll(base: string, key: string, from: number, to: number, concurrency: number, onAck?: (acked: number) => void) {
   const acked: string[] = [];
   const statuses = new Map<number, number>();
@@ -64,7 +64,7 @@ async function submitAll(base: string, key: string, from: number, to: number, co
         status = -1; // the connection died with the server
       }
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      if (status === 200) {
+      if (status === 201) {
         acked.push(`kill-${n}`);
         onAck?.(acked.length);
       }
@@ -89,11 +89,11 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: hirewatch serve un
     await db?.tearDown();
   });
 
-  it.skipIf(!engine.available)('400 submissions at 50 concurrent connections: all 200, each with its audit entry', async () => {
+  it.skipIf(!engine.available)('400 submissions at 50 concurrent connections: all 201, each with its audit entry', async () => {
     const server = await startServer(db.cliTarget);
     try {
       const { acked, statuses } = await submitAll(server.base, key, 0, 400, 50);
-      expect(Object.fromEntries(statuses)).toEqual({ 200: 400 });
+      expect(Object.fromEntries(statuses)).toEqual({ 201: 400 });
       expect(acked).toHaveLength(400);
     } finally {
       server.child.kill('SIGTERM');
