@@ -40,7 +40,12 @@ export interface ImportStreamOptions {
   readonly onError?: (error: RecordError) => void;
   /** After each committed chunk. */
   readonly onChunk?: (report: ChunkReport) => void;
+  /** New or changed records from which the planner's statistics are refreshed at the end (default STATISTICS_AFTER). */
+  readonly statisticsAfter?: number;
 }
+
+/** Records stored by one import from which the planner's statistics are refreshed at its end. */
+export const STATISTICS_AFTER = 1000;
 
 /** `outcomes` may come prepared (normalised and detected on worker threads, src/service/detect-pool.ts): those are only linked and scored here. */
 export async function importChunks(screening: Screening, store: HirewatchStore, outcomes: AsyncIterable<ParseOutcome | PreparedRecord>, options: ImportStreamOptions): Promise<ImportTotals> {
@@ -75,5 +80,8 @@ export async function importChunks(screening: Screening, store: HirewatchStore, 
     if (pending.length >= chunkSize) await flush();
   }
   await flush();
+  // A large load changes what the planner should do (a fresh PostgreSQL believes its tables
+  // nearly empty until autovacuum runs, and pages a list by hashing every row meanwhile).
+  if (totals.new + totals.changed >= (options.statisticsAfter ?? STATISTICS_AFTER)) await store.refreshStatistics();
   return totals;
 }

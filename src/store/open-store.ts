@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { adminStore, type AdminStore, type InOrgTransaction } from './admin-queries.js';
 import { claimOrg, type ClaimedHead } from './audit-chain.js';
 import type { CaseStore } from './case-contract.js';
@@ -92,6 +92,13 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     get sharedIntel() {
       sharedIntel ??= sharedIntelStore(db, org);
       return sharedIntel;
+    },
+    refreshStatistics: async () => {
+      if (head) throw new Error('refresh statistics outside a transaction');
+      await (engine === 'sqlite'
+        ? sql`pragma optimize`
+        : sql`analyze applications, application_versions, normalised_applications, screening_results, links, clusters, cases, case_members`
+      ).execute(db);
     },
     close: async () => {
       if (head) throw new Error('close the store, not a transaction');

@@ -146,6 +146,13 @@ export interface HirewatchStore {
   /** Indicators other organisations share (docs/SHARING.md); written through src/service/intel-pull.ts. */
   readonly sharedIntel: SharedIntelStore;
 
+  /**
+   * After a bulk load: bring the query planner's statistics up to date, so lists and
+   * look-ups are planned for the rows now stored (PostgreSQL: ANALYZE of the tables an
+   * import writes; SQLite: PRAGMA optimize). Not inside a transaction.
+   */
+  refreshStatistics(): Promise<void>;
+
   /** Close the connection (every org-bound view of it). */
   close(): Promise<void>;
 }
