@@ -5,7 +5,7 @@ import {
 } from '../cases/index.js';
 import type { CasesTable, HirewatchDatabase } from './database-schema.js';
 import { MemberSnapshotSchema, type CaseFilter, type CasePage, type CaseStore, type StoredCase } from './case-contract.js';
-import { StoreError } from './store.js';
+import { StoreError } from './store-error.js';
 import { slices } from './row-mapping.js';
 
 type Db = Kysely<HirewatchDatabase>;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AlertRow } from './admin-queries.js';
 import type { HirewatchDatabase } from './database-schema.js';
-import { StoreError } from './store.js';
+import { StoreError } from './store-error.js';
 
 type Db = Kysely<HirewatchDatabase>;
 

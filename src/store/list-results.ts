@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { HirewatchDatabase } from './database-schema.js';
-import { StoreError } from './store.js';
+import { StoreError } from './store-error.js';
 import { ResultFilterSchema, ResultPageSchema, type ResultFilter, type ResultPage } from './store-contract.js';
 
 type Db = Kysely<HirewatchDatabase>;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { HirewatchDatabase } from './database-schema.js';
 import { storedResultOf } from './row-mapping.js';
-import { StoreError } from './store.js';
+import { StoreError } from './store-error.js';
 import {
   StoreCountsSchema, StoredApplicationSchema, type ApplicationRef, type StoreCounts, type StoredApplication,
   type StoredCluster, type StoredResult, type VersionSummary,

@@ -76,15 +76,7 @@ export interface RecordLinks {
   readonly members: readonly ApplicationRef[];
 }
 
-export type StoreErrorCode = 'not_found' | 'ambiguous' | 'invalid';
-
-/** A domain error: the server maps its code to an HTTP status in one place. */
-export class StoreError extends Error {
-  constructor(readonly code: StoreErrorCode, message: string) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+export { StoreError, type StoreErrorCode } from './store-error.js';
 
 /**
  * The hirewatch store, bound to one organisation: every read and write is

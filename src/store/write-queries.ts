@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ScreenResult } from '../score/screen.js';
 import type { HirewatchDatabase } from './database-schema.js';
 import { resultRow, slices, storedResultOf } from './row-mapping.js';
-import { StoreError } from './store.js';
+import { StoreError } from './store-error.js';
 import { ApplicationRefSchema, LinkInputSchema, type ApplicationRef, type LinkInput, type ScreeningProvenance, type StoredLink, type StoredResult } from './store-contract.js';
 
 type Db = Kysely<HirewatchDatabase>;
