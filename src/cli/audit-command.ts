@@ -11,7 +11,7 @@ import { DEFAULT_DB_FILE, OrgIdSchema, describeStoreTarget, openStore, resolveSt
 /**
  * `hirewatch audit verify [--db PATH|URL] [--org ORG] [--checkpoint FILE]`:
  * recompute every organisation's audit chain (keyed: HMAC-SHA256 under the
- * audit key, src/store/audit-chain.ts). Prints `ok` and the number of
+ * audit key: src/store/audit-chain.ts, audit-key.ts, audit-checkpoint.ts). Prints `ok` and the number of
  * entries checked, or what is wrong and where; exit status 1 when anything
  * is. With a checkpoint, also: the log must reach the checkpointed entry,
  * that entry must have the checkpointed hash, and every organisation in the

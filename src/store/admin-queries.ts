@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { appendClaimed, auditKeyFile, auditKeyForReading, ChainVerifier, type AuditEntry, type AuditInput, type AuditKey, type AuditRow, type ChainVerification, type ClaimedHead } from './audit-chain.js';
+import { appendClaimed, ChainVerifier, type AuditEntry, type AuditInput, type AuditRow, type ChainVerification, type ClaimedHead } from './audit-chain.js';
+import { auditKeyFile, auditKeyForReading, type AuditKey } from './audit-key.js';
 import { sha256Hex } from './content-hash.js';
 import type { HirewatchDatabase } from './database-schema.js';
 
@@ -21,9 +22,10 @@ export interface ApiKeyInfo { readonly org: string; readonly keyId: string; read
 export type { AuditEntry } from './audit-chain.js';
 // The audit key and checkpoints, for the command line (which may not import the chain itself: one-path).
 export {
-  AUDIT_KEY_FILE_ENV, AuditKey, AuditKeyError, AuditKeyMismatchError, auditKeyFile, auditKeyForReading, auditKeyForWriting,
-  openCheckpoint, signCheckpoint, useAuditKeyFile, type ChainVerification, type Checkpoint, type CheckpointHead,
-} from './audit-chain.js';
+  AUDIT_KEY_FILE_ENV, AuditKey, AuditKeyError, AuditKeyMismatchError, auditKeyFile, auditKeyForReading, auditKeyForWriting, useAuditKeyFile,
+} from './audit-key.js';
+export { openCheckpoint, signCheckpoint, type Checkpoint, type CheckpointHead } from './audit-checkpoint.js';
+export type { ChainVerification } from './audit-chain.js';
 export const AlertInputSchema = z.object({
   subjectKind: z.enum(['employee', 'application']),
   subjectId: z.string().min(1),
