@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 
 /**
- * A credential of an outbound sink (the HEC token, a webhook signing secret):
+ * A credential (the HEC token, an outbound webhook signing secret, an ATS webhook secret):
  * prints as `[redacted]` through String(), JSON.stringify and util.inspect,
  * so no log line or error report can carry it; read only through `reveal()`
  * where a header is set or a signature computed.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { inspect } from 'node:util';
 import { z } from 'zod';
+import { Redacted } from '../outbound/secret.js';
 import { OrgIdSchema } from '../store/store-contract.js';
 import { WEBHOOK_VENDORS, type WebhookVendor } from './webhooks/receive.js';
 
@@ -9,34 +9,16 @@ import { WEBHOOK_VENDORS, type WebhookVendor } from './webhooks/receive.js';
  * environment. Webhook secrets are wrapped in `Secret`, which prints as
  * `[redacted]` through String(), JSON.stringify and util.inspect (so pino,
  * console.log and error reports cannot leak one), and is read only through
- * `reveal()` at the point of signature checking.
+ * `reveal()` at the point of signature checking (the class every credential uses,
+ * src/outbound/secret.ts).
  */
-
-export class Secret {
-  readonly #value: string;
-  constructor(value: string) {
-    this.#value = value;
-  }
-  /** The secret itself: pass it to the HMAC, never to a logger. */
-  reveal(): string {
-    return this.#value;
-  }
-  toString(): string {
-    return '[redacted]';
-  }
-  toJSON(): string {
-    return '[redacted]';
-  }
-  [inspect.custom](): string {
-    return '[redacted]';
-  }
-}
+export { Redacted as Secret };
 
 const MIN_SECRET_LENGTH = 16;
 const secret = z
   .string()
   .min(MIN_SECRET_LENGTH, `a webhook secret must be at least ${MIN_SECRET_LENGTH} characters`)
-  .transform((v) => new Secret(v));
+  .transform((v) => new Redacted(v));
 
 /** Organisation id: what keys and rows carry; also the last part of the webhook URL (the store's rule). */
 const orgId = OrgIdSchema;
