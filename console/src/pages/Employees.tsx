@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { api, day, query, when, type Band } from '../api';
 import { useLoad, usePageTitle } from '../hooks';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
+import { Pager, useFilteredPages } from '../filtered-pages';
 import { Problem } from '../components/Problem';
 import { BandBadge } from '../components/BandBadge';
 
@@ -19,7 +19,6 @@ export interface EmployeeSummary {
 interface EmployeeList { items: EmployeeSummary[]; nextCursor?: string }
 
 const FILTERS = ['withAlerts', 'sort'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const PAGE = 25;
 const SORTS: Record<string, string> = { alerts: 'most alerts', lastAlert: 'last alert seen', id: 'employee id' };
 
@@ -29,24 +28,9 @@ const SORTS: Record<string, string> = { alerts: 'most alerts', lastAlert: 'last 
  */
 export function Employees({ search }: { search: URLSearchParams }) {
   usePageTitle('Employees');
-  const filters: Filters = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? undefined]).filter(([, v]) => v));
-  const cursor = search.get('cursor') ?? undefined;
-  const back = search.getAll('back');
-  const [draft, setDraft] = useState<Filters>(filters);
+  const pages = useFilteredPages('/employees', FILTERS, search);
+  const { filters, cursor, draft, set, apply, clear } = pages;
   const { data, error, loading } = useLoad(() => api<EmployeeList>('GET', `/employees${query({ ...filters, cursor, limit: PAGE })}`), search.toString());
-
-  const go = (next: Filters, page?: { cursor?: string; back?: string[] }) => {
-    const q = new URLSearchParams();
-    for (const f of FILTERS) if (next[f]) q.set(f, next[f]!);
-    if (page?.cursor) q.set('cursor', page.cursor);
-    for (const b of page?.back ?? []) q.append('back', b);
-    navigate(`/employees${q.toString() ? `?${q}` : ''}`);
-  };
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    go(draft);
-  };
-  const set = (f: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [f]: e.target.value || undefined });
   const n = data?.items.length ?? 0;
 
   return (
@@ -65,7 +49,7 @@ export function Employees({ search }: { search: URLSearchParams }) {
         </label>
         <div className="filter-actions">
           <button type="submit">Apply filters</button>
-          <button type="button" className="secondary" onClick={() => { setDraft({}); go({}); }}>Clear</button>
+          <button type="button" className="secondary" onClick={clear}>Clear</button>
         </div>
       </form>
       {error && <Problem error={error} />}
@@ -96,10 +80,7 @@ export function Employees({ search }: { search: URLSearchParams }) {
         </table>
       )}
       {data && n === 0 && <p>No employee matches. Employees come from <code>employee</code> telemetry events.</p>}
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={back.length === 0 && !cursor} onClick={() => go(filters, { cursor: back[back.length - 1] || undefined, back: back.slice(0, -1) })}>Previous page</button>
-        <button type="button" className="secondary" disabled={!data?.nextCursor} onClick={() => go(filters, { cursor: data!.nextCursor, back: [...back, cursor ?? ''] })}>Next page</button>
-      </nav>
+      <Pager pages={pages} nextCursor={data?.nextCursor} />
     </section>
   );
 }

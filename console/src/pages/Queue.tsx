@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { api, ageDays, day, query, type CaseList } from '../api';
 import { useLoad, usePageTitle } from '../hooks';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
+import { Pager, useFilteredPages } from '../filtered-pages';
 import { Problem } from '../components/Problem';
 import { BandBadge } from '../components/BandBadge';
 
 const FILTERS = ['status', 'band', 'family', 'signal', 'assignee', 'olderThanDays', 'sort'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const FAMILIES = ['identity', 'contact', 'geography', 'education', 'employment', 'references', 'linkage', 'watchlist', 'interview', 'onboarding', 'telemetry', 'profile', 'resume'];
 const PAGE = 25;
 
@@ -16,25 +15,10 @@ const PAGE = 25;
  */
 export function Queue({ search }: { search: URLSearchParams }) {
   usePageTitle('Queue');
-  const filters: Filters = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? undefined]).filter(([, v]) => v));
-  const cursor = search.get('cursor') ?? undefined;
-  const back = search.getAll('back');
-  const [draft, setDraft] = useState<Filters>(filters);
+  const pages = useFilteredPages('/queue', FILTERS, search);
+  const { filters, cursor, draft, set, apply, clear } = pages;
   const key = search.toString();
   const { data, error, loading } = useLoad(() => api<CaseList>('GET', `/cases${query({ ...filters, cursor, limit: PAGE })}`), key);
-
-  const go = (next: Filters, page?: { cursor?: string; back?: string[] }) => {
-    const q = new URLSearchParams();
-    for (const f of FILTERS) if (next[f]) q.set(f, next[f]!);
-    if (page?.cursor) q.set('cursor', page.cursor);
-    for (const b of page?.back ?? []) q.append('back', b);
-    navigate(`/queue${q.toString() ? `?${q}` : ''}`);
-  };
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    go(draft);
-  };
-  const set = (f: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [f]: e.target.value || undefined });
 
   return (
     <section aria-labelledby="queue-h">
@@ -72,7 +56,7 @@ export function Queue({ search }: { search: URLSearchParams }) {
         </label>
         <div className="filter-actions">
           <button type="submit">Apply filters</button>
-          <button type="button" className="secondary" onClick={() => { setDraft({}); go({}); }}>Clear</button>
+          <button type="button" className="secondary" onClick={clear}>Clear</button>
         </div>
       </form>
       {error && <Problem error={error} />}
@@ -108,10 +92,7 @@ export function Queue({ search }: { search: URLSearchParams }) {
         </table>
       )}
       {data && data.cases.length === 0 && <p>No case matches these filters.</p>}
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={back.length === 0 && !cursor} onClick={() => go(filters, { cursor: back[back.length - 1] || undefined, back: back.slice(0, -1) })}>Previous page</button>
-        <button type="button" className="secondary" disabled={!data?.nextCursor} onClick={() => go(filters, { cursor: data!.nextCursor, back: [...back, cursor ?? ''] })}>Next page</button>
-      </nav>
+      <Pager pages={pages} nextCursor={data?.nextCursor} />
     </section>
   );
 }
