@@ -12,7 +12,10 @@ import type { ClusterMember, LinkedApplication, LinkResult } from './types.js';
  * - phone 2.1, mailbox 2.3, payroll 2.5, profile 2.0, photo 2.0: personal
  *   identifiers; two people rarely share one (FBI 2025: cross-reference
  *   contact information, reuse across applicants).
- * - device 1.8: a fingerprint can be a shared family computer or a library.
+ * - device 1.8: a fingerprint can be a shared family computer or a library
+ *   (a computer shared with someone who claims this home is the home: not raised).
+ * - a home's IP, computer and shipped laptops with identities that claim the
+ *   same home: counted once, in the home address signal (HOUSEHOLD_KINDS).
  * - resume 1.8: the same resume with the names swapped (Amazon 2025,
  *   anomalies across applications); templates make honest near-copies rarer
  *   than shared phones but not unknown.
@@ -71,16 +74,39 @@ function hoursApart(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / 3_600_000;
 }
 
+/**
+ * What a shared home explains: the router's IP, the family computer and laptops shipped home
+ * come with the home. When every other identity on one of these links also claims this
+ * applicant's home address, the link is the home seen again, not a second clue: given two
+ * people who live together, sharing the home's IP is near-certain (LR about 1), a computer
+ * (about one household in four in the labelled mix's judgement) and a laptop shipped home are
+ * expected, and the public cases' rings do not claim one home (their identities are stolen
+ * ones at the victims' addresses; their farms are shipping addresses). So the home address
+ * signal (weak: families share homes) names them and they are not raised on their own.
+ */
+const HOUSEHOLD_KINDS: ReadonlySet<IdentifierKind> = new Set(['device', 'ip', 'shippingAddress']);
+const appKey = (a: { source: string; id: string }): string => `${a.source}\u0000${a.id}`;
+
 export function linkageSignals(result: LinkResult, options: LinkageSignalOptions = {}): RawSignal[] {
   const out: RawSignal[] = [];
   const fired = new Set<SignalId>();
+  const homeLink = result.identifiers.find((l) => l.kind === 'address' && l.earlier.some((e) => !e.sameIdentity));
+  const home = new Set((homeLink?.earlier ?? []).filter((e) => !e.sameIdentity).map(appKey));
+  const withHome: string[] = [];
+  for (const link of result.identifiers) {
+    const others = link.earlier.filter((e) => !e.sameIdentity);
+    if (others.length === 0 || !HOUSEHOLD_KINDS.has(link.kind) || !others.every((e) => home.has(appKey(e)))) continue;
+    withHome.push(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`);
+  }
   for (const link of result.identifiers) {
     const id = SHARED[link.kind];
     if (!id || fired.has(id)) continue;
     const others = link.earlier.filter((e) => !e.sameIdentity);
     if (others.length === 0) continue;
+    if (HOUSEHOLD_KINDS.has(link.kind) && others.every((e) => home.has(appKey(e)))) continue;
     fired.add(id);
-    const evidence = `${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)} also on ${listApplications(others, link.truncated)}`;
+    const shared = link === homeLink && withHome.length > 0 ? ` (who live there also share ${withHome.join(', ')}: one household, counted once)` : '';
+    const evidence = `${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)} also on ${listApplications(others, link.truncated)}${shared}`;
     // A hub (more sharers than the index reads: office network, shared template) says less about this one applicant.
     out.push(link.truncated ? { id, evidence, strength: 0.5 } : { id, evidence });
   }

@@ -36,14 +36,28 @@ describe('linkage signals', () => {
     const signals = lastSignals([everything('Kevin Park', 'gh-448790'), everything('Alan Smith', 'gh-448801'), everything('Daniel Reyes', 'gh-448812')]);
     expect(ids(signals)).toEqual([
       'linkage.cluster_many_identities', 'linkage.resume_near_duplicate_other_identity', 'linkage.shared_address_other_identity',
-      'linkage.shared_device_other_identity', 'linkage.shared_email_other_identity', 'linkage.shared_ip_other_identity',
-      'linkage.shared_phone_other_identity', 'linkage.shared_profile_other_identity', 'linkage.shared_reference_other_identity',
-      'linkage.similar_photo_other_identity',
+      'linkage.shared_email_other_identity', 'linkage.shared_phone_other_identity', 'linkage.shared_profile_other_identity',
+      'linkage.shared_reference_other_identity', 'linkage.similar_photo_other_identity',
     ]);
     const phone = signals.find((s) => s.id === 'linkage.shared_phone_other_identity')!;
     expect(phone.evidence).toBe('phone +15125550143 also on gh-448801 (Alan Smith), gh-448790 (Kevin Park)');
-    expect(signals.find((s) => s.id === 'linkage.shared_address_other_identity')!.evidence).toBe('address 1200 barton springs rd, 78704, us also on gh-448801 (Alan Smith), gh-448790 (Kevin Park)');
+    expect(signals.find((s) => s.id === 'linkage.shared_address_other_identity')!.evidence).toBe('address 1200 barton springs rd, 78704, us also on gh-448801 (Alan Smith), gh-448790 (Kevin Park) (who live there also share device fp_9c2e41, IP 73.12.44.8: one household, counted once)');
     expect(signals.find((s) => s.id === 'linkage.cluster_many_identities')).toMatchObject({ strength: 1 / 3 });
+  });
+
+  it('a home shared by a family: its IP, computer and laptops shipped home are the home again, raised once; the same computer at two homes is raised', () => {
+    const home = { line1: '1200 Barton Springs Rd', postalCode: '78704', country: 'US' };
+    const extras: LinkExtras = { shippingAddressKey: '1200 barton springs rd||78704|us' };
+    const family = lastSignals([
+      [app('a', 'Kevin Park', { applicant: { address: home }, session: { ip: '73.12.44.8', deviceId: 'fp_family' } }), extras],
+      [app('b', 'Soo-jin Park', { applicant: { address: home }, session: { ip: '73.12.44.8', deviceId: 'fp_family' } }), extras],
+    ]);
+    expect(family).toEqual([{ id: 'linkage.shared_address_other_identity', evidence: 'address 1200 barton springs rd, 78704, us also on a (Kevin Park) (who live there also share shipping address 1200 barton springs rd, 78704, us, device fp_family, IP 73.12.44.8: one household, counted once)' }]);
+    const farm = lastSignals([
+      app('a', 'Kevin Park', { applicant: { address: home }, session: { ip: '73.12.44.8', deviceId: 'fp_farm' } }),
+      app('b', 'Alan Smith', { applicant: { address: { line1: '9 Elm St', postalCode: '85004', country: 'US' } }, session: { ip: '73.12.44.8', deviceId: 'fp_farm' } }),
+    ]);
+    expect(ids(farm)).toEqual(['linkage.shared_device_other_identity', 'linkage.shared_ip_other_identity']);
   });
 
   it('shipping address and payroll account from onboarding', () => {
