@@ -79,7 +79,9 @@ export const profileDetector: Detector = {
     const submitted = record.submittedMonth;
     const out = revivedAndRenamed(profile.activity, profile.nameChangedAt, submitted);
     if (profile.location) out.push(...locationMismatch(record, profile.location));
-    if (profile.nameChangedAt !== undefined && submitted - profile.nameChangedAt >= 0 && submitted - profile.nameChangedAt <= NAME_CHANGE_WINDOW) {
+    // One rename, counted once: when it is part of the revived-and-renamed pattern, that signal already carries it.
+    const renameCounted = out.some((s) => s.id === 'profile.dormant_revived_renamed');
+    if (!renameCounted && profile.nameChangedAt !== undefined && submitted - profile.nameChangedAt >= 0 && submitted - profile.nameChangedAt <= NAME_CHANGE_WINDOW) {
       out.push({ id: 'profile.name_changed_recently', evidence: `the LinkedIn profile's name was changed ${formatMonth(profile.nameChangedAt)}, ${submitted - profile.nameChangedAt} month(s) before this application` });
     }
     const start = careerStart(record);

@@ -15,10 +15,14 @@ describe('profile family', () => {
     expect(signalIdsOf(profile({ createdAt: '2012-03', activity: ['2014-02', '2016-09', '2025-10'], connections: 412, location: 'Austin, Texas' }))).toEqual([]);
   });
 
-  it('flags a profile silent for years, renamed, and revived just before the application', () => {
+  it('flags a profile silent for years, renamed, and revived just before the application, counting the rename once', () => {
     const r = profile({ createdAt: '2012-03', activity: ['2014-02', '2016-09', '2025-10'], nameChangedAt: '2025-09', connections: 412 });
-    expect(signalIdsOf(r).sort()).toEqual(['profile.dormant_revived_renamed', 'profile.name_changed_recently']);
+    expect(signalIdsOf(r).sort()).toEqual(['profile.dormant_revived_renamed']);
     expect(r.signals.find((s) => s.id === 'profile.dormant_revived_renamed')?.evidence).toMatch(/stops 2016-09, the profile is renamed 2025-09, and activity resumes 2025-10 after 109 silent months/);
+  });
+
+  it('a recent rename of a profile in ordinary use is a recent name change only', () => {
+    expect(signalIdsOf(profile({ createdAt: '2012-03', activity: ['2014-02', '2016-09', '2024-05', '2025-10'], nameChangedAt: '2025-09', connections: 412 }))).toEqual(['profile.name_changed_recently']);
   });
 
   it('does not count an old name change (e.g. at marriage) before the silence', () => {
