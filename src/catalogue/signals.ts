@@ -368,7 +368,10 @@ export const SIGNALS = {
   'onboarding.payroll_changed_soon': { family: 'onboarding', weight: 1.0, description: 'The payroll account was changed within 30 days of the start date, or changed twice or more within 90 days.', source: 'fbi2024', basis: 'payroll' },
   'onboarding.payroll_holder_not_employee': { family: 'onboarding', weight: 1.2, description: 'A payroll account is held in a name that is not the employee\'s, even allowing for nicknames, order, initials and romanisation (a joint account naming the employee is theirs).', source: 'fbi2024', basis: 'payroll' },
   'onboarding.payment_app_or_crypto': { family: 'onboarding', weight: 0.8, description: 'Pay is requested, or set up, through cryptocurrency (full weight) or a payment app or money-transfer service instead of a bank account (half weight).', source: 'advisory2022', basis: 'payroll' },
-  'onboarding.identity_not_verified_in_person': { family: 'onboarding', weight: 0.6, description: 'The identity document was not verified, or only remotely (an upload or a video call), not in person.', source: 'fbi2025', weak: 'remote hires are mostly verified by upload or video' },
+  // No line of evidence (basis []): most honest remote hires are verified by upload or video, so what most of them show cannot
+  // corroborate another line (the probability that an honest applicant shows it beside any other circumstance is hardly below
+  // that circumstance's own). It adds its small weight to the score, like a name-only sanctions match.
+  'onboarding.identity_not_verified_in_person': { family: 'onboarding', weight: 0.6, description: 'The identity document was not verified, or only remotely (an upload or a video call), not in person.', source: 'fbi2025', weak: 'remote hires are mostly verified by upload or video', basis: [] },
   // Weights (rationale in src/monitor/telemetry-signals.ts): physics and hardware are hard to explain away (IP-KVM 2.0,
   // keystroke latency 1.5, RTT 1.2, a residential IP shared by several employees 2.0); software and network clues have
   // honest users (remote tools 1.0, VPN/hosting logins 0.8, jigglers 0.4). Family cap 5.

@@ -185,6 +185,16 @@ describe('bands by corroboration', () => {
     expect(r.band).toBe('clear');
   });
 
+  it('a document checked by upload, as most remote hires are, corroborates nothing: a profile newer than the career beside it stays clear', () => {
+    const r = combine([raw('profile.younger_than_career'), raw('onboarding.identity_not_verified_in_person', 0.5)], DEFAULT_SCORING);
+    // 0.7 + 0.3 = 1.0; -2.0; 100 / (1 + e^2) = 11.9 -> 12: under review anyway. Not verified at all (0.6): -1.7 -> 15.4 -> 15.
+    expect(r.score).toBe(12);
+    const unverified = band(['profile.younger_than_career', 'onboarding.identity_not_verified_in_person']);
+    expect(unverified.score).toBe(15);
+    expect(unverified.band).toBe('clear');
+    expect(unverified.bandReason).toMatch(/^one-line: all the evidence is one line \(profile\)/);
+  });
+
   it('one line of substantive evidence without a strong signal stays clear: a foreign clock at night, 23', () => {
     const r = band(['geography.timezone_mismatch', 'geography.night_activity']);
     // 1.2 + 0.6 = 1.8; -1.2; 100 / (1 + e^1.2) = 100 / 4.32 = 23.1 -> 23. Both rest on the clock (travel explains both).
