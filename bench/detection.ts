@@ -1,7 +1,9 @@
 /**
  * `npm run bench -- detection [COUNT] [SEED] [--config scoring.json] [--save FILE]`:
  * how well hirewatch separates the labelled mix of bench/generate-labelled.ts
- * (default 6,000 applications, 4 % fraudulent), and where it draws its lines.
+ * (default 20,000 applications, 4 % fraudulent: at 6,000 a name-origin group of
+ * 200-300 people has a handful flagged, and a ratio of 2 is often chance), and where it
+ * draws its lines.
  *
  * Every application is screened in order of arrival through src/service's
  * Screening with linkage on, as `hirewatch screen` does (no store). Printed:
@@ -9,7 +11,9 @@
  * - honest applicants (people, a repeat applicant counted once: flagged when
  *   any of their applications is) flagged and held, overall and per
  *   name-origin group, with each group's impact ratio (its rate over the
- *   overall rate: 1.25 is the goal's ceiling);
+ *   overall rate: 1.25 is the goal's ceiling), with each group's 95 % Wilson
+ *   interval and an exact binomial test of its count against 1.25x the overall
+ *   rate, so that a reader can tell sampling noise from a disparity;
  * - ROC AUC of the log-odds, fraudulent against honest applications;
  * - the signals honest applications were flagged on, alone and as sets, and
  *   the rule that decided each band when the result names one;
@@ -24,6 +28,7 @@ import { buildScreenContext, Screening } from '../src/service/index.js';
 import { screeningProvenance } from '../src/store/provenance.js';
 import { readFileSync } from 'node:fs';
 import { generateLabelled, ORIGINS, type LabelledApplication, type Origin } from './generate-labelled.js';
+import { binomialUpperTail, wilson } from './rates.js';
 
 const args = process.argv.slice(3);
 const flag = (name: string): string | undefined => {
@@ -31,7 +36,7 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--')));
-const count = Number(positional[0] ?? 6000);
+const count = Number(positional[0] ?? 20000);
 const seed = Number(positional[1] ?? 20251201);
 const configFile = flag('--config');
 const scoring = configFile ? ScoringConfigSchema.parse(JSON.parse(readFileSync(configFile, 'utf8'))) : DEFAULT_SCORING;
@@ -91,14 +96,26 @@ const rocAuc = auc(fraud.map((r) => r.result.logOdds), honest.map((r) => r.resul
 const recall = fraud.filter(flagged).length / fraud.length;
 const fraudHeld = fraud.filter((r) => r.result.band === 'hold').length / fraud.length;
 console.log(`labelled mix: ${rows.length} applications (seed ${seed}), generated in ${Math.round(generatedMs)} ms, screened with linkage in ${Math.round(screenMs)} ms`);
-console.log(`fraudulent applications: ${fraud.length}; flagged (review or hold) ${fraud.filter(flagged).length}: recall ${pct(recall)}; held ${pct(fraudHeld)}`);
-console.log(`honest: ${honest.length} applications from ${persons.length} people; people flagged ${persons.filter((p) => p.flagged).length} (${pct(flagRate)}), held ${persons.filter((p) => p.held).length} (${pct(holdRate)})`);
+const ci = (k: number, n: number) => { const w = wilson(k, n); return `95 % CI ${pct(w.lo)}-${pct(w.hi)}`; };
+console.log(`fraudulent applications: ${fraud.length}; flagged (review or hold) ${fraud.filter(flagged).length}: recall ${pct(recall)} (${ci(fraud.filter(flagged).length, fraud.length)}); held ${pct(fraudHeld)}`);
+console.log(`honest: ${honest.length} applications from ${persons.length} people; people flagged ${persons.filter((p) => p.flagged).length} (${pct(flagRate)}, ${ci(persons.filter((p) => p.flagged).length, persons.length)}), held ${persons.filter((p) => p.held).length} (${pct(holdRate)}, ${ci(persons.filter((p) => p.held).length, persons.length)})`);
 console.log(`honest applications flagged ${pct(honest.filter(flagged).length / honest.length)}, held ${pct(honest.filter((r) => r.result.band === 'hold').length / honest.length)}`);
 console.log(`ROC AUC (log-odds, fraudulent vs honest applications): ${rocAuc.toFixed(4)}`);
 
-const groups: Record<string, { people: number; flagged: number; held: number; flagRate: number; holdRate: number; flagRatio: number | null; holdRatio: number | null }> = {};
-console.log('\nhonest people by name-origin group (impact ratio = group rate / overall rate):');
-console.log(`  ${'group'.padEnd(22)} ${'people'.padStart(6)} ${'flagged'.padStart(8)} ${'rate'.padStart(8)} ${'ratio'.padStart(6)} ${'held'.padStart(5)} ${'rate'.padStart(8)} ${'ratio'.padStart(6)}`);
+/** 1.25x the overall rate: the goal's ceiling for a group. */
+const CEILING = 1.25;
+/** Twelve groups tested at once: a group's excess is shown when its p-value is under 0.05 / 12 (Bonferroni). */
+const ALPHA = 0.05 / ORIGINS.length;
+interface GroupRates {
+  people: number; flagged: number; held: number; flagRate: number; holdRate: number; flagRatio: number | null; holdRatio: number | null;
+  /** 95 % Wilson interval of the flag rate, and as ratios to the overall rate. */
+  flagCi: [number, number]; flagRatioCi: [number, number] | null;
+  /** P(this many flagged or more | the group's true rate were 1.25x the overall): small means a real excess. */
+  flagP: number; holdP: number;
+}
+const groups: Record<string, GroupRates> = {};
+console.log(`\nhonest people by name-origin group (ratio = group rate / overall rate; 95 % Wilson interval; p = chance of this count or more at ${CEILING}x the overall rate, * under ${ALPHA.toFixed(4)}):`);
+console.log(`  ${'group'.padEnd(22)} ${'people'.padStart(6)} ${'flagged'.padStart(8)} ${'rate'.padStart(8)} ${'ratio'.padStart(6)} ${'ratio 95 % CI'.padStart(13)} ${'p'.padStart(7)} ${'held'.padStart(5)} ${'rate'.padStart(8)} ${'ratio'.padStart(6)} ${'p'.padStart(7)}`);
 for (const origin of ORIGINS) {
   const xs = persons.filter((p) => p.origin === origin);
   const f = xs.filter((p) => p.flagged).length;
@@ -107,8 +124,14 @@ for (const origin of ORIGINS) {
   const hr = xs.length ? h / xs.length : 0;
   const flagRatio = flagRate > 0 ? fr / flagRate : null;
   const holdRatio = holdRate > 0 ? hr / holdRate : null;
-  groups[origin] = { people: xs.length, flagged: f, held: h, flagRate: fr, holdRate: hr, flagRatio, holdRatio };
-  console.log(`  ${origin.padEnd(22)} ${String(xs.length).padStart(6)} ${String(f).padStart(8)} ${pct(fr).padStart(8)} ${(flagRatio ?? 0).toFixed(2).padStart(6)} ${String(h).padStart(5)} ${pct(hr).padStart(8)} ${(holdRatio ?? 0).toFixed(2).padStart(6)}`);
+  const ci = wilson(f, xs.length);
+  const flagRatioCi: [number, number] | null = flagRate > 0 ? [ci.lo / flagRate, ci.hi / flagRate] : null;
+  const flagP = binomialUpperTail(f, xs.length, Math.min(1, CEILING * flagRate));
+  const holdP = binomialUpperTail(h, xs.length, Math.min(1, CEILING * holdRate));
+  groups[origin] = { people: xs.length, flagged: f, held: h, flagRate: fr, holdRate: hr, flagRatio, holdRatio, flagCi: [ci.lo, ci.hi], flagRatioCi, flagP, holdP };
+  const p = (x: number) => `${x < 0.001 ? x.toExponential(0) : x.toFixed(3)}${x < ALPHA ? '*' : ' '}`;
+  const ratioCi = flagRatioCi ? `${flagRatioCi[0].toFixed(2)}-${flagRatioCi[1].toFixed(2)}` : '-';
+  console.log(`  ${origin.padEnd(22)} ${String(xs.length).padStart(6)} ${String(f).padStart(8)} ${pct(fr).padStart(8)} ${(flagRatio ?? 0).toFixed(2).padStart(6)} ${ratioCi.padStart(13)} ${p(flagP).padStart(7)} ${String(h).padStart(5)} ${pct(hr).padStart(8)} ${(holdRatio ?? 0).toFixed(2).padStart(6)} ${p(holdP).padStart(7)}`);
 }
 
 const tally = (xs: Iterable<string>): [string, number][] => {
@@ -152,15 +175,24 @@ const saved = flag('--save');
 if (saved) writeFileSync(saved, rows.map((r) => JSON.stringify({ ...r.item.record, _label: r.item.label, _origin: r.item.origin, _traits: r.item.traits, _ring: r.item.ring, _band: r.result.band, _score: r.result.score })).join('\n') + '\n');
 
 const maxRatio = (k: 'flagRatio' | 'holdRatio') => Math.max(0, ...Object.values(groups).map((g) => g[k] ?? 0));
+/** Groups whose excess over 1.25x the overall rate is beyond sampling noise (p under ALPHA). */
+const shown = (k: 'flagP' | 'holdP') => Object.entries(groups).filter(([, g]) => g[k] < ALPHA).map(([o]) => o);
 const goals = {
   recallAtLeast95: recall >= 0.95,
   honestFlaggedAtMost1: flagRate <= 0.01,
   honestHeldAtMost0_1: holdRate <= 0.001,
-  groupFlagRatioAtMost1_25: maxRatio('flagRatio') <= 1.25,
-  groupHoldRatioAtMost1_25: holdRate === 0 || maxRatio('holdRatio') <= 1.25,
+  // The point estimates, as the goal is written; with a handful flagged per group they swing with the seed.
+  groupFlagRatioAtMost1_25: maxRatio('flagRatio') <= CEILING,
+  groupHoldRatioAtMost1_25: holdRate === 0 || maxRatio('holdRatio') <= CEILING,
+  // No group's count significantly above 1.25x the overall rate (exact binomial test, Bonferroni over the groups).
+  noGroupFlagExcessShown: shown('flagP').length === 0,
+  noGroupHoldExcessShown: shown('holdP').length === 0,
 };
 console.log(`\ngoals: ${Object.entries(goals).map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`).join('; ')}`);
+if (!goals.groupFlagRatioAtMost1_25 && goals.noGroupFlagExcessShown) console.log(`  (a group's flag ratio is above ${CEILING}, but no group's count is beyond sampling noise at this size: see p above)`);
 console.log(JSON.stringify({
   bench: 'detection', count: rows.length, seed, fraud: fraud.length, recall, fraudHeld, honestApplications: honest.length, honestPeople: persons.length,
-  honestFlagRate: flagRate, honestHoldRate: holdRate, rocAuc, groups, honestFlaggedSignals: Object.fromEntries(bySignal), calibration, goals,
+  honestFlagRate: flagRate, honestHoldRate: holdRate, rocAuc, groups, groupExcessShown: { flag: shown('flagP'), hold: shown('holdP'), alpha: ALPHA, ceiling: CEILING },
+  recallCi: wilson(fraud.filter(flagged).length, fraud.length), honestFlagRateCi: wilson(persons.filter((p) => p.flagged).length, persons.length),
+  seconds: { generate: generatedMs / 1000, screen: screenMs / 1000 }, honestFlaggedSignals: Object.fromEntries(bySignal), calibration, goals,
 }));
