@@ -94,8 +94,10 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
   const home = new Set((homeLink?.earlier ?? []).filter((e) => !e.sameIdentity).map(appKey));
   const withHome: string[] = [];
   for (const link of result.identifiers) {
+    // The kind first: judging every name on a busy link (an IP network lists up to maxPerIdentifier) is the costly part.
+    if (!HOUSEHOLD_KINDS.has(link.kind)) continue;
     const others = link.earlier.filter((e) => !e.sameIdentity);
-    if (others.length === 0 || !HOUSEHOLD_KINDS.has(link.kind) || !others.every((e) => home.has(appKey(e)))) continue;
+    if (others.length === 0 || !others.every((e) => home.has(appKey(e)))) continue;
     withHome.push(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`);
   }
   for (const link of result.identifiers) {
