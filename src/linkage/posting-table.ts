@@ -1,57 +1,89 @@
 /**
  * A multimap from a 64-bit key fingerprint to application numbers, kept in
- * one typed array (16 bytes an entry, no per-key objects): open hashing on
- * the first half of the fingerprint, chains through the entries, newest
- * first. An entry's four fields (slot hash, check hash, record, next) sit
- * side by side, so following a chain costs one cache line per entry: at ten
- * million entries the table is far larger than any cache, and every probe is
- * a trip to memory. The second half of the fingerprint confirms a key, so
- * two identifiers are confused only when all 64 bits collide (about 1 in
- * 10^8 at ten million entries). Entries live in fixed pages of 2^16, so
- * growing the table adds a page and never copies the entries already held.
+ * typed arrays (no per-key objects). Each distinct key has one cell of three
+ * Int32 (slot hash, check hash, value) in an open-addressed table (linear
+ * probing): a key filed once (most identifiers: a phone, a mailbox, a
+ * device) keeps its application number in the cell itself; a key filed again
+ * points to a list of postings (record, older) in a pool, newest first.
+ *
+ * Most look-ups are for keys never filed before, or filed once: one cell, one
+ * trip to memory, without walking other keys' postings (at a million
+ * applications the table is far larger than any cache, and every probe is a
+ * trip to memory). The second half of the fingerprint confirms a key, so two
+ * identifiers are confused only when all 64 bits collide (about 1 in 10^8 at
+ * ten million entries).
+ *
+ * The cells are split into PARTS tables by the top bits of the slot hash,
+ * each grown (doubled and refilled) on its own: growing never holds two
+ * copies of the whole table, and a part being refilled fits in the cache.
+ * Pool postings live in fixed pages of 2^16 and are never copied.
  */
-const STRIDE = 4;
+const CELL = 3;
 const SLOT = 0;
 const CHECK = 1;
-const RECORD = 2;
-const NEXT = 3;
+const VALUE = 2;
+/** VALUE of a free cell; a record number is >= 0, a pool list -(index + 1). */
+const FREE = -0x80000000;
+const PART_BITS = 8;
+const PARTS = 1 << PART_BITS;
+const PART_SHIFT = 32 - PART_BITS;
+const MAX_LOAD = 0.75;
 const PAGE_BITS = 16;
 const PAGE_MASK = (1 << PAGE_BITS) - 1;
-const PAGE_INTS = (1 << PAGE_BITS) * STRIDE;
+/** A pool posting: its record and the index of the next older one (-1: none). */
+const POSTING = 2;
 
 export class PostingTable {
-  private heads: Int32Array;
-  private mask: number;
-  private readonly pages: Int32Array[] = [];
+  private readonly parts: Int32Array[] = [];
+  /** Keys held by each part, and each part's cell count less one (cell counts are powers of two). */
+  private readonly keys = new Int32Array(PARTS);
+  private readonly masks = new Int32Array(PARTS);
+  private readonly pool: Int32Array[] = [];
+  private pooled = 0;
   private count = 0;
 
   constructor(initialSlots = 1 << 16) {
-    const slots = 1 << Math.ceil(Math.log2(Math.max(16, initialSlots)));
-    this.heads = new Int32Array(slots).fill(-1);
-    this.mask = slots - 1;
+    const cells = 1 << Math.ceil(Math.log2(Math.max(16, initialSlots / PARTS)));
+    for (let p = 0; p < PARTS; p++) this.parts.push(new Int32Array(cells * CELL).fill(FREE));
+    this.masks.fill(cells - 1);
   }
 
+  /** Postings held (every add is one). */
   get size(): number {
     return this.count;
   }
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.heads.byteLength + this.pages.length * PAGE_INTS * 4;
+    let cells = 0;
+    for (const part of this.parts) cells += part.byteLength;
+    return cells + this.pool.length * (1 << PAGE_BITS) * POSTING * 4 + this.keys.byteLength + this.masks.byteLength;
   }
 
   add(slotHash: number, checkHash: number, record: number): void {
-    if (this.count >= this.heads.length * 0.75) this.rehash(this.heads.length * 2);
-    const e = this.count++;
-    if ((e & PAGE_MASK) === 0) this.pages.push(new Int32Array(PAGE_INTS));
-    const page = this.pages[e >>> PAGE_BITS]!;
-    const at = (e & PAGE_MASK) * STRIDE;
-    const slot = slotHash & this.mask;
-    page[at + SLOT] = slotHash;
-    page[at + CHECK] = checkHash;
-    page[at + RECORD] = record;
-    page[at + NEXT] = this.heads[slot]!;
-    this.heads[slot] = e;
+    const slot = slotHash | 0;
+    const check = checkHash | 0;
+    const p = slot >>> PART_SHIFT;
+    if (this.keys[p]! >= (this.masks[p]! + 1) * MAX_LOAD) this.grow(p);
+    const cells = this.parts[p]!;
+    const mask = this.masks[p]!;
+    this.count++;
+    for (let i = slot & mask; ; i = (i + 1) & mask) {
+      const at = i * CELL;
+      const value = cells[at + VALUE]!;
+      if (value === FREE) {
+        cells[at + SLOT] = slot;
+        cells[at + CHECK] = check;
+        cells[at + VALUE] = record;
+        this.keys[p]!++;
+        return;
+      }
+      if (cells[at + SLOT] !== slot || cells[at + CHECK] !== check) continue;
+      // Filed again: the list gets the new posting in front (a single record becomes a list of one first).
+      const older = value >= 0 ? this.post(value, -1) : -value - 1;
+      cells[at + VALUE] = -this.post(record, older) - 1;
+      return;
+    }
   }
 
   /**
@@ -62,30 +94,56 @@ export class PostingTable {
   collect(slotHash: number, checkHash: number, limit: number, out: number[]): boolean {
     const slot = slotHash | 0;
     const check = checkHash | 0;
-    const pages = this.pages;
-    let seen = 0;
-    for (let e = this.heads[slotHash & this.mask]!; e >= 0; ) {
-      const page = pages[e >>> PAGE_BITS]!;
-      const at = (e & PAGE_MASK) * STRIDE;
-      e = page[at + NEXT]!;
-      if (page[at + SLOT] !== slot || page[at + CHECK] !== check) continue;
-      if (seen === limit) return true;
-      seen++;
-      out.push(page[at + RECORD]!);
+    const cells = this.parts[slot >>> PART_SHIFT]!;
+    const mask = this.masks[slot >>> PART_SHIFT]!;
+    for (let i = slot & mask; ; i = (i + 1) & mask) {
+      const at = i * CELL;
+      const value = cells[at + VALUE]!;
+      if (value === FREE) return false;
+      if (cells[at + SLOT] !== slot || cells[at + CHECK] !== check) continue;
+      if (value >= 0) {
+        if (limit === 0) return true;
+        out.push(value);
+        return false;
+      }
+      let seen = 0;
+      for (let e = -value - 1; e >= 0; ) {
+        const page = this.pool[e >>> PAGE_BITS]!;
+        const pat = (e & PAGE_MASK) * POSTING;
+        if (seen === limit) return true;
+        seen++;
+        out.push(page[pat]!);
+        e = page[pat + 1]!;
+      }
+      return false;
     }
-    return false;
   }
 
-  private rehash(slots: number): void {
-    this.heads = new Int32Array(slots).fill(-1);
-    this.mask = slots - 1;
-    // Re-thread in insertion order so chains stay newest first.
-    for (let e = 0; e < this.count; e++) {
-      const page = this.pages[e >>> PAGE_BITS]!;
-      const at = (e & PAGE_MASK) * STRIDE;
-      const slot = page[at + SLOT]! & this.mask;
-      page[at + NEXT] = this.heads[slot]!;
-      this.heads[slot] = e;
+  /** A pool posting of `record` before `older`; its index. */
+  private post(record: number, older: number): number {
+    const e = this.pooled++;
+    if ((e & PAGE_MASK) === 0) this.pool.push(new Int32Array((1 << PAGE_BITS) * POSTING));
+    const page = this.pool[e >>> PAGE_BITS]!;
+    const at = (e & PAGE_MASK) * POSTING;
+    page[at] = record;
+    page[at + 1] = older;
+    return e;
+  }
+
+  /** Part p in a table twice the size, its keys refiled (their values, and so the pool, unchanged). */
+  private grow(p: number): void {
+    const old = this.parts[p]!;
+    const cells = new Int32Array(old.length * 2).fill(FREE);
+    const mask = 2 * (this.masks[p]! + 1) - 1;
+    for (let at = 0; at < old.length; at += CELL) {
+      if (old[at + VALUE] === FREE) continue;
+      let i = old[at + SLOT]! & mask;
+      while (cells[i * CELL + VALUE] !== FREE) i = (i + 1) & mask;
+      cells[i * CELL + SLOT] = old[at + SLOT]!;
+      cells[i * CELL + CHECK] = old[at + CHECK]!;
+      cells[i * CELL + VALUE] = old[at + VALUE]!;
     }
+    this.parts[p] = cells;
+    this.masks[p] = mask;
   }
 }
