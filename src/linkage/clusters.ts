@@ -56,6 +56,11 @@ export class Clusters {
     return this.info.get(root) ?? { size: 1, first: root, members: [root], identities: [this.nameOf(root)] };
   }
 
+  /** Applications in n's cluster (1 alone), without building its info. */
+  sizeOf(n: number): number {
+    return this.info.get(this.find(n))?.size ?? 1;
+  }
+
   union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);

@@ -14,6 +14,23 @@ export function hashString(text: string, seed: number): number {
   return mix32(h);
 }
 
+/**
+ * hashString(text, seed) and hashString(text, ~seed) in one pass over the
+ * text, written to out[at] and out[at + 1] (as Int32: the same 32 bits): the
+ * slot and check halves of an identifier's 64-bit fingerprint.
+ */
+export function hashStringPair(text: string, seed: number, out: Int32Array, at: number): void {
+  let a = (0x811c9dc5 ^ seed) >>> 0;
+  let b = (0x811c9dc5 ^ ~seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  out[at] = mix32(a);
+  out[at + 1] = mix32(b);
+}
+
 /** murmur3's 32-bit finaliser: spreads every input bit over the output. */
 export function mix32(value: number): number {
   let h = value | 0;

@@ -107,9 +107,10 @@ export function referencePhoneKey(raw: string, country: string): string | undefi
 
 /** Every identifier of the record, deduplicated (a value twice on one application counts once). */
 export function identifiersOf(record: EnrichedApplication, extras: LinkExtras = {}): Identifier[] {
-  const out = new Map<string, Identifier>();
+  // Usually a dozen identifiers, a few hundred at most (APPLICATION_LIMITS): a scan finds a repeat without building a key string per identifier.
+  const out: Identifier[] = [];
   const put = (kind: IdentifierKind, value: string | undefined): void => {
-    if (value) out.set(`${kind}\u0000${value}`, { kind, value });
+    if (value && !out.some((x) => x.kind === kind && x.value === value)) out.push({ kind, value });
   };
   for (const p of record.applicant.phones) put('phone', p.e164);
   for (const e of record.applicant.emails) put('email', e.mailbox);
@@ -129,5 +130,5 @@ export function identifiersOf(record: EnrichedApplication, extras: LinkExtras = 
     put('referenceEmail', r.email?.mailbox);
     put('referenceDevice', r.session?.deviceId);
   }
-  return [...out.values()];
+  return out;
 }
