@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { HirewatchDatabase } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
 import { SchemaNameSchema, describeStoreTarget, type StoreTarget } from './store-target.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface ConnectOptions {
   /** PostgreSQL only: schema to create (if missing) and work in; default is the server's search_path. */
@@ -61,7 +62,7 @@ function sqliteConnection(file: string): Kysely<HirewatchDatabase> {
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 1073741824');
   database.pragma('temp_store = MEMORY');
-  return new Kysely<HirewatchDatabase>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<HirewatchDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 function postgresConnection(url: string, options: ConnectOptions): Kysely<HirewatchDatabase> {
