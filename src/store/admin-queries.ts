@@ -117,9 +117,14 @@ function auditRow(r: HirewatchDatabase['audit_log']): AuditRow {
 
 const VERIFY_PAGE = 1000;
 
-export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransaction): AdminStore {
+/**
+ * `appendOutside`, given when the store is not bound to a transaction, appends
+ * an entry in a transaction of its own (grouped with others: audit-group-commit.ts).
+ */
+export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransaction, appendOutside?: (input: AuditInput) => Promise<AuditEntry>): AdminStore {
   const audit: AdminStore['audit'] = {
     async append(input) {
+      if (appendOutside) return appendOutside(input);
       return inOrgTransaction(async (trx, head) => (await appendClaimed(trx, org, head, [input], new Date().toISOString()))[0]!);
     },
     async list(afterSeq = 0, limit = 1000) {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { adminStore, type AdminStore, type InOrgTransaction } from './admin-queries.js';
-import { claimOrg, type ClaimedHead } from './audit-chain.js';
+import { appendClaimed, claimOrg, type ClaimedHead } from './audit-chain.js';
+import { AuditGroupCommit } from './audit-group-commit.js';
 import type { CaseStore } from './case-contract.js';
 import { caseStore } from './case-queries.js';
 import { connect, type ConnectOptions } from './connect.js';
@@ -32,14 +33,17 @@ const MAX_ATTEMPTS = 5;
  * open transaction of that organisation (store.transaction), whose audit
  * head is claimed.
  */
-function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], orgInput: string, head?: ClaimedHead): HirewatchStore {
+/** Per connection: each organisation's queue of audit entries appended outside a transaction. */
+type AuditGroups = Map<string, AuditGroupCommit>;
+
+function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], groups: AuditGroups, orgInput: string, head?: ClaimedHead): HirewatchStore {
   const org = OrgIdSchema.parse(orgInput);
   let admin: AdminStore | undefined;
   let monitor: MonitorStore | undefined;
   let cases: CaseStore | undefined;
   let retention: RetentionStore | undefined;
   let sharedIntel: SharedIntelStore | undefined;
-  const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, org, claimed);
+  const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, groups, org, claimed);
   const inOrgTransaction: InOrgTransaction = async (work) => {
     if (head) return work(db, head);
     for (let attempt = 1; ; attempt++) {
@@ -51,14 +55,22 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
       }
     }
   };
+  const auditGroup = (): AuditGroupCommit => {
+    let group = groups.get(org);
+    if (!group) {
+      group = new AuditGroupCommit((inputs) => inOrgTransaction((trx, claimed) => appendClaimed(trx, org, claimed, inputs, new Date().toISOString())));
+      groups.set(org, group);
+    }
+    return group;
+  };
   const store: HirewatchStore = {
     engine,
     org,
     withOrg: (other) => {
       if (head) throw new Error('a transaction belongs to one organisation');
-      return boundStore(db, engine, other);
+      return boundStore(db, engine, groups, other);
     },
-    transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, org, claimed)))),
+    transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, groups, org, claimed)))),
     importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head, bind),
     putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head, bind))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),
@@ -74,7 +86,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     addClusterMembers: (clusterId, members) => addClusterMembers(db, org, clusterId, members),
     getCluster: (clusterId) => getCluster(db, org, clusterId),
     get admin() {
-      admin ??= adminStore(db, org, inOrgTransaction);
+      admin ??= adminStore(db, org, inOrgTransaction, head ? undefined : (input) => auditGroup().append(input));
       return admin;
     },
     get monitor() {
@@ -117,5 +129,5 @@ export async function openStore(target: string | StoreTarget, options: OpenStore
   const resolved = typeof target === 'string' ? parseStoreTarget(target) : target;
   const org = OrgIdSchema.parse(options.org ?? DEFAULT_ORG);
   const { db, engine } = await connect(resolved, options);
-  return boundStore(db, engine, org);
+  return boundStore(db, engine, new Map(), org);
 }
