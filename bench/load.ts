@@ -7,8 +7,8 @@
  * request), on SQLite and on PostgreSQL (when reachable), with ROWS stored
  * applications (default 100,000; seeded once by api-seed.ts and reused).
  * Each route is warmed up for 3 s first. Reports requests/s, p50, p99, max,
- * non-2xx answers and errors, and the server's resident memory before and
- * after. Goal: no 5xx; list p99 < 100 ms and write p99 < 250 ms.
+ * non-2xx answers and errors, and the server's resident memory and live
+ * heap (after a full collection) before the runs and after each. Goal: no 5xx; list p99 < 100 ms and write p99 < 250 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -43,16 +43,21 @@ async function serve(target: string, schema: string | undefined): Promise<void> 
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`${JSON.stringify({ address, key: secret })}\n`);
-  process.on('message', () => process.send?.({ rss: process.memoryUsage().rss }));
+  // Memory is read after a full collection (the child runs with --expose-gc): what the server keeps, not garbage not yet collected.
+  process.on('message', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ rss, heapUsed });
+  });
   process.once('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
 }
 
 // ---------------------------------------------------------------- client
 
-interface RouteFigures { perSec: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number; errors: number }
+interface RouteFigures { perSec: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number; errors: number; rssMiB: number; heapMiB: number }
 
 function startServer(target: string, schema?: string): Promise<{ child: ChildProcess; address: string; key: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target, ...(schema ? [schema] : [])], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target, ...(schema ? [schema] : [])], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -64,10 +69,16 @@ function startServer(target: string, schema?: string): Promise<{ child: ChildPro
   });
 }
 
-const rssOf = (child: ChildProcess): Promise<number> =>
+interface Memory { rssMiB: number; heapMiB: number }
+
+/** The server's resident memory and live heap, after a full collection, in MiB. */
+const memoryOf = (child: ChildProcess): Promise<Memory> =>
   new Promise((resolve) => {
-    child.once('message', (m) => resolve(Math.round((m as { rss: number }).rss / 2 ** 20)));
-    child.send('rss');
+    child.once('message', (m) => {
+      const { rss, heapUsed } = m as { rss: number; heapUsed: number };
+      resolve({ rssMiB: Math.round(rss / 2 ** 20), heapMiB: Math.round(heapUsed / 2 ** 20) });
+    });
+    child.send('memory');
   });
 
 function cannon(options: autocannon.Options): Promise<autocannon.Result> {
@@ -91,17 +102,17 @@ async function measureEngine(label: string, target: string, schema?: string): Pr
   };
   const figures: Record<string, unknown> = {};
   try {
-    const rssBefore = await rssOf(child);
+    const before = await memoryOf(child);
     for (const [name, options] of Object.entries(routes)) {
       await cannon(options(WARM_UP_SECONDS));
       const r = await cannon(options(SECONDS));
-      const f: RouteFigures = { perSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+      const memory = await memoryOf(child);
+      const f: RouteFigures = { perSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors + r.timeouts, ...memory };
       figures[name] = f;
-      console.log(`${label} ${name}: ${f.perSec} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms, non-2xx ${f.non2xx}, errors ${f.errors}`);
+      console.log(`${label} ${name}: ${f.perSec} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms, non-2xx ${f.non2xx}, errors ${f.errors}; then ${memory.rssMiB} MiB resident, ${memory.heapMiB} MiB live heap`);
     }
-    const rssAfter = await rssOf(child);
-    console.log(`${label}: server memory ${rssBefore} MiB before, ${rssAfter} MiB after`);
-    return { ...figures, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter };
+    console.log(`${label}: server memory ${before.rssMiB} MiB resident (${before.heapMiB} MiB live heap) before the runs; after each run as above (the write run adds every application it writes to the organisation's linkage index)`);
+    return { ...figures, rssBeforeMiB: before.rssMiB, heapBeforeMiB: before.heapMiB };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
