@@ -1,3 +1,4 @@
+import { hashString } from './hash.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import type { PhotoHash } from './photo.js';
 import type { ClusterMember } from './types.js';
@@ -11,8 +12,9 @@ export const applicationKey = (source: string, id: string): string => `${source}
  * submission time, its resume signature (the high 16 bits of each MinHash),
  * its photo hash and the fingerprints of its phones and mailboxes. Sources are
  * few (the ATSs an organisation uses): each is kept once and an application
- * holds its number, and an application is found by its id within its
- * source, without building a key string per application.
+ * holds its number. An application is found by its source and id through a
+ * typed-array hash table of (hash, number) pairs that the garbage collector
+ * never walks, without building or keeping a key string per application.
  */
 export class FiledApplications {
   private readonly ids: string[] = [];
@@ -20,9 +22,9 @@ export class FiledApplications {
   private readonly times: string[] = [];
   private sourceOf = new Int32Array(1024);
   private readonly sourceNames: string[] = [];
-  /** Per source number, application numbers by id. */
-  private readonly bySource: Map<string, number>[] = [];
   private readonly sourceNumbers = new Map<string, number>();
+  /** Open addressing (linear probing): (hash of source and id, application number + 1) pairs; 0 is a free slot. */
+  private byId = new Int32Array(2 * 1024);
   private sigs = new Uint16Array(1024 * SIGNATURE_LENGTH);
   private sigAt = new Int32Array(1024);
   private sigCount = 0;
@@ -41,7 +43,33 @@ export class FiledApplications {
   /** The number of an application filed before (undefined when unknown). */
   numberOf(source: string, id: string): number | undefined {
     const s = this.sourceNumbers.get(source);
-    return s === undefined ? undefined : this.bySource[s]!.get(id);
+    if (s === undefined) return undefined;
+    const n = this.byId[this.slotOf(s, id, idHash(s, id)) + 1]! - 1;
+    return n < 0 ? undefined : n;
+  }
+
+  /** Where (source s, id) is in byId, or the free slot where it goes. */
+  private slotOf(s: number, id: string, hash: number): number {
+    const byId = this.byId;
+    const mask = (byId.length >> 1) - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const n = byId[2 * i + 1]! - 1;
+      if (n < 0 || (byId[2 * i] === hash && this.sourceOf[n] === s && this.ids[n] === id)) return 2 * i;
+    }
+  }
+
+  /** byId twice the size, every application refiled (at most half full). */
+  private growById(): void {
+    const old = this.byId;
+    this.byId = new Int32Array(old.length * 2);
+    const mask = (this.byId.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      let i = old[at]! & mask;
+      while (this.byId[2 * i + 1] !== 0) i = (i + 1) & mask;
+      this.byId[2 * i] = old[at]!;
+      this.byId[2 * i + 1] = old[at + 1]!;
+    }
   }
 
   /**
@@ -54,23 +82,28 @@ export class FiledApplications {
     if (s === undefined) {
       s = this.sourceNames.length;
       this.sourceNames.push(source);
-      this.bySource.push(new Map());
       this.sourceNumbers.set(source, s);
     }
-    const byId = this.bySource[s]!;
-    const known = byId.get(id);
-    if (known !== undefined) {
+    const hash = idHash(s, id);
+    let slot = this.slotOf(s, id, hash);
+    const known = this.byId[slot + 1]! - 1;
+    if (known >= 0) {
       this.names[known] = name;
       this.times[known] = submittedAt;
       return { n: known, isNew: false };
     }
     const n = this.ids.length;
+    if (2 * (n + 1) > this.byId.length >> 1) {
+      this.growById();
+      slot = this.slotOf(s, id, hash);
+    }
     this.ids.push(id);
     this.names.push(name);
     this.times.push(submittedAt);
     if (n >= this.sourceOf.length) this.sourceOf = grown(this.sourceOf, n + 1);
     this.sourceOf[n] = s;
-    byId.set(id, n);
+    this.byId[slot] = hash;
+    this.byId[slot + 1] = n + 1;
     return { n, isNew: true };
   }
 
@@ -157,6 +190,9 @@ export class FiledApplications {
     }
   }
 }
+
+/** The hash of an application's id within its source (by number). */
+const idHash = (s: number, id: string): number => hashString(id, 0x2545f491 + s) | 0;
 
 /** `a` copied into an array at least `least` long (twice as long, or more). */
 function grown(a: Int32Array<ArrayBuffer>, least: number): Int32Array<ArrayBuffer> {
