@@ -30,6 +30,10 @@ export function resumeWords(text: string, ignore: ReadonlySet<string> = new Set(
 }
 
 const MONTH_HASHES = Int32Array.from(MONTHS, (m) => hashString(m, 0));
+/** One bit per value of a month hash's low 10 bits: a word whose bit is clear is no month, without comparing it with all 26. */
+const MONTH_BITS = new Int32Array(32);
+for (const h of MONTH_HASHES) MONTH_BITS[(h >>> 5) & 31]! |= 1 << (h & 31);
+const mayBeMonth = (h: number): boolean => ((MONTH_BITS[(h >>> 5) & 31]! >>> (h & 31)) & 1) === 1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -76,7 +80,7 @@ function wordHashesInto(text: string, skip: Int32Array, ignore: Iterable<string>
     }
     if (len > 0 && !digit) {
       const wh = mix32(h) | 0;
-      if (!isIn(MONTH_HASHES, wh) && !isIn(skip, wh)) out[n++] = wh;
+      if (!(mayBeMonth(wh) && isIn(MONTH_HASHES, wh)) && !isIn(skip, wh)) out[n++] = wh;
     }
     h = FNV_OFFSET;
     len = 0;
