@@ -34,8 +34,10 @@ export class LinkageIndex {
   private readonly table = new PostingTable(1 << 18);
   private readonly filed = new FiledApplications();
   private readonly photoKeys = new Int32Array(32);
-  /** The (slot, check) fingerprint halves of the identifier being linked, and of its other role. */
-  private readonly keys = new Int32Array(4);
+  /** Per identifier of the application being added: its (slot, check) fingerprint halves, and its other role's (its own again when it has none). */
+  private keys = new Int32Array(64);
+  /** What the table's touch read (kept, so that the reads stay). */
+  private touched = 0;
   private readonly minhasher = new MinHasher();
   /** Numbers read from the table, reused by every look-up. */
   private readonly scratch: number[] = [];
@@ -70,14 +72,16 @@ export class LinkageIndex {
 
     const identifiers: IdentifierLink[] = [];
     const roles: RoleLink[] = [];
-    this.lastIdentifiers = identifiersOf(record, extras);
-    const keys = this.keys;
-    for (const { kind, value } of this.lastIdentifiers) {
-      hashStringPair(value, KIND_SEED[kind], keys, 0);
+    const filedUnder = identifiersOf(record, extras);
+    this.lastIdentifiers = filedUnder;
+    const keys = this.keysOf(filedUnder);
+    this.touched = this.table.touch(keys, 4 * filedUnder.length);
+    for (let i = 0; i < filedUnder.length; i++) {
+      const { kind, value } = filedUnder[i]!;
       const other = OTHER_ROLE[kind];
-      if (other) this.linkRole(kind, other, value, n, name, roles);
-      const slot = keys[0]!;
-      const check = keys[1]!;
+      if (other) this.linkRole(kind, other, value, keys[4 * i + 2]!, keys[4 * i + 3]!, n, name, roles);
+      const slot = keys[4 * i]!;
+      const check = keys[4 * i + 1]!;
       if (kind === 'phone' || kind === 'email') this.filed.storeContact((slot & ~1) | (kind === 'email' ? 1 : 0));
       const filed = this.scratch;
       filed.length = 0;
@@ -132,13 +136,29 @@ export class LinkageIndex {
     return { id: this.clusterId(n), size: info.size, identities: info.identities.length, members };
   }
 
-  /** Earlier applications holding `value` in the other role (a reference's phone that is an applicant's own, or the reverse): one probe, nothing filed, no cluster joined. */
-  private linkRole(kind: IdentifierKind, other: IdentifierKind, value: string, n: number, name: string, out: RoleLink[]): void {
+  /** The fingerprint halves of each identifier, and of its other role (its own again when it has none): four numbers an identifier, in `keys`. */
+  private keysOf(identifiers: readonly Identifier[]): Int32Array {
+    if (this.keys.length < 4 * identifiers.length) this.keys = new Int32Array(4 * identifiers.length);
     const keys = this.keys;
-    hashStringPair(value, KIND_SEED[other], keys, 2);
+    for (let i = 0; i < identifiers.length; i++) {
+      const { kind, value } = identifiers[i]!;
+      hashStringPair(value, KIND_SEED[kind], keys, 4 * i);
+      const other = OTHER_ROLE[kind];
+      if (other) {
+        hashStringPair(value, KIND_SEED[other], keys, 4 * i + 2);
+      } else {
+        keys[4 * i + 2] = keys[4 * i]!;
+        keys[4 * i + 3] = keys[4 * i + 1]!;
+      }
+    }
+    return keys;
+  }
+
+  /** Earlier applications holding `value` in the other role (a reference's phone that is an applicant's own, or the reverse): one probe, nothing filed, no cluster joined. */
+  private linkRole(kind: IdentifierKind, other: IdentifierKind, value: string, slot: number, check: number, n: number, name: string, out: RoleLink[]): void {
     const filed = this.scratch;
     filed.length = 0;
-    const more = this.table.collect(keys[2]!, keys[3]!, this.config.maxPerIdentifier, filed);
+    const more = this.table.collect(slot, check, this.config.maxPerIdentifier, filed);
     if (filed.length === 0) return;
     const found = filed.filter((m, i) => m !== n && filed.indexOf(m) === i);
     if (found.length > 0) out.push({ kind, otherKind: other, value, earlier: found.map((m) => this.earlier(m, name)), truncated: more });
@@ -158,6 +178,7 @@ export class LinkageIndex {
     const filed = this.scratch;
     filed.length = 0;
     let truncated = false;
+    this.touched = this.table.touch(keys);
     for (let b = 0; b < keys.length; b += 2) {
       if (this.table.collect(keys[b]!, keys[b + 1]!, this.config.maxPerIdentifier, filed)) truncated = true;
       this.table.add(keys[b]!, keys[b + 1]!, n);
