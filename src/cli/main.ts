@@ -26,7 +26,10 @@ const COMMANDS: readonly (readonly [readonly string[], () => Promise<Register>])
   [['train', 'weights'], async () => (await import('./weights-command.js')).registerWeightsCommands],
   [['intel'], async () => (await import('./intel-command.js')).registerIntelCommands],
   [['report'], async () => (await import('./report-command.js')).registerReportCommands],
-  [['serve', 'keys', 'audit'], async () => (await import('./serve-command.js')).registerServiceCommands],
+  // One module each: `serve` does not import what `keys` and `audit` need (issue 18, instant start).
+  [['serve'], async () => (await import('./serve-command.js')).registerServeCommand],
+  [['keys'], async () => (await import('./keys-command.js')).registerKeysCommand],
+  [['audit'], async () => (await import('./audit-command.js')).registerAuditCommand],
   [['worker', 'publish'], async () => (await import('./worker-command.js')).registerWorkerCommands],
 ];
 

@@ -1,8 +1,6 @@
 import { Command } from 'commander';
 import { port, wholeNumber } from './option-parsers.js';
 import { buildServer } from '../server/app.js';
-import { registerAuditCommand } from './audit-command.js';
-import { registerKeysCommand } from './keys-command.js';
 import { describeServerConfig, serverConfigFromEnv, type ServerConfig } from '../server/config.js';
 import { listOrganisations } from '../server/persistence/org-list.js';
 import { leverApiFetcher, leverKeysFromEnv } from '../server/webhooks/lever-fetch.js';
@@ -14,10 +12,9 @@ import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { buildLazyScreenContext, warmReference } from '../service/lazy-reference.js';
 import { existsSync } from 'node:fs';
-import { readKeyFile } from './key-file.js';
 import { DEFAULT_ORG } from '../store/index.js';
 import { UsageError } from './cli-errors.js';
-import { demoDatabaseFile, loadDemo, type DemoLoad } from './demo.js';
+import type { DemoLoad } from './demo.js';
 
 /**
  * `hirewatch serve [--db PATH|URL] [--port N] [--host H]`: the HTTP API
@@ -56,7 +53,9 @@ export async function runServe(options: ServeOptions): Promise<number> {
     throw new UsageError('--demo loads the examples into a fresh SQLite file; leave out --db for a temporary one, or name a new file');
   }
   const intelKeyFile = options.intelKeyFile ?? process.env.HIREWATCH_INTEL_KEY_FILE;
-  const target = resolveStoreTarget(options.demo ? (options.db ?? demoDatabaseFile()) : options.db);
+  // The demo's module (the importer, the examples' readers) only when --demo is given.
+  const demoModule = options.demo ? await import('./demo.js') : undefined;
+  const target = resolveStoreTarget(demoModule ? (options.db ?? demoModule.demoDatabaseFile()) : options.db);
   const scoring = loadScoringConfig(options.config);
   const sinks = openAlertSinks(options);
   const started = performance.now();
@@ -64,9 +63,9 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const screenContext = buildLazyScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
   const store = await openNamedStore(target);
   let demo: DemoLoad | undefined;
-  if (options.demo) {
+  if (demoModule) {
     say(`demo: loading the examples into ${describeStoreTarget(target)} (organisation ${DEFAULT_ORG})`);
-    demo = await loadDemo(store.withOrg(DEFAULT_ORG), screenContext);
+    demo = await demoModule.loadDemo(store.withOrg(DEFAULT_ORG), screenContext);
   }
   const app = await buildServer({
     store,
@@ -78,8 +77,10 @@ export async function runServe(options: ServeOptions): Promise<number> {
     ...(options.linkageWarmup > 0 ? { linkageWarmup: { orgs: await listOrganisations(target), perOrg: options.linkageWarmup } } : {}),
     logger: options.log,
     trustProxy: options.trustProxy,
-    intel: { ...(intelKeyFile ? { key: readKeyFile(intelKeyFile) } : {}), orgs: await listOrganisations(target) },
+    // The key file's reader (and the intelligence modules it checks keys with) only when a key is given.
+    intel: { ...(intelKeyFile ? { key: (await import('./key-file.js')).readKeyFile(intelKeyFile) } : {}), orgs: await listOrganisations(target) },
     ...(sinks ? { findings: sinks } : {}),
+    onServicesError: (err) => say(`the API services (screening, linkage warm-up, monitoring) could not be loaded: ${err instanceof Error ? err.message : String(err)}; the next request tries again`),
   });
   const close = async (): Promise<void> => {
     await app.close();
@@ -135,11 +136,4 @@ export function registerServeCommand(program: Command): void {
       process.exitCode = await runServe(options);
     });
   addAlertOptions(command);
-}
-
-/** `serve` with the commands that administer it (`keys`, `audit`): one registration for main.ts. */
-export function registerServiceCommands(program: Command): void {
-  registerServeCommand(program);
-  registerKeysCommand(program);
-  registerAuditCommand(program);
 }

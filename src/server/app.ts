@@ -2,10 +2,8 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { APPLICATION_LIMITS } from '../parse/application-schema.js';
 import type { ScreenContext } from '../score/screen.js';
-import { buildMonitorReference, Monitoring, Screening, type FindingSink } from '../service/index.js';
-import { loadWatchlist } from '../service/intel-pull.js';
-import { TaxiiCollections } from '../service/taxii.js';
-import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../store/index.js';
+import type { FindingSink } from '../service/index.js';
+import type { HirewatchStore, ScreeningProvenance } from '../store/index.js';
 import { OrgIdSchema } from '../store/store-contract.js';
 import { can, type Principal } from './auth/roles.js';
 import type { ServerConfig } from './config.js';
@@ -16,10 +14,10 @@ import { registerSessionRoutes } from './session/session-routes.js';
 import { SessionStore, type SessionLimits } from './session/session-store.js';
 import { installErrorHandlers, overlongParameterMessage } from './http/error-handler.js';
 import { RequestMetrics } from './http/metrics.js';
+import { getHealth } from './handlers/operations.js';
 import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
-import { ROUTE_HANDLERS } from './routes/route-handlers.js';
+import { lazyServices } from './routes/lazy-services.js';
 import { API_ROUTES, ROUTE_NAMES, type ApiRoute } from './routes/route-table.js';
-import { registerTaxii } from './taxii/taxii-routes.js';
 import { DeliveryDedupe } from './webhooks/delivery-dedupe.js';
 import type { LeverFetcher } from './webhooks/lever-fetch.js';
 import type { HeaderBag } from './webhooks/signature.js';
@@ -41,7 +39,7 @@ export interface BuildServerOptions {
   readonly monitor?: { readonly approvedTools?: readonly string[]; readonly corporateNetworks?: readonly string[] };
   /** The 'fetch' step of Lever deliveries (none: Lever deliveries answer 502). */
   readonly leverFetcher?: LeverFetcher;
-  /** File each listed organisation's most recent stored applications into its linkage index before serving. */
+  /** File each listed organisation's most recent stored applications into its linkage index before the first screening (src/server/routes/lazy-services.ts). */
   readonly linkageWarmup?: { readonly orgs: readonly string[]; readonly perOrg: number };
   /** How long a verified API key is cached (default: config.keyCacheMs, else 0 = looked up on every request, so a revocation counts at once). */
   readonly keyCacheMs?: number;
@@ -67,6 +65,8 @@ export interface BuildServerOptions {
   readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[] };
   /** Where new holds, case decisions and post-hire alerts go out as OCSF findings (docs/ALERTS.md; none: nowhere). */
   readonly findings?: FindingSink;
+  /** Told when loading the services once listening failed (default: Fastify's log); the next request that needs them tries again. */
+  readonly onServicesError?: (err: unknown) => void;
 }
 
 /** Methods that change nothing: a session cookie alone is enough for them. */
@@ -142,14 +142,9 @@ export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'signature', 'ash
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { config, store } = options;
   const now = options.now ?? (() => new Date());
-  const deps: ServerDeps = {
+  const base: Omit<ServerDeps, 'screening' | 'telemetry'> = {
     store,
     config,
-    screening: new Screening(options.screenContext, { provenance: options.provenance ?? screeningProvenance(options.screenContext.scoring) }),
-    telemetry: new Monitoring(() => buildMonitorReference({
-      ...options.monitor,
-      ...(options.screenContext.detect.reference?.geo ? { geo: options.screenContext.detect.reference.geo } : {}),
-    }), options.screenContext.scoring, now),
     metrics: new RequestMetrics(),
     dedupe: new DeliveryDedupe(),
     ...(options.leverFetcher ? { leverFetcher: options.leverFetcher } : {}),
@@ -157,12 +152,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     startedAt: Date.now(),
     now,
   };
-  for (const org of options.linkageWarmup?.perOrg ? options.linkageWarmup.orgs : []) {
-    await deps.screening.warm(store.withOrg(org), options.linkageWarmup!.perOrg);
-  }
-  deps.screening.useSink(options.findings);
-  deps.telemetry.useSink(options.findings);
-  for (const org of options.intel?.orgs ?? []) deps.screening.useWatchlist(org, await loadWatchlist(store.withOrg(org), options.intel?.key));
+  // The handlers and the services they call: loaded at the first request that needs them, or once listening.
+  const services = lazyServices(options, base);
   const app = Fastify({
     logger: options.logger
       ? {
@@ -213,7 +204,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    deps.metrics.observe(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+    base.metrics.observe(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   const storeFor = new Map<string, HirewatchStore>();
@@ -228,7 +219,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const register = (instance: FastifyInstance, name: (typeof ROUTE_NAMES)[number]): void => {
     const route: ApiRoute = API_ROUTES[name];
-    const handler = ROUTE_HANDLERS[name] as (ctx: HandlerContext<ApiRoute>) => Promise<unknown>;
     const checkKey = async (request: FastifyRequest): Promise<void> => {
       const identified = await auth.identify(request.headers as HeaderBag);
       if (!identified) throw unauthorized();
@@ -249,6 +239,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         const principal = request.principal;
         const body = route.access === 'webhook' ? undefined : takeBodyOrg(parseOrThrow(route.body, sent, 'body'), principal);
         const org = principal?.orgId ?? (route.access === 'webhook' ? params?.org : undefined);
+        // Health reads the store and the start time only (base): it answers without waiting for the services.
+        const { deps, handlers } = name === 'getHealth' ? { deps: base as ServerDeps, handlers: { getHealth } } : await services();
+        const handler = (handlers as Record<string, unknown>)[name] as (ctx: HandlerContext<ApiRoute>) => Promise<unknown>;
         const result = await handler({ principal, store: org ? bound(org) : store, params, query, body, request, reply, deps } as HandlerContext<ApiRoute>);
         if (options.validateResponses !== false && route.response) {
           const checked = route.response.safeParse(result, { reportInput: false });
@@ -272,7 +265,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   if (options.consoleDir !== false) await registerConsole(app, options.consoleDir);
 
   const intelKey = options.intel?.key;
-  if (intelKey) await registerTaxii(app, { store, auth, collections: new TaxiiCollections(intelKey, now), key: intelKey, screening: deps.screening, bound, perKey });
+  if (intelKey) {
+    // TAXII (and the intelligence modules it needs) only with the consortium key.
+    const [{ TaxiiCollections }, { registerTaxii }] = await Promise.all([import('../service/taxii.js'), import('./taxii/taxii-routes.js')]);
+    await registerTaxii(app, { store, auth, collections: new TaxiiCollections(intelKey, now), key: intelKey, screening: (await services()).deps.screening, bound, perKey });
+  }
 
   for (const name of ROUTE_NAMES) {
     if (API_ROUTES[name].access === 'webhook') {
@@ -286,5 +283,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       register(app, name);
     }
   }
+  // Once listening, load the services in the background, so the first screening does not pay for them.
+  app.server.once('listening', () => {
+    void services().catch((err: unknown) => {
+      if (options.onServicesError) options.onServicesError(err);
+      else app.log.error({ err }, 'the API services could not be loaded; the next request tries again');
+    });
+  });
   return app;
 }

@@ -1,0 +1,70 @@
+import type { ScreenContext } from '../../score/screen.js';
+import type { FindingSink } from '../../service/index.js';
+import { screeningProvenance, type HirewatchStore, type ScreeningProvenance } from '../../store/index.js';
+import type { RouteHandlers, ServerDeps } from './handler-types.js';
+
+/**
+ * What the API routes need beyond HTTP: the handlers (src/server/handlers) and the services
+ * they call (screening with its linkage index, post-hire monitoring, shared watchlists).
+ * Importing them costs a fifth of `serve`'s start and none of it is needed to listen or to
+ * answer /health (issue 18, instant start), so buildServer loads them once, at the first
+ * request that needs them or in the background once listening, whichever comes first. The
+ * linkage warm-up and the shared watchlists are part of that load: a screening request waits
+ * for them, as it waited for the server to start before, so every application is still linked
+ * to the warmed ones.
+ */
+export interface ServicesOptions {
+  readonly store: HirewatchStore;
+  readonly screenContext: ScreenContext;
+  readonly provenance?: ScreeningProvenance;
+  readonly monitor?: { readonly approvedTools?: readonly string[]; readonly corporateNetworks?: readonly string[] };
+  readonly linkageWarmup?: { readonly orgs: readonly string[]; readonly perOrg: number };
+  readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[] };
+  readonly findings?: FindingSink;
+}
+
+export interface LoadedServices {
+  readonly deps: ServerDeps;
+  readonly handlers: RouteHandlers;
+}
+
+/** Builds the handlers' dependencies from the ones that need no service (`base`). */
+async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'screening' | 'telemetry'>): Promise<LoadedServices> {
+  const [{ buildMonitorReference, Monitoring, Screening }, { loadWatchlist }, { ROUTE_HANDLERS }] = await Promise.all([
+    import('../../service/index.js'),
+    import('../../service/intel-pull.js'),
+    import('./route-handlers.js'),
+  ]);
+  const { store, screenContext } = options;
+  const deps: ServerDeps = {
+    ...base,
+    screening: new Screening(screenContext, { provenance: options.provenance ?? screeningProvenance(screenContext.scoring) }),
+    telemetry: new Monitoring(() => buildMonitorReference({
+      ...options.monitor,
+      ...(screenContext.detect.reference?.geo ? { geo: screenContext.detect.reference.geo } : {}),
+    }), screenContext.scoring, base.now),
+  };
+  for (const org of options.linkageWarmup?.perOrg ? options.linkageWarmup.orgs : []) {
+    await deps.screening.warm(store.withOrg(org), options.linkageWarmup!.perOrg);
+  }
+  deps.screening.useSink(options.findings);
+  deps.telemetry.useSink(options.findings);
+  for (const org of options.intel?.orgs ?? []) deps.screening.useWatchlist(org, await loadWatchlist(store.withOrg(org), options.intel?.key));
+  return { deps, handlers: ROUTE_HANDLERS };
+}
+
+/**
+ * The services, loaded once: the first call starts the load and every call waits for it. A
+ * load that fails is not kept: the caller sees the error (a 500, logged) and the next call
+ * tries again.
+ */
+export function lazyServices(options: ServicesOptions, base: Omit<ServerDeps, 'screening' | 'telemetry'>): () => Promise<LoadedServices> {
+  let loading: Promise<LoadedServices> | undefined;
+  return () => {
+    loading ??= loadServices(options, base).catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    });
+    return loading;
+  };
+}
