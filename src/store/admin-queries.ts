@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { appendClaimed, ChainVerifier, type AuditEntry, type AuditInput, type AuditRow, type ChainVerification, type ClaimedHead } from './audit-chain.js';
-import { auditKeyFile, auditKeyForReading, type AuditKey } from './audit-key.js';
+import { appendClaimed, rotateClaimed, type AuditEntry, type AuditInput, type AuditRow, type ClaimedHead, type KeyRotation } from './audit-chain.js';
+import { AuditKey } from './audit-key.js';
+import { auditKeyring, singleKey, type AuditKeyLookup } from './audit-keyring.js';
+import { ChainVerifier, type ChainVerification } from './audit-verifier.js';
 import { sha256Hex } from './content-hash.js';
 import type { HirewatchDatabase } from './database-schema.js';
 
@@ -24,8 +26,12 @@ export type { AuditEntry } from './audit-chain.js';
 export {
   AUDIT_KEY_FILE_ENV, AuditKey, AuditKeyError, AuditKeyMismatchError, auditKeyFile, auditKeyForReading, auditKeyForWriting, useAuditKeyFile,
 } from './audit-key.js';
+export {
+  auditKeyring, installNextAuditKey, nextAuditKey, nextKeyFile, retireAuditKey, retiredKeysDir, singleKey, type AuditKeyLookup,
+} from './audit-keyring.js';
 export { openCheckpoint, signCheckpoint, type Checkpoint, type CheckpointHead } from './audit-checkpoint.js';
-export type { ChainVerification } from './audit-chain.js';
+export type { ChainVerification } from './audit-verifier.js';
+export type { KeyRotation } from './audit-chain.js';
 export const AlertInputSchema = z.object({
   subjectKind: z.enum(['employee', 'application']),
   subjectId: z.string().min(1),
@@ -58,11 +64,18 @@ export interface AdminStore {
     /**
      * Recompute the chain up to the head row (read first): the first entry
      * that does not verify is reported with what is wrong with it, and an end
-     * that does not match the head row. `key`: the audit key to check keyed
-     * entries with (default: this process's key file, never created here;
-     * null: none at hand).
+     * that does not match the head row. `key`: the audit keys to check keyed
+     * entries with, each with the key its key_id names (default: this
+     * process's key file and its retired keys, never created here; one
+     * AuditKey: that key alone; null: none at hand).
      */
-    verify(options?: { readonly key?: AuditKey | null }): Promise<ChainVerification>;
+    verify(options?: { readonly key?: AuditKey | AuditKeyLookup | null }): Promise<ChainVerification>;
+    /**
+     * Switch the log to the key `to` (`hirewatch audit rotate-key`): in one
+     * transaction, an `audit.key_rotated` entry keyed with the log's present
+     * key (found in `keys`) naming both ids, and the head moved to `to`.
+     */
+    rotateKey(keys: AuditKeyLookup, to: AuditKey, actor: string): Promise<KeyRotation>;
   };
   alerts: {
     /**
@@ -136,10 +149,10 @@ export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransacti
       return row ? auditEntry(row) : undefined;
     },
     async verify(options = {}) {
-      const key = options.key === undefined ? auditKeyForReading() : (options.key ?? undefined);
-      const row = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', org).executeTakeFirst();
-      const head = row ? { seq: Number(row.seq), hash: row.hash } : undefined;
-      const verifier = new ChainVerifier(org, key, options.key === undefined ? auditKeyFile() : undefined);
+      const keys = options.key === undefined ? auditKeyring() : options.key instanceof AuditKey || options.key === null ? singleKey(options.key ?? undefined) : options.key;
+      const row = await db.selectFrom('audit_heads').select(['seq', 'hash', 'key_id']).where('org_id', '=', org).executeTakeFirst();
+      const head = row ? { seq: Number(row.seq), hash: row.hash, keyId: row.key_id ?? null } : undefined;
+      const verifier = new ChainVerifier(org, keys);
       for (let after = 0; ;) {
         let query = db.selectFrom('audit_log').selectAll().where('org_id', '=', org).where('seq', '>', after);
         if (head) query = query.where('seq', '<=', head.seq);
@@ -148,6 +161,9 @@ export function adminStore(db: Db, org: string, inOrgTransaction: InOrgTransacti
         if (page.length < VERIFY_PAGE) return verifier.finish(head);
         after = page[page.length - 1]!.seq;
       }
+    },
+    rotateKey(keys, to, actor) {
+      return inOrgTransaction((trx, head) => rotateClaimed(trx, org, head, keys, to, actor, new Date().toISOString()));
     },
   };
   return {

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { canonicalJson, sha256Hex } from './content-hash.js';
 import type { HirewatchDatabase } from './database-schema.js';
-import { AuditKeyMismatchError, auditKeyForWriting, type AuditKey } from './audit-key.js';
+import { AuditKeyError, AuditKeyMismatchError, auditKeyForWriting, reloadAuditKeyForWriting, type AuditKey } from './audit-key.js';
+import type { AuditKeyLookup } from './audit-keyring.js';
 
 type Db = Kysely<HirewatchDatabase>;
 
@@ -27,6 +28,12 @@ type Db = Kysely<HirewatchDatabase>;
  * entry of such a log is a switch-over entry (`audit.keyed`) recording the
  * last unkeyed entry's sequence and hash under the key, which anchors the
  * unkeyed prefix: rewriting it changes the hash the switch-over records.
+ *
+ * Rotated (`rotateClaimed`): the entry that switches a log to a new key
+ * (`audit.key_rotated`) is keyed with the old key and names both ids; every
+ * entry after it must be keyed with the new one. Verification checks each
+ * entry with the key its key_id names (audit-verifier.ts), which for entries
+ * before a switch is a retired key (audit-keyring.ts).
  *
  * What no chain can show alone is its own end: deleting the newest entries
  * (or a whole log) leaves a shorter chain that verifies. Checkpoints
@@ -61,6 +68,9 @@ export const GENESIS = '0'.repeat(64);
 
 /** The action of the entry that starts the keyed part of a log that has unkeyed entries. */
 export const KEYED_SWITCH_ACTION = 'audit.keyed';
+
+/** The action of the entry that switches a log to another key (`hirewatch audit rotate-key`), keyed with the key it retires. */
+export const KEY_ROTATION_ACTION = 'audit.key_rotated';
 
 type EntryFields = Omit<AuditEntry, 'prevHash' | 'hash'>;
 
@@ -103,126 +113,69 @@ export async function claimOrg(trx: Db, org: string): Promise<ClaimedHead> {
   return { seq: Number(head.seq), hash: head.hash, keyId: head.key_id ?? null };
 }
 
+/** Write one entry after the claimed head, keyed with `key`, and move the claimed head (not the head row) past it. */
+async function writeEntry(trx: Db, org: string, head: ClaimedHead, key: AuditKey, input: AuditInput, at: string): Promise<AuditEntry> {
+  const entry = AuditInputSchema.parse(input);
+  const base = { seq: head.seq + 1, at, actor: entry.actor, action: entry.action, ...(entry.target ? { target: entry.target } : {}), detail: entry.detail };
+  const hash = keyedChainHash(key, org, head.hash, base);
+  await trx.insertInto('audit_log').values({
+    org_id: org, seq: base.seq, at, actor: base.actor, action: base.action, target: entry.target ?? null,
+    detail_json: JSON.stringify(base.detail), prev_hash: head.hash, hash, key_id: key.id,
+  }).execute();
+  const written = { ...base, prevHash: head.hash, hash };
+  head.seq = base.seq;
+  head.hash = hash;
+  return written;
+}
+
 /**
  * Append entries after the claimed head (same transaction) and move the
  * head. The first keyed entries of a log with unkeyed ones are preceded by
- * the switch-over entry; a log keyed with another key is refused
- * (AuditKeyMismatchError), which fails the transaction.
+ * the switch-over entry. A log keyed with another key than this process
+ * holds is refused (AuditKeyMismatchError, which fails the transaction),
+ * unless the key file now holds that key (rotated: the file was replaced
+ * since this process read it).
  */
 export async function appendClaimed(trx: Db, org: string, head: ClaimedHead, inputs: readonly AuditInput[], at: string): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
-  const key = auditKeyForWriting();
-  const write = async (input: AuditInput): Promise<AuditEntry> => {
-    const entry = AuditInputSchema.parse(input);
-    const base = { seq: head.seq + 1, at, actor: entry.actor, action: entry.action, ...(entry.target ? { target: entry.target } : {}), detail: entry.detail };
-    const hash = keyedChainHash(key, org, head.hash, base);
-    await trx.insertInto('audit_log').values({
-      org_id: org, seq: base.seq, at, actor: base.actor, action: base.action, target: entry.target ?? null,
-      detail_json: JSON.stringify(base.detail), prev_hash: head.hash, hash, key_id: key.id,
-    }).execute();
-    const written = { ...base, prevHash: head.hash, hash };
-    head.seq = base.seq;
-    head.hash = hash;
-    return written;
-  };
-  if (head.keyId !== key.id) {
-    if (head.keyId !== null) throw new AuditKeyMismatchError(org, head.keyId, key);
+  let key = auditKeyForWriting();
+  if (head.keyId !== null && head.keyId !== key.id) {
+    const reread = reloadAuditKeyForWriting();
+    if (!reread || reread.id !== head.keyId) throw new AuditKeyMismatchError(org, head.keyId, reread ?? key);
+    key = reread;
+  }
+  if (head.keyId === null) {
     if (head.seq > 0) {
-      await write({ actor: 'hirewatch', action: KEYED_SWITCH_ACTION, detail: { unkeyedEntries: head.seq, unkeyedHead: head.hash, keyId: key.id } });
+      await writeEntry(trx, org, head, key, { actor: 'hirewatch', action: KEYED_SWITCH_ACTION, detail: { unkeyedEntries: head.seq, unkeyedHead: head.hash, keyId: key.id } }, at);
     }
     head.keyId = key.id;
   }
   const out: AuditEntry[] = [];
-  for (const input of inputs) out.push(await write(input));
+  for (const input of inputs) out.push(await writeEntry(trx, org, head, key, input, at));
   await trx.updateTable('audit_heads').set({ seq: head.seq, hash: head.hash, key_id: key.id }).where('org_id', '=', org).execute();
   return out;
 }
 
-// ---------------------------------------------------------------- verifying
-
-export interface ChainVerification {
-  readonly ok: boolean;
-  /** Entries verified (before the broken one, when one is). */
-  readonly checked: number;
-  /** The first entry that does not verify (for an end that does not match the head row: the entry after the last). */
-  readonly brokenAt?: number;
-  /** What is wrong, in a sentence naming the entry. */
-  readonly reason?: string;
-  /** Entries from before keyed audit (plain SHA-256), when there are any. */
-  readonly unkeyed?: number;
-  /** The last entry, when the chain verifies: what a checkpoint records. */
-  readonly last?: { readonly seq: number; readonly hash: string; readonly at: string };
-}
+/** What rotating one organisation's log did. */
+export type KeyRotation =
+  | { readonly status: 'rotated'; readonly fromKeyId: string; readonly entry: AuditEntry }
+  | { readonly status: 'already' | 'empty' | 'unkeyed' };
 
 /**
- * Checks one organisation's rows in order of sequence. `key` undefined: no
- * key at hand, so keyed entries cannot be checked (reported as such).
+ * Switch the claimed log to the key `to`: an entry (KEY_ROTATION_ACTION)
+ * keyed with the key the log is keyed with now, naming both ids, then the
+ * head row names `to`, so the switch itself is covered by the old chain and
+ * every later entry must be keyed with `to`. Nothing to do for a log already
+ * keyed with `to`, an empty one, or one with only unkeyed entries (its first
+ * keyed entry anchors them under whichever key writes it).
  */
-export class ChainVerifier {
-  private prev = GENESIS;
-  private expected = 1;
-  private checked = 0;
-  private unkeyed = 0;
-  private keyed = false;
-  private lastAt = '';
-  private broken: { seq: number; reason: string } | undefined;
-
-  constructor(private readonly org: string, private readonly key: AuditKey | undefined, private readonly keyFile?: string) {}
-
-  /** Check the next row; false once the chain is broken (later rows are not looked at). */
-  push(row: AuditRow): boolean {
-    if (this.broken) return false;
-    const fail = (reason: string): boolean => {
-      this.broken = { seq: row.seq, reason };
-      return false;
-    };
-    if (row.seq !== this.expected) {
-      this.broken = { seq: this.expected, reason: `entry ${this.expected} is missing (the log goes from entry ${this.expected - 1} to ${row.seq})` };
-      return false;
-    }
-    if (row.prevHash !== this.prev) return fail(`entry ${row.seq} does not follow entry ${row.seq - 1} (it names another previous hash)`);
-    const { prevHash: _p, hash: _h, keyId: _k, ...fields } = row;
-    if (row.keyId === null) {
-      if (this.keyed) return fail(`entry ${row.seq} is unkeyed but follows keyed entries (rewritten without the audit key)`);
-      if (legacyChainHash(this.org, this.prev, fields) !== row.hash) return fail(`entry ${row.seq} does not match its hash (edited)`);
-      this.unkeyed++;
-    } else {
-      if (!this.key) return fail(`entry ${row.seq} is keyed (audit key ${row.keyId}) and no audit key is at hand to check it${this.keyFile ? ` (${this.keyFile} does not exist)` : ''}`);
-      if (row.keyId !== this.key.id) return fail(`entry ${row.seq} names audit key ${row.keyId}, not the key given (${this.key.id})`);
-      if (keyedChainHash(this.key, this.org, this.prev, fields) !== row.hash) return fail(`entry ${row.seq} does not match its hash (edited, or the chain recomputed without the audit key)`);
-      if (!this.keyed && this.unkeyed > 0) {
-        const d = row.detail;
-        if (row.action !== KEYED_SWITCH_ACTION || d.unkeyedEntries !== this.unkeyed || d.unkeyedHead !== this.prev) {
-          return fail(`entry ${row.seq} is the first keyed entry but not the switch-over entry that anchors the ${this.unkeyed} unkeyed entries before it (those were rewritten)`);
-        }
-      }
-      this.keyed = true;
-    }
-    this.prev = row.hash;
-    this.lastAt = row.at;
-    this.expected++;
-    this.checked++;
-    return true;
-  }
-
-  /**
-   * The verdict, given the organisation's head row (seq and hash; read before
-   * the rows, which were read up to its seq, so entries appended meanwhile do
-   * not count) or undefined when it has none.
-   */
-  finish(head: { readonly seq: number; readonly hash: string } | undefined): ChainVerification {
-    const unkeyed = this.unkeyed > 0 ? { unkeyed: this.unkeyed } : {};
-    if (this.broken) return { ok: false, checked: this.checked, brokenAt: this.broken.seq, reason: this.broken.reason, ...unkeyed };
-    const end = this.expected - 1;
-    const headSeq = head?.seq ?? 0;
-    if (headSeq !== end || (end > 0 && head?.hash !== this.prev)) {
-      const reason = !head
-        ? `the log has ${end} entries but no head row (audit_heads)`
-        : headSeq > end
-          ? `the log ends at entry ${end}, but its head row says it reached entry ${headSeq} (entries deleted)`
-          : `the log ends at entry ${end}, but its head row names entry ${headSeq} with another hash`;
-      return { ok: false, checked: this.checked, brokenAt: end + 1, reason, ...unkeyed };
-    }
-    return { ok: true, checked: this.checked, ...unkeyed, ...(end > 0 ? { last: { seq: end, hash: this.prev, at: this.lastAt } } : {}) };
-  }
+export async function rotateClaimed(trx: Db, org: string, head: ClaimedHead, keys: AuditKeyLookup, to: AuditKey, actor: string, at: string): Promise<KeyRotation> {
+  if (head.keyId === to.id) return { status: 'already' };
+  if (head.keyId === null) return { status: head.seq === 0 ? 'empty' : 'unkeyed' };
+  const from = keys.byId(head.keyId);
+  if (!from) throw new AuditKeyError(`organisation ${org}: its audit log is keyed with audit key ${head.keyId}, ${keys.missing(head.keyId)}`);
+  const entry = await writeEntry(trx, org, head, from, { actor, action: KEY_ROTATION_ACTION, detail: { fromKeyId: from.id, toKeyId: to.id } }, at);
+  head.keyId = to.id;
+  await trx.updateTable('audit_heads').set({ seq: head.seq, hash: head.hash, key_id: to.id }).where('org_id', '=', org).execute();
+  return { status: 'rotated', fromKeyId: from.id, entry };
 }

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import type { AuditKey } from './audit-key.js';
+import { AuditKey } from './audit-key.js';
+import { singleKey, type AuditKeyLookup } from './audit-keyring.js';
 import { canonicalJson } from './content-hash.js';
 
 /**
  * Checkpoints of the audit chain: each organisation's head (sequence, hash,
  * time), signed with the audit key and kept outside the database, so a later
  * verification can tell a log that ends before its checkpointed entry, or
- * whose checkpointed entry changed (no chain can show its own end).
+ * whose checkpointed entry changed (no chain can show its own end). A
+ * checkpoint signed before a key rotation is checked with the retired key
+ * its keyId names (audit-keyring.ts).
  */
 
 export const CHECKPOINT_FORMAT = 'hirewatch-audit-checkpoint/1';
@@ -37,15 +40,17 @@ export function signCheckpoint(key: AuditKey, heads: readonly CheckpointHead[], 
   return { ...body, signature: checkpointMac(key, body) };
 }
 
-/** Read a checkpoint (parsed JSON) and check its signature with the key. */
-export function openCheckpoint(key: AuditKey, value: unknown): { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string } {
+/** Read a checkpoint (parsed JSON) and check its signature with the key it names (the current key or a retired one). */
+export function openCheckpoint(keys: AuditKey | AuditKeyLookup, value: unknown): { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string } {
   const parsed = CheckpointSchema.safeParse(value, { reportInput: false });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `not a checkpoint (${issue ? `${issue.path.join('.') || '(file)'}: ${issue.message}` : 'unexpected shape'})` };
   }
   const { signature, ...body } = parsed.data;
-  if (body.keyId !== key.id) return { ok: false, reason: `it was signed with audit key ${body.keyId}, not the key given (${key.id})` };
+  const lookup = keys instanceof AuditKey ? singleKey(keys) : keys;
+  const key = lookup.byId(body.keyId);
+  if (!key) return { ok: false, reason: `it was signed with audit key ${body.keyId}, ${lookup.missing(body.keyId)}` };
   if (checkpointMac(key, body) !== signature) return { ok: false, reason: 'its signature does not verify (the file was edited)' };
   return { ok: true, checkpoint: parsed.data };
 }

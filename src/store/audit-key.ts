@@ -126,6 +126,24 @@ export function auditKeyForWriting(): AuditKey {
   return key;
 }
 
+/**
+ * The key file read afresh (never created): after a rotation (the head of a
+ * log names another key than this process holds), a process whose key file
+ * was replaced meanwhile writes with the new key without a restart. Undefined
+ * when the file is gone.
+ */
+export function reloadAuditKeyForWriting(): AuditKey | undefined {
+  const file = auditKeyFile();
+  const key = readAuditKeyFile(file);
+  if (key) loaded.set(file, key);
+  return key;
+}
+
+/** Forget the key read from `file` (it was replaced). */
+export function forgetLoadedAuditKey(file: string): void {
+  loaded.delete(file);
+}
+
 /** The key to verify with; never creates one. Undefined when the file does not exist. */
 export function auditKeyForReading(file: string = auditKeyFile()): AuditKey | undefined {
   const known = loaded.get(file);
@@ -139,7 +157,8 @@ export class AuditKeyMismatchError extends Error {
   constructor(readonly org: string, readonly logKeyId: string, readonly key: AuditKey) {
     super(
       `audit key mismatch: the audit log of organisation ${org} is keyed with audit key ${logKeyId}, ` +
-      `but this process holds audit key ${key.id} (${key.file}); give every process the same key file (${AUDIT_KEY_FILE_ENV})`,
+      `but this process holds audit key ${key.id} (${key.file}); give every process the same key file (${AUDIT_KEY_FILE_ENV}): ` +
+      'after `hirewatch audit rotate-key`, the new one',
     );
     this.name = 'AuditKeyMismatchError';
   }
