@@ -1,12 +1,15 @@
 import { registerAuditBiasCommand } from './audit-bias-command.js';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { listOrganisations } from '../server/persistence/org-list.js';
 import {
-  AUDIT_KEY_FILE_ENV, auditKeyFile, auditKeyForReading, openCheckpoint, signCheckpoint,
-  type AuditKey, type ChainVerification, type Checkpoint, type CheckpointHead,
+  AUDIT_KEY_FILE_ENV, openCheckpoint, signCheckpoint, type AuditKeyLookup, type ChainVerification, type Checkpoint, type CheckpointHead,
 } from '../store/admin-queries.js';
-import { DEFAULT_DB_FILE, OrgIdSchema, describeStoreTarget, openStore, resolveStoreTarget, type HirewatchStore, type StoreTarget } from '../store/index.js';
+import { DEFAULT_DB_FILE, describeStoreTarget, openStore, type HirewatchStore } from '../store/index.js';
+import { CommandFailure, existingTarget, organisations, processIo, readKeys, run, type Io } from './audit-cli-common.js';
+import { registerRotateKeyCommand } from './audit-rotate-command.js';
+
+export type { Io } from './audit-cli-common.js';
+export { rotateAuditKey } from './audit-rotate-command.js';
 
 /**
  * `hirewatch audit verify [--db PATH|URL] [--org ORG] [--checkpoint FILE]`:
@@ -25,6 +28,9 @@ import { DEFAULT_DB_FILE, OrgIdSchema, describeStoreTarget, openStore, resolveSt
  *
  * Both read the audit key from `--audit-key-file`, HIREWATCH_AUDIT_KEY_FILE
  * or the default file, and never create one; neither creates a database.
+ * Entries and checkpoints from before a key rotation (`audit rotate-key`:
+ * audit-rotate-command.ts) are checked with the retired key they name, from
+ * the folder beside the key file (`<key file>.retired/<id>.key`).
  */
 interface CommonOptions {
   db?: string;
@@ -41,55 +47,14 @@ export interface CheckpointOptions extends CommonOptions {
   out: string;
 }
 
-/** Where the output goes (tests pass collectors). */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
-
-class CommandFailure extends Error {}
-
-/** The database named, refused when it is an SQLite file that does not exist (opening it would create it). */
-function existingTarget(db: string | undefined): StoreTarget {
-  const target = resolveStoreTarget(db);
-  if (target.engine === 'sqlite' && target.file !== ':memory:' && !existsSync(target.file)) {
-    throw new CommandFailure(`the database file ${target.file} does not exist (nothing was created)`);
-  }
-  return target;
-}
-
-function readKey(file: string | undefined, need: string): AuditKey | undefined {
-  const path = file ?? auditKeyFile();
-  const key = auditKeyForReading(path);
-  if (!key && need) throw new CommandFailure(`no audit key: ${path} does not exist (${need}; give --audit-key-file or ${AUDIT_KEY_FILE_ENV})`);
-  return key;
-}
-
-async function organisations(target: StoreTarget, org: string | undefined, extra: readonly string[] = []): Promise<string[]> {
-  if (org) return [OrgIdSchema.parse(org)];
-  return [...new Set([...(await listOrganisations(target)), ...extra])].sort();
-}
-
-async function run(io: Io, work: () => Promise<number>): Promise<number> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!(err instanceof CommandFailure) && !(err instanceof Error && err.name === 'AuditKeyError')) throw err;
-    io.err(`hirewatch: ${err.message}\n`);
-    return 1;
-  }
-}
-
-function readCheckpoint(file: string, key: AuditKey): Checkpoint {
+function readCheckpoint(file: string, keys: AuditKeyLookup): Checkpoint {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new CommandFailure(`checkpoint ${file} cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON'}`);
   }
-  const opened = openCheckpoint(key, value);
+  const opened = openCheckpoint(keys, value);
   if (!opened.ok) throw new CommandFailure(`checkpoint ${file} is not to be trusted: ${opened.reason}`);
   return opened.checkpoint;
 }
@@ -109,8 +74,8 @@ async function checkpointProblem(store: HirewatchStore, head: CheckpointHead, cr
 export async function verifyAudit(options: VerifyOptions, io: Io = processIo): Promise<number> {
   return run(io, async () => {
     const target = existingTarget(options.db);
-    const key = readKey(options.auditKeyFile, options.checkpoint ? 'the checkpoint is signed with it' : '');
-    const checkpoint = options.checkpoint ? readCheckpoint(options.checkpoint, key!) : undefined;
+    const { keys } = readKeys(options.auditKeyFile, options.checkpoint ? 'the checkpoint is signed with it' : '');
+    const checkpoint = options.checkpoint ? readCheckpoint(options.checkpoint, keys) : undefined;
     const checkpointed = new Map((checkpoint?.heads ?? []).map((h) => [h.org, h]));
     const orgs = await organisations(target, options.org, [...checkpointed.keys()]);
     const store = await openStore(target);
@@ -118,7 +83,7 @@ export async function verifyAudit(options: VerifyOptions, io: Io = processIo): P
     try {
       for (const org of orgs) {
         const bound = store.withOrg(org);
-        const result: ChainVerification = await bound.admin.audit.verify({ key: key ?? null });
+        const result: ChainVerification = await bound.admin.audit.verify({ key: keys });
         const head = checkpointed.get(org);
         const problem = head ? await checkpointProblem(bound, head, checkpoint!.createdAt) : undefined;
         const ok = result.ok && !problem;
@@ -128,7 +93,8 @@ export async function verifyAudit(options: VerifyOptions, io: Io = processIo): P
           io.out(`${JSON.stringify({ org, ...shown, ok, ...(head ? { checkpoint: { seq: head.seq, ok: !problem, ...(problem ? { problem } : {}) } } : {}) })}\n`);
           continue;
         }
-        const unkeyed = result.unkeyed ? `; ${result.unkeyed} of them from before keyed audit (SHA-256 only, anchored by the switch-over entry when keyed entries follow)` : '';
+        const rotated = result.rotations ? `; through ${result.rotations} key rotation(s)` : '';
+        const unkeyed = `${rotated}${result.unkeyed ? `; ${result.unkeyed} of them from before keyed audit (SHA-256 only, anchored by the switch-over entry when keyed entries follow)` : ''}`;
         if (!result.ok) io.out(`BROKEN: organisation ${org}: ${result.reason} (${result.checked} entries before it verify${unkeyed})\n`);
         if (problem) io.out(`BROKEN: organisation ${org}: ${problem}\n`);
         if (ok) io.out(`ok: organisation ${org}: ${result.checked} entries verified${unkeyed}${head ? `; checkpointed entry ${head.seq} matches` : ''}\n`);
@@ -144,13 +110,14 @@ export async function verifyAudit(options: VerifyOptions, io: Io = processIo): P
 export async function writeCheckpoint(options: CheckpointOptions, io: Io = processIo, now: () => Date = () => new Date()): Promise<number> {
   return run(io, async () => {
     const target = existingTarget(options.db);
-    const key = readKey(options.auditKeyFile, 'a checkpoint is signed with it')!;
+    const { keys } = readKeys(options.auditKeyFile, 'a checkpoint is signed with it');
+    const key = keys.current!;
     const orgs = await organisations(target, options.org);
     const store = await openStore(target);
     const heads: CheckpointHead[] = [];
     try {
       for (const org of orgs) {
-        const result = await store.withOrg(org).admin.audit.verify({ key });
+        const result = await store.withOrg(org).admin.audit.verify({ key: keys });
         if (!result.ok) throw new CommandFailure(`organisation ${org}: ${result.reason}; no checkpoint written (a checkpoint must not vouch for a broken log)`);
         if (result.last) heads.push({ org, seq: result.last.seq, hash: result.last.hash, at: result.last.at });
       }
@@ -168,7 +135,7 @@ export async function writeCheckpoint(options: CheckpointOptions, io: Io = proce
 }
 
 export function registerAuditCommand(program: Command): void {
-  const audit = program.command('audit').description('the keyed, hash-chained audit log of the HTTP service (verify, checkpoint), and the bias audit (bias)');
+  const audit = program.command('audit').description('the keyed, hash-chained audit log of the HTTP service (verify, checkpoint, rotate-key), and the bias audit (bias)');
   const common = (c: Command): Command =>
     c
       .option('--db <path|url>', `SQLite file or postgres:// URL (default: DATABASE_URL, else ${DEFAULT_DB_FILE}); never created`)
@@ -185,5 +152,6 @@ export function registerAuditCommand(program: Command): void {
     .action(async (options: CheckpointOptions) => {
       process.exitCode = await writeCheckpoint(options);
     });
+  registerRotateKeyCommand(audit);
   registerAuditBiasCommand(audit);
 }

@@ -2,12 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit, writeCheckpoint, type Io } from '../../src/cli/audit-command.js';
 import { canonicalJson, type HirewatchStore } from '../../src/store/index.js';
-import { ENGINES, type EngineUnderTest, type TestDatabase } from './store-engines.js';
+import { rawSql, type RawSql, type Row } from './audit-raw-sql.js';
+import { ENGINES, type TestDatabase } from './store-engines.js';
 
 /**
  * Finding 3 of "Hardening": the audit chain shows truncation and rewrites.
@@ -24,36 +23,6 @@ function plainHash(org: string, prev: string, r: Row): string {
   return createHash('sha256')
     .update(prev + canonicalJson({ org, seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, target: r.target ?? null, detail }))
     .digest('hex');
-}
-
-type Row = Record<string, unknown>;
-
-/** Raw SQL on either engine, `?` placeholders. */
-interface RawSql {
-  run(text: string, params?: unknown[]): Promise<Row[]>;
-  close(): Promise<void>;
-}
-
-async function rawSql(engine: EngineUnderTest, db: TestDatabase): Promise<RawSql> {
-  if (engine.name === 'sqlite') {
-    const sqlite = new Database(db.target);
-    return {
-      run: async (text, params = []) => {
-        const statement = sqlite.prepare(text);
-        return statement.reader ? (statement.all(...params) as Row[]) : (statement.run(...params), []);
-      },
-      close: async () => void sqlite.close(),
-    };
-  }
-  const client = new pg.Client({ connectionString: db.cliTarget });
-  await client.connect();
-  return {
-    run: async (text, params = []) => {
-      let n = 0;
-      return (await client.query(text.replace(/\?/g, () => `$${++n}`), params)).rows as Row[];
-    },
-    close: () => client.end(),
-  };
 }
 
 /** Rewrite an organisation's entries from `from` on with plain SHA-256 (optionally marking them unkeyed), and its head row. */
