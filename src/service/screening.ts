@@ -9,12 +9,12 @@ import { contractResult, type ScreeningResult } from '../score/result-contract.j
 import { detectNormalised, scoreDetected, type Detected, type ScreenContext, type ScreenResult } from '../score/screen.js';
 import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
 import { stickyBand } from '../cases/index.js';
+import { caseHooks, slices, stuck } from './batch-hooks.js';
 import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
-import { floorsOf, openCases } from './case-opening.js';
-import { newCaseId } from './case-ids.js';
 import { Cases } from './cases.js';
 import { emitNewHolds, type FindingSink } from './finding-sink.js';
 import { recordLinks } from './record-links.js';
+import { SubmitGroups, type SubmitPart } from './submit-group.js';
 
 /**
  * Screening, the one path every entry point takes (CLI screen and import,
@@ -70,31 +70,11 @@ export class Screening {
   readonly cases: Cases;
   /** Where new holds go out once stored (docs/ALERTS.md); none by default. */
   private sink: FindingSink | undefined;
+  /** Single submissions waiting to be stored together (submitOne). */
+  private readonly singles = new SubmitGroups<Submitted>((store, parts) => this.submitParts(store, parts));
 
   constructor(readonly context: ScreenContext, private readonly options: ScreeningOptions) {
     this.cases = new Cases(options.now);
-  }
-
-  /**
-   * The case hooks of a stored batch (docs/CASES.md), run inside its
-   * transaction: holds stick (a record is stored with at least its open
-   * case's band) and the cases its results open or join, audited as `actor`.
-   */
-  private caseHooks(actor: Actor, floors: Map<string, 'review' | 'hold'>, changes: AuditInput[]): Pick<ImportOptions, 'floor' | 'within'> {
-    const now = this.options.now ?? (() => new Date());
-    return {
-      floor: async (tx, refs) => {
-        const found = await floorsOf(tx, refs);
-        for (const [k, v] of found) floors.set(k, v);
-        return found;
-      },
-      // The case changes are recorded in the batch's own audit entry (withCases), written after this.
-      within: async (tx, written) => {
-        changes.length = 0;
-        changes.push(...await openCases(tx, written, actor, now().toISOString(), newCaseId));
-        return [];
-      },
-    };
   }
 
   /** Send each new hold, and each case decision, to `sink` from now on (undefined: send nothing). */
@@ -230,12 +210,12 @@ export class Screening {
     const byKey = new Map(items.map((i) => [refKey(i.record.source, i.record.id), i.screened]));
     const bands = new Map([...byKey].map(([k, s]) => [k, s.result.band]));
     const floors = new Map<string, 'review' | 'hold'>();
-    const changes: AuditInput[] = [];
+    const changes: AuditInput[][] = [[]];
     const outcomes = await store.importBatch(items.map((i) => i.record), {
       provenance: this.provenance,
       screen: (record) => byKey.get(refKey(record.source, record.id))!,
-      audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes)],
-      ...this.caseHooks(actor, floors, changes),
+      audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes[0]!)],
+      ...caseHooks([{ actor, count: items.length }], floors, changes, this.options.now),
     });
     emitNewHolds(this.sink, store.org, outcomes, (k) => byKey.get(k)?.result, floors, this.now());
     return outcomes;
@@ -249,12 +229,33 @@ export class Screening {
    * threads): only its linkage and score are worked out here.
    */
   async submit(store: HirewatchStore, records: readonly Application[], actor: Actor, prepared?: ReadonlyMap<Application, Prepared>): Promise<Submitted[]> {
+    return (await this.submitParts(store, [{ records, actor }], prepared))[0]!;
+  }
+
+  /**
+   * Submit one application as a request of its own (the API's single
+   * submission). Those of an organisation that arrive while one is being
+   * stored are stored together next, in one transaction, each part with its
+   * own audit entry and case changes (src/service/submit-group.ts); each
+   * caller is answered once its record is stored.
+   */
+  submitOne(store: HirewatchStore, record: Application, actor: Actor): Promise<Submitted> {
+    return this.singles.submit(store, record, actor);
+  }
+
+  /**
+   * submit() of several callers' records in one transaction: the records in
+   * order, each part audited as its own actor, as if each part had been
+   * submitted alone, one after the other. The results come back by part.
+   */
+  async submitParts(store: HirewatchStore, parts: readonly SubmitPart[], prepared?: ReadonlyMap<Application, Prepared>): Promise<Submitted[][]> {
     await this.rebuilding.get(store.org);
     const fresh = new Map<string, Screened>();
     const bands = new Map<string, string>();
     const floors = new Map<string, 'review' | 'hold'>();
-    const changes: AuditInput[] = [];
-    const outcomes = await store.importBatch(records, {
+    const changes: AuditInput[][] = parts.map(() => []);
+    const sizes = parts.map((p) => ({ actor: p.actor, count: p.records.length }));
+    const outcomes = await store.importBatch(parts.flatMap((p) => p.records), {
       provenance: this.provenance,
       screen: (record) => {
         const ready = prepared?.get(record);
@@ -263,8 +264,8 @@ export class Screening {
         bands.set(refKey(record.source, record.id), screened.result.band);
         return screened;
       },
-      audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes)],
-      ...this.caseHooks(actor, floors, changes),
+      audit: (done) => slices(done, sizes).map((mine, i) => withCases(auditEntryFor(parts[i]!.actor, mine, stuck(bands, floors)), changes[i]!)),
+      ...caseHooks(sizes, floors, changes, this.options.now),
     });
     emitNewHolds(this.sink, store.org, outcomes, (k) => fresh.get(k)?.result, floors, this.now());
     const submitted: Submitted[] = [];
@@ -280,17 +281,9 @@ export class Screening {
       if (!stored?.result) throw new Error(`application ${outcome.id} has no stored result`);
       submitted.push({ outcome, result: contractResult(stored.result) });
     }
-    return submitted;
+    return slices(submitted, sizes);
   }
 }
 
-/** The bands of a batch as stored: each at least its case's floor. */
-function stuck(bands: ReadonlyMap<string, string>, floors: ReadonlyMap<string, 'review' | 'hold'>): Map<string, string> {
-  const out = new Map(bands);
-  for (const [k, band] of bands) {
-    if (band === 'clear' || band === 'review' || band === 'hold') out.set(k, stickyBand(band, floors.get(k)));
-  }
-  return out;
-}
 
 export type { Actor, AuditInput };

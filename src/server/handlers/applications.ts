@@ -23,9 +23,9 @@ function submittedView(ctx: { principal: HandlerContext<R['submitApplication']>[
 }
 
 export const submitApplication: Handler<R['submitApplication']> = async (ctx) => {
-  const [submitted] = await ctx.deps.screening.submit(ctx.store, [ctx.body], actorOf(ctx, 'application.submit', { evidenceReturned: holds(ctx, 'result:evidence') }));
-  if (submitted!.outcome.status === 'new') void ctx.reply.code(201);
-  return submittedView(ctx, submitted!);
+  const submitted = await ctx.deps.screening.submitOne(ctx.store, ctx.body, actorOf(ctx, 'application.submit', { evidenceReturned: holds(ctx, 'result:evidence') }));
+  if (submitted.outcome.status === 'new') void ctx.reply.code(201);
+  return submittedView(ctx, submitted);
 };
 
 export const submitApplicationBatch: Handler<R['submitApplicationBatch']> = async (ctx) => {
