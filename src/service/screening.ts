@@ -285,5 +285,4 @@ export class Screening {
   }
 }
 
-
 export type { Actor, AuditInput };
