@@ -34,7 +34,7 @@ const PG_SCHEMA = `hw_bench_load_${ROWS}`;
 // ---------------------------------------------------------------- server (child process)
 
 async function serve(target: string, schema: string | undefined): Promise<void> {
-  const store = await openStore(target, { org: SEED_ORG, ...(schema ? { schema } : {}) });
+  const store = await openStore(target, { org: SEED_ORG, walCheckpoint: 'background', ...(schema ? { schema } : {}) });
   const { secret } = await store.admin.apiKeys.create('analyst', 'bench load');
   const app = await buildServer({
     store,

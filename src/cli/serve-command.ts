@@ -61,7 +61,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const started = performance.now();
   // Reference data is loaded at its first use, and warmed in steps once listening (issue 18, instant start).
   const screenContext = buildLazyScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
-  const store = await openNamedStore(target);
+  const store = await openNamedStore(target, { walCheckpoint: 'background' });
   let demo: DemoLoad | undefined;
   if (demoModule) {
     say(`demo: loading the examples into ${describeStoreTarget(target)} (organisation ${DEFAULT_ORG})`);

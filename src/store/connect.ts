@@ -7,17 +7,27 @@ import type { HirewatchDatabase } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
 import { SchemaNameSchema, describeStoreTarget, type StoreTarget } from './store-target.js';
 import { withStatementCache } from './statement-cache.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface ConnectOptions {
   /** PostgreSQL only: schema to create (if missing) and work in; default is the server's search_path. */
   readonly schema?: string;
   /** PostgreSQL only: pool size (default 10). */
   readonly poolSize?: number;
+  /**
+   * SQLite files only: who copies the write-ahead log into the database
+   * file. 'inline' (default): SQLite, inside the commit that fills it (fine
+   * for a command that runs and ends); 'background': a worker thread
+   * (src/store/wal-checkpointer.ts), for a server whose commits must not pause.
+   */
+  readonly walCheckpoint?: 'inline' | 'background';
 }
 
 export interface Connection {
   readonly db: Kysely<HirewatchDatabase>;
   readonly engine: StoreTarget['engine'];
+  /** Closes the connection (and stops its checkpoint thread first). */
+  readonly close: () => Promise<void>;
 }
 
 /** The database file and its -wal and -shm hold personal data: readable and writable by their owner only. */
@@ -46,8 +56,9 @@ function createOwnerOnly(file: string): void {
   }
 }
 
-function sqliteConnection(file: string): Kysely<HirewatchDatabase> {
-  if (file !== ':memory:' && file !== '') {
+function sqliteConnection(file: string, options: ConnectOptions): { db: Kysely<HirewatchDatabase>; checkpointer?: WalCheckpointer } {
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) {
     mkdirSync(dirname(resolve(file)), { recursive: true });
     createOwnerOnly(file);
   }
@@ -62,7 +73,9 @@ function sqliteConnection(file: string): Kysely<HirewatchDatabase> {
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 1073741824');
   database.pragma('temp_store = MEMORY');
-  return new Kysely<HirewatchDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const checkpointer = onDisk && options.walCheckpoint === 'background' ? new WalCheckpointer(database, file) : undefined;
+  const db = new Kysely<HirewatchDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { db, ...(checkpointer ? { checkpointer } : {}) };
 }
 
 function postgresConnection(url: string, options: ConnectOptions): Kysely<HirewatchDatabase> {
@@ -77,7 +90,11 @@ function postgresConnection(url: string, options: ConnectOptions): Kysely<Hirewa
 
 /** Open the database and bring its schema up to date (migrations run on every open; applied ones are skipped). */
 export async function connect(target: StoreTarget, options: ConnectOptions = {}): Promise<Connection> {
-  const db = target.engine === 'sqlite' ? sqliteConnection(target.file) : postgresConnection(target.url, options);
+  const { db, checkpointer } = target.engine === 'sqlite' ? sqliteConnection(target.file, options) : { db: postgresConnection(target.url, options), checkpointer: undefined };
+  const close = async (): Promise<void> => {
+    await checkpointer?.stop();
+    await db.destroy();
+  };
   try {
     let schema: string | undefined;
     if (target.engine === 'postgres') {
@@ -93,7 +110,7 @@ export async function connect(target: StoreTarget, options: ConnectOptions = {})
       throw new Error(`database migration${failed ? ` ${failed}` : ''} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   } catch (err) {
-    await db.destroy();
+    await close();
     // pg's errors ("connect ECONNREFUSED 127.0.0.1:5432", "password authentication failed for user ...")
     // do not say which database; name it, without its password.
     if (target.engine === 'postgres') {
@@ -101,5 +118,5 @@ export async function connect(target: StoreTarget, options: ConnectOptions = {})
     }
     throw err;
   }
-  return { db, engine: target.engine };
+  return { db, engine: target.engine, close };
 }

@@ -33,17 +33,21 @@ const MAX_ATTEMPTS = 5;
  * open transaction of that organisation (store.transaction), whose audit
  * head is claimed.
  */
-/** Per connection: each organisation's queue of audit entries appended outside a transaction. */
-type AuditGroups = Map<string, AuditGroupCommit>;
+/** What every organisation's view of one connection shares: each organisation's queue of audit entries appended outside a transaction, and how the connection closes. */
+interface PerConnection {
+  readonly groups: Map<string, AuditGroupCommit>;
+  readonly close: () => Promise<void>;
+}
 
-function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], groups: AuditGroups, orgInput: string, head?: ClaimedHead): HirewatchStore {
+function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], shared: PerConnection, orgInput: string, head?: ClaimedHead): HirewatchStore {
+  const { groups } = shared;
   const org = OrgIdSchema.parse(orgInput);
   let admin: AdminStore | undefined;
   let monitor: MonitorStore | undefined;
   let cases: CaseStore | undefined;
   let retention: RetentionStore | undefined;
   let sharedIntel: SharedIntelStore | undefined;
-  const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, groups, org, claimed);
+  const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, shared, org, claimed);
   const inOrgTransaction: InOrgTransaction = async (work) => {
     if (head) return work(db, head);
     for (let attempt = 1; ; attempt++) {
@@ -68,9 +72,9 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     org,
     withOrg: (other) => {
       if (head) throw new Error('a transaction belongs to one organisation');
-      return boundStore(db, engine, groups, other);
+      return boundStore(db, engine, shared, other);
     },
-    transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, groups, org, claimed)))),
+    transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, shared, org, claimed)))),
     importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head, bind),
     putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head, bind))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),
@@ -114,7 +118,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
     },
     close: async () => {
       if (head) throw new Error('close the store, not a transaction');
-      await db.destroy();
+      await shared.close();
     },
   };
   return store;
@@ -128,6 +132,6 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
 export async function openStore(target: string | StoreTarget, options: OpenStoreOptions = {}): Promise<HirewatchStore> {
   const resolved = typeof target === 'string' ? parseStoreTarget(target) : target;
   const org = OrgIdSchema.parse(options.org ?? DEFAULT_ORG);
-  const { db, engine } = await connect(resolved, options);
-  return boundStore(db, engine, new Map(), org);
+  const { db, engine, close } = await connect(resolved, options);
+  return boundStore(db, engine, { groups: new Map(), close }, org);
 }
