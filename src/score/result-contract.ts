@@ -48,6 +48,11 @@ export interface ResultLike {
   readonly cluster?: { readonly id: string; readonly size: number } | undefined;
 }
 
+/** A result's signals as the contract fixes them (what a stored signal carries besides is left out). */
+export function contractSignals(signals: ResultLike['signals']): ScreeningResult['signals'] {
+  return signals.map((s) => ({ id: s.id, family: s.family as ScreeningResult['signals'][number]['family'], weight: s.weight, evidence: s.evidence }));
+}
+
 /** The result as the contract fixes it (docs/RECORDS.md section 3), nothing more: the one view every output uses. */
 export function contractResult(r: ResultLike): ScreeningResult {
   return {
@@ -55,7 +60,7 @@ export function contractResult(r: ResultLike): ScreeningResult {
     score: r.score,
     band: r.band,
     ...(r.bandReason ? { bandReason: r.bandReason } : {}),
-    signals: r.signals.map((s) => ({ id: s.id, family: s.family as ScreeningResult['signals'][number]['family'], weight: s.weight, evidence: s.evidence })),
+    signals: contractSignals(r.signals),
     ...(r.cluster ? { cluster: { id: r.cluster.id, size: r.cluster.size } } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { HirewatchDatabase } from './database-schema.js';
 import { StoreError } from './store-error.js';
-import { ResultFilterSchema, ResultPageSchema, type ResultFilter, type ResultPage } from './store-contract.js';
+import { ResultFilterSchema, type ResultFilter, type ResultPage, type ResultSummary } from './store-contract.js';
 
 type Db = Kysely<HirewatchDatabase>;
 
@@ -65,21 +65,28 @@ export async function listResults(db: Db, org: string, input: ResultFilter = {})
   const nextCursor = rows.length > filter.limit && last
     ? encodeCursor([byScore ? Number(last.score) : last.last_received_at, last.source, last.application_id])
     : undefined;
-  return ResultPageSchema.parse({
-    items: page.map((r) => ({
-      id: r.application_id,
-      source: r.source,
-      fullName: r.full_name,
-      submittedAt: r.submitted_at,
-      receivedAt: r.last_received_at,
-      version: Number(r.latest_version),
-      score: Number(r.score),
-      band: r.band,
-      ...(r.band_reason ? { bandReason: r.band_reason } : {}),
-      signals: JSON.parse(r.signals_json),
-      ...(r.cluster_id ? { cluster: { id: r.cluster_id, size: Number(r.cluster_size ?? 1) } } : {}),
-      screenedAt: r.screened_at,
-    })),
-    ...(nextCursor ? { nextCursor } : {}),
-  });
+  // The rows are the store's own, typed by its schema: mapped, not parsed again (an API route checks what it answers against its response schema).
+  return { items: page.map(summaryOf), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+interface ListedRow {
+  application_id: string; source: string; full_name: string; submitted_at: string; last_received_at: string; latest_version: number | string;
+  score: number | string; band: string; band_reason: string | null; signals_json: string; cluster_id: string | null; cluster_size: number | string | null; screened_at: string;
+}
+
+function summaryOf(r: ListedRow): ResultSummary {
+  return {
+    id: r.application_id,
+    source: r.source,
+    fullName: r.full_name,
+    submittedAt: r.submitted_at,
+    receivedAt: r.last_received_at,
+    version: Number(r.latest_version),
+    score: Number(r.score),
+    band: r.band as ResultSummary['band'],
+    ...(r.band_reason ? { bandReason: r.band_reason } : {}),
+    signals: JSON.parse(r.signals_json) as ResultSummary['signals'],
+    ...(r.cluster_id ? { cluster: { id: r.cluster_id, size: Number(r.cluster_size ?? 1) } } : {}),
+    screenedAt: r.screened_at,
+  };
 }

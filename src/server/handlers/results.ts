@@ -2,7 +2,7 @@ import { storedNetwork } from '../../service/stored-network.js';
 import { forbidden, notFound } from '../http/api-error.js';
 import { audit, holds, type Handler } from '../routes/handler-types.js';
 import type { API_ROUTES } from '../routes/route-table.js';
-import { contractResult } from '../../score/result-contract.js';
+import { contractSignals } from '../../score/result-contract.js';
 
 type R = typeof API_ROUTES;
 
@@ -25,8 +25,7 @@ export const listResults: Handler<R['listResults']> = async (ctx) => {
   const items = page.items.map((r) => {
     const base = { id: r.id, source: r.source, fullName: r.fullName, submittedAt: r.submittedAt, receivedAt: r.receivedAt, version: r.version, score: r.score, band: r.band, screenedAt: r.screenedAt };
     if (!evidence) return base;
-    const contract = contractResult({ ...r, cluster: r.cluster });
-    return { ...base, signals: contract.signals, ...(contract.cluster ? { cluster: contract.cluster } : {}) };
+    return { ...base, signals: contractSignals(r.signals), ...(r.cluster ? { cluster: { id: r.cluster.id, size: r.cluster.size } } : {}) };
   });
   if (evidence) await audit(ctx, 'results.read', undefined, { count: items.length, ids: items.slice(0, 100).map((i) => i.id), filter: { ...q, cursor: undefined } });
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
