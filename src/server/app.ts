@@ -13,6 +13,7 @@ import { registerConsole } from './session/console-static.js';
 import { registerSessionRoutes } from './session/session-routes.js';
 import { SessionStore, type SessionLimits } from './session/session-store.js';
 import { installErrorHandlers, overlongParameterMessage } from './http/error-handler.js';
+import { TurnBudget } from './http/turn-budget.js';
 import { RequestMetrics } from './http/metrics.js';
 import { getHealth } from './handlers/operations.js';
 import type { HandlerContext, ServerDeps } from './routes/handler-types.js';
@@ -183,6 +184,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const auth = keyAuthenticator(store, options.keyCacheMs ?? config.keyCacheMs ?? 0, Date.now, sessions);
   // Rate limits, both before the body is read: per client address first, before the key is
   // checked (failed authentications count, and so do unknown routes), then per key once verified.
+  // A turn of the event loop begins a bounded number of requests, so new connections are accepted under load (src/server/http/turn-budget.ts).
+  const turns = new TurnBudget();
+  app.addHook('onRequest', async () => {
+    await turns.take();
+  });
   await app.register(rateLimit, { global: false });
   const limiter = (max: number, keyOf: (request: FastifyRequest) => string) => {
     const check = app.createRateLimit({ max, timeWindow: config.rateLimit.windowMs, keyGenerator: keyOf });
