@@ -16,6 +16,7 @@ import { readColumnMap, requireApplicationsFile } from './screen-command.js';
 import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { screeningInput, workerCount, WORKERS_HELP } from './screen-workers.js';
+import { INTEL_KEY_FILE_HELP, intelKeyFrom, unmatchableSharedText } from './key-file.js';
 
 /**
  * `hirewatch import FILE`: screen every new or changed application and keep
@@ -35,6 +36,7 @@ interface ImportCommandOptions extends OutboundSettings {
   linkage: boolean;
   progress: boolean;
   workers?: number;
+  intelKeyFile?: string;
 }
 
 /** Passes every outcome on, calling `each` for it (the progress bar's record count). */
@@ -59,9 +61,10 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   const target = resolveStoreTarget(options.db);
   const scoring = loadScoringConfig(options.config);
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
+  const intelKey = intelKeyFrom(options.intelKeyFile);
   const sinks = openAlertSinks(options);
   const input = screeningInput(workerCount(options.workers, file), scoring, (message) => say(message.replace(/^hirewatch: /, '')));
-  const screening = new Screening(input.context, { provenance: screeningProvenance(scoring), linkage: options.linkage });
+  const screening = new Screening(input.context, { provenance: screeningProvenance(scoring), linkage: options.linkage, ...(intelKey ? { intelKey } : {}) });
   screening.useSink(sinks);
   let store: Awaited<ReturnType<typeof openNamedStore>>;
   try {
@@ -77,6 +80,10 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   try {
     const replayed = await screening.warm(store);
     if (replayed > 0 && options.verbose) say(`linking against ${replayed} stored applications`);
+    const shared = await screening.loadSharedWatchlist(store);
+    if (shared.size > 0 && options.verbose) say(`consulting ${shared.size} shared indicators`);
+    const unmatchable = unmatchableSharedText(shared.skipped);
+    if (unmatchable) say(unmatchable);
     totals = await importChunks(
       screening,
       store,
@@ -122,6 +129,7 @@ export function registerImportCommand(program: Command): void {
     .option('--verbose', 'report each committed chunk on standard error', false)
     .option('--no-linkage', 'screen each application alone, without linking it to the stored ones')
     .option('--workers <n>', WORKERS_HELP, positiveInteger)
+    .option('--intel-key-file <file>', INTEL_KEY_FILE_HELP)
     .option('--no-progress', 'never show a progress bar (shown on a terminal for files of 2 MiB or more)')
     .action(async (file: string, options: ImportCommandOptions) => {
       process.exitCode = await runImport(file, options);

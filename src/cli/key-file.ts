@@ -33,3 +33,17 @@ export function readKeyFile(file: string): Buffer {
   }
   return key;
 }
+
+export const INTEL_KEY_FILE_HELP = 'the consortium key (docs/SHARING.md; default: HIREWATCH_INTEL_KEY_FILE): keyed shared indicators match only under it';
+
+/** The consortium key shared indicators are matched under: --intel-key-file, else HIREWATCH_INTEL_KEY_FILE; none when neither names a file. */
+export function intelKeyFrom(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
+  const named = file ?? env.HIREWATCH_INTEL_KEY_FILE;
+  return named ? readKeyFile(named) : undefined;
+}
+
+/** What a door says when its organisation's shared watchlist holds keyed indicators it cannot match (no key, or another one). */
+export function unmatchableSharedText(skipped: number): string | undefined {
+  if (skipped === 0) return undefined;
+  return `${skipped} keyed shared indicator${skipped === 1 ? ' was' : 's were'} made under another consortium key than this one (or no --intel-key-file was given): ${skipped === 1 ? 'it is' : 'they are'} kept, never matched`;
+}

@@ -23,6 +23,7 @@ import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { positiveInteger } from './option-parsers.js';
 import { screeningInput, workerCount, WORKERS_HELP, type ScreeningInput } from './screen-workers.js';
+import { INTEL_KEY_FILE_HELP, intelKeyFrom, unmatchableSharedText } from './key-file.js';
 
 interface ScreenOptions extends OutboundSettings {
   format: OutputFormat;
@@ -45,6 +46,8 @@ interface ScreenOptions extends OutboundSettings {
   workers?: number;
   /** Worker threads already started, kept by the caller across runs (the bench measures throughput without their start); not a command-line option. */
   pool?: DetectPool;
+  /** The consortium key's file, for matching keyed shared indicators when storing (--db). */
+  intelKeyFile?: string;
 }
 
 /** Records per store transaction when screening into a database. */
@@ -110,6 +113,8 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
   const columnMap = options.map ? readColumnMap(options.map) : undefined;
   const target: StoreTarget | undefined = options.db ? resolveStoreTarget(options.db) : undefined;
   const org = parseOrg(options.org ?? DEFAULT_ORG);
+  // Shared indicators live in the store: without --db there are none to match.
+  const intelKey = target ? intelKeyFrom(options.intelKeyFile) : undefined;
   // Findings go out only for what is stored (a hold is a result entering hold in the store).
   const sinks = target ? openAlertSinks(options) : undefined;
   const output = options.out ? openOutput(options.out) : undefined;
@@ -118,6 +123,7 @@ export async function runScreen(file: string, options: ScreenOptions): Promise<n
     provenance: screeningProvenance(scoring),
     linkage: options.linkage !== false,
     ...(held ? { held } : {}),
+    ...(intelKey ? { intelKey } : {}),
   });
   screening.useSink(sinks);
   let store: HirewatchStore | undefined;
@@ -155,6 +161,8 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
   const { screening, scoring, org, columnMap, store, target, output, input } = run;
   const replayed = store ? await screening.warm(store) : 0;
   if (replayed > 0 && target) say(`linking against ${replayed} applications stored in ${describeStoreTarget(target)}`);
+  const unmatchable = store ? unmatchableSharedText((await screening.loadSharedWatchlist(store)).skipped) : undefined;
+  if (unmatchable) say(unmatchable);
   const actor = { actor: 'cli', action: 'application.import', detail: { file: basename(file) } };
   let chunk: { record: Application; screened: Screened }[] = [];
   const flush = async (): Promise<void> => {
@@ -236,6 +244,7 @@ export function registerScreenCommand(program: Command): void {
     .option('--no-db', 'keep nothing: screen the file alone, linked only within itself')
     .option('--org <org>', 'organisation in the database (default "default")')
     .option('--workers <n>', WORKERS_HELP, positiveInteger)
+    .option('--intel-key-file <file>', INTEL_KEY_FILE_HELP)
     .option('--held <file>', 'ids of applications a reviewer held or confirmed (one per line): their clusters count as evidence')
     .action(async (file: string, options: ScreenOptions) => {
       process.exitCode = await runScreen(file, options);

@@ -14,6 +14,7 @@ import { buildLazyScreenContext, warmReference } from '../service/lazy-reference
 import { existsSync } from 'node:fs';
 import { DEFAULT_ORG } from '../store/index.js';
 import { UsageError } from './cli-errors.js';
+import { intelKeyFrom } from './key-file.js';
 import type { DemoLoad } from './demo.js';
 
 /**
@@ -52,7 +53,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   if (options.demo && options.db && /^postgres(ql)?:\/\//.test(options.db)) {
     throw new UsageError('--demo loads the examples into a fresh SQLite file; leave out --db for a temporary one, or name a new file');
   }
-  const intelKeyFile = options.intelKeyFile ?? process.env.HIREWATCH_INTEL_KEY_FILE;
+  const intelKey = intelKeyFrom(options.intelKeyFile);
   // The demo's module (the importer, the examples' readers) only when --demo is given.
   const demoModule = options.demo ? await import('./demo.js') : undefined;
   const target = resolveStoreTarget(demoModule ? (options.db ?? demoModule.demoDatabaseFile()) : options.db);
@@ -77,8 +78,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     ...(options.linkageWarmup > 0 ? { linkageWarmup: { orgs: await listOrganisations(target), perOrg: options.linkageWarmup } } : {}),
     logger: options.log,
     trustProxy: options.trustProxy,
-    // The key file's reader (and the intelligence modules it checks keys with) only when a key is given.
-    intel: { ...(intelKeyFile ? { key: (await import('./key-file.js')).readKeyFile(intelKeyFile) } : {}), orgs: await listOrganisations(target) },
+    intel: { ...(intelKey ? { key: intelKey } : {}), orgs: await listOrganisations(target) },
     ...(sinks ? { findings: sinks } : {}),
     onServicesError: (err) => say(`the API services (screening, linkage warm-up, monitoring) could not be loaded: ${err instanceof Error ? err.message : String(err)}; the next request tries again`),
   });

@@ -14,6 +14,7 @@ import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
 import { positiveInteger } from './option-parsers.js';
 import { requireApplicationsFile } from './screen-command.js';
+import { INTEL_KEY_FILE_HELP, intelKeyFrom } from './key-file.js';
 
 /**
  * `hirewatch worker` and `hirewatch publish` (docs/SCALE.md): applications
@@ -35,6 +36,7 @@ interface WorkerCommandOptions extends StreamOptions, OutboundSettings {
   heartbeat: number;
   config?: string;
   telemetry: boolean;
+  intelKeyFile?: string;
 }
 
 interface PublishCommandOptions extends StreamOptions {
@@ -56,6 +58,7 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
   const target = resolveStoreTarget(options.db);
   if (target.engine !== 'postgres') throw new UsageError('hirewatch worker writes to one PostgreSQL database shared by every worker: give --db postgres://...');
   const scoring = loadScoringConfig(options.config);
+  const intelKey = intelKeyFrom(options.intelKeyFile);
   const sinks = openAlertSinks(options);
   const context = buildScreenContext(scoring, { warn: (m) => say(m.replace(/^hirewatch: /, '')) });
   const provenance = screeningProvenance(scoring);
@@ -70,7 +73,7 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
     const totals = await runWorker({
       layout: layoutOf(options), store, leases, name: options.name, batch: options.batch, heartbeatMs: options.heartbeat, signal: stop.signal,
       newScreening: () => {
-        const screening = new Screening(context, { provenance });
+        const screening = new Screening(context, { provenance, ...(intelKey ? { intelKey } : {}) });
         screening.useSink(sinks);
         return screening;
       },
@@ -108,6 +111,7 @@ export function registerWorkerCommands(program: Command): void {
     .option('--batch <n>', 'messages per fetch', positiveInteger, 500)
     .option('--heartbeat <ms>', 'between looks at the partition leases', positiveInteger, 1000)
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
+    .option('--intel-key-file <file>', INTEL_KEY_FILE_HELP)
     .option('--no-telemetry', 'consume applications only')))
     .action(async (options: WorkerCommandOptions) => {
       process.exitCode = await runWorkerCommand(options);

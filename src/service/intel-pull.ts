@@ -1,8 +1,6 @@
 import { readStixObjects, type ReadIndicator } from '../intel/stix-read.js';
-import { SharedWatchlist } from '../intel/watchlist.js';
 import type { HirewatchStore, SharedIndicatorRow } from '../store/index.js';
 import type { Actor } from './audit-entry.js';
-import type { Screening } from './screening.js';
 
 /**
  * `hirewatch intel pull`: a TAXII 2.1 collection of another organisation's
@@ -127,19 +125,4 @@ export async function pullIntel(store: HirewatchStore, options: PullOptions, act
   });
   const sharers = [...new Set(rows.map((r) => r.sharerName))].sort();
   return { pages, objects, indicators: rows.length, added, refreshed, failures, sharers, ...(last ? { dateAddedLast: last } : {}) };
-}
-
-/** The organisation's shared watchlist as screening consults it, matched under the local consortium key (when there is one). */
-export async function loadWatchlist(store: HirewatchStore, key?: Buffer): Promise<SharedWatchlist> {
-  const watchlist = new SharedWatchlist(key);
-  for await (const row of store.sharedIntel.all()) watchlist.add(row);
-  return watchlist;
-}
-
-/** Rows just stored (a TAXII inbox write) joined to the organisation's watchlist in use, so the next screening sees them. */
-export function extendWatchlist(screening: Screening, org: string, rows: readonly SharedIndicatorRow[], key?: Buffer): void {
-  if (rows.length === 0) return;
-  const watchlist = screening.watchlistOf(org) ?? new SharedWatchlist(key);
-  for (const row of rows) watchlist.add(row);
-  screening.useWatchlist(org, watchlist);
 }

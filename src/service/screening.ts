@@ -1,4 +1,4 @@
-import { sharedIndicatorSignals, type SharedWatchlist } from '../intel/watchlist.js';
+import { sharedIndicatorSignals, SharedWatchlist } from '../intel/watchlist.js';
 import { onboardingExtras } from '../linkage/identifiers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
@@ -7,7 +7,7 @@ import { normaliseApplication, type EnrichedApplication } from '../normalise/app
 import type { Application } from '../parse/application-schema.js';
 import { contractResult, type ScreeningResult } from '../score/result-contract.js';
 import { detectNormalised, scoreDetected, type Detected, type ScreenContext, type ScreenResult } from '../score/screen.js';
-import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
+import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance, SharedIndicatorRow } from '../store/index.js';
 import { stickyBand } from '../cases/index.js';
 import { caseHooks, slices, stuck } from './batch-hooks.js';
 import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
@@ -37,6 +37,8 @@ export interface ScreeningOptions {
   readonly held?: ReadonlySet<string>;
   /** The clock cases are opened by (default: the system's). */
   readonly now?: () => Date;
+  /** The consortium key (docs/SHARING.md): keyed shared indicators match only under it; clear ones match without. */
+  readonly intelKey?: Buffer;
 }
 
 /** One record screened: what the store keeps, with the result. */
@@ -111,7 +113,7 @@ export class Screening {
 
   /**
    * Consult `watchlist` (indicators other organisations shared, loaded by
-   * src/service/intel-pull.ts) for each application of the organisation
+   * loadSharedWatchlist) for each application of the organisation
    * screened from now on: a match is the signal linkage.shared_indicator.
    */
   useWatchlist(org: string, watchlist: SharedWatchlist | undefined): void {
@@ -121,9 +123,27 @@ export class Screening {
     if (linker) this.consultOn(linker, this.watchlists.get(org));
   }
 
-  /** The organisation's shared watchlist, when one is in use. */
-  watchlistOf(org: string): SharedWatchlist | undefined {
-    return this.watchlists.get(org);
+  /**
+   * Read the organisation's shared watchlist (store.org: the indicators it
+   * pulled from others) from the store and consult it from now on. Every
+   * door (serve, worker, import, screen --db) calls this before screening an
+   * organisation's applications, so an application meets the same
+   * indicators whichever way it arrives. Returns the watchlist (its
+   * `skipped` counts keyed indicators no local key can match).
+   */
+  async loadSharedWatchlist(store: HirewatchStore): Promise<SharedWatchlist> {
+    const watchlist = new SharedWatchlist(this.options.intelKey);
+    for await (const row of store.sharedIntel.all()) watchlist.add(row);
+    this.useWatchlist(store.org, watchlist);
+    return watchlist;
+  }
+
+  /** Rows just stored (a TAXII inbox write) joined to the organisation's watchlist in use, so the next screening sees them. */
+  extendSharedWatchlist(org: string, rows: readonly SharedIndicatorRow[]): void {
+    if (rows.length === 0) return;
+    const watchlist = this.watchlists.get(org) ?? new SharedWatchlist(this.options.intelKey);
+    for (const row of rows) watchlist.add(row);
+    this.useWatchlist(org, watchlist);
   }
 
   /**

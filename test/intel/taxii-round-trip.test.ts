@@ -14,7 +14,7 @@ import { buildServer } from '../../src/server/app.js';
 import { parseServerConfig } from '../../src/server/config.js';
 import { DEFAULT_SCORING } from '../../src/score/config.js';
 import { Screening } from '../../src/service/index.js';
-import { loadWatchlist, pullIntel } from '../../src/service/intel-pull.js';
+import { pullIntel } from '../../src/service/intel-pull.js';
 import { collectionId } from '../../src/service/taxii.js';
 import { screeningProvenance, type HirewatchStore } from '../../src/store/index.js';
 import { context } from '../helpers/applications.js';
@@ -83,8 +83,8 @@ for (const engine of ENGINES) {
     });
 
     it('B\'s next application from the ring holds, the evidence naming A and its collection, the kind and the dates', async () => {
-      const screening = new Screening(context, { provenance: screeningProvenance(DEFAULT_SCORING) });
-      screening.useWatchlist('globex', await loadWatchlist(b, KEY));
+      const screening = new Screening(context, { provenance: screeningProvenance(DEFAULT_SCORING), intelKey: KEY });
+      expect((await screening.loadSharedWatchlist(b)).size).toBeGreaterThan(8);
       const [submitted] = await screening.submit(b, [ordinaryApplication('b-77', (x) => {
         x.applicant = { ...x.applicant, fullName: 'Daniel Reyes', emails: ['D.A.N.Reyes+globex@gmail.com'] };
       })], { actor: 'key:b', action: 'test' });

@@ -30,15 +30,17 @@ export interface LoadedServices {
 
 /** Builds the handlers' dependencies from the ones that need no service (`base`). */
 async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'screening' | 'telemetry'>): Promise<LoadedServices> {
-  const [{ buildMonitorReference, Monitoring, Screening }, { loadWatchlist }, { ROUTE_HANDLERS }] = await Promise.all([
+  const [{ buildMonitorReference, Monitoring, Screening }, { ROUTE_HANDLERS }] = await Promise.all([
     import('../../service/index.js'),
-    import('../../service/intel-pull.js'),
     import('./route-handlers.js'),
   ]);
   const { store, screenContext } = options;
   const deps: ServerDeps = {
     ...base,
-    screening: new Screening(screenContext, { provenance: options.provenance ?? screeningProvenance(screenContext.scoring) }),
+    screening: new Screening(screenContext, {
+      provenance: options.provenance ?? screeningProvenance(screenContext.scoring),
+      ...(options.intel?.key ? { intelKey: options.intel.key } : {}),
+    }),
     telemetry: new Monitoring(() => buildMonitorReference({
       ...options.monitor,
       ...(screenContext.detect.reference?.geo ? { geo: screenContext.detect.reference.geo } : {}),
@@ -49,7 +51,7 @@ async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'sc
   }
   deps.screening.useSink(options.findings);
   deps.telemetry.useSink(options.findings);
-  for (const org of options.intel?.orgs ?? []) deps.screening.useWatchlist(org, await loadWatchlist(store.withOrg(org), options.intel?.key));
+  for (const org of options.intel?.orgs ?? []) await deps.screening.loadSharedWatchlist(store.withOrg(org));
   return { deps, handlers: ROUTE_HANDLERS };
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findJsonProblem, MAX_BODY_DEPTH } from '../../parse/json-limits.js';
-import { extendWatchlist } from '../../service/intel-pull.js';
 import { collectionId, TaxiiCollections, type CollectionName } from '../../service/taxii.js';
 import type { Screening } from '../../service/screening.js';
 import type { HirewatchStore } from '../../store/index.js';
@@ -204,7 +203,7 @@ export async function registerTaxii(app: FastifyInstance, deps: TaxiiDeps): Prom
       const store = deps.bound(principal.orgId);
       const label = (await store.admin.apiKeys.list()).find((k) => k.keyId === principal.keyPrefix)?.label;
       const { status, rows } = await deps.collections.add(store, envelope.objects, { keyId: principal.keyPrefix, label }, { actor: `key:${principal.keyPrefix}`, action: 'intel.taxii.add', detail: { role: principal.role } });
-      extendWatchlist(deps.screening, principal.orgId, rows, deps.key);
+      deps.screening.extendSharedWatchlist(principal.orgId, rows);
       send(reply, status, 202);
     });
     routes('GET', '/taxii2/:root/status/:statusId/', async (request, reply) => {
