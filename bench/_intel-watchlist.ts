@@ -97,7 +97,7 @@ export function benchWatchlist(): Record<string, unknown> {
   const provenance = screeningProvenance(DEFAULT_SCORING);
   const withList = new Screening(context, { provenance });
   const without = new Screening(context, { provenance });
-  withList.useWatchlist('bench', big);
+  withList.shared.use('bench', big);
   const diffs: number[] = [];
   const per = { with: [] as number[], without: [] as number[] };
   let tWith = 0;

@@ -80,7 +80,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   try {
     const replayed = await screening.warm(store);
     if (replayed > 0 && options.verbose) say(`linking against ${replayed} stored applications`);
-    const shared = await screening.loadSharedWatchlist(store);
+    const shared = await screening.shared.load(store);
     if (shared.size > 0 && options.verbose) say(`consulting ${shared.size} shared indicators`);
     const unmatchable = unmatchableSharedText(shared.skipped);
     if (unmatchable) say(unmatchable);

@@ -34,6 +34,8 @@ export function readKeyFile(file: string): Buffer {
   return key;
 }
 
+export const INTEL_REFRESH_HELP = "look every N seconds whether another process (intel pull) changed an organisation's shared watchlist, and read it again (0: only at start)";
+
 export const INTEL_KEY_FILE_HELP = 'the consortium key (docs/SHARING.md; default: HIREWATCH_INTEL_KEY_FILE): keyed shared indicators match only under it';
 
 /** The consortium key shared indicators are matched under: --intel-key-file, else HIREWATCH_INTEL_KEY_FILE; none when neither names a file. */

@@ -161,7 +161,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
   const { screening, scoring, org, columnMap, store, target, output, input } = run;
   const replayed = store ? await screening.warm(store) : 0;
   if (replayed > 0 && target) say(`linking against ${replayed} applications stored in ${describeStoreTarget(target)}`);
-  const unmatchable = store ? unmatchableSharedText((await screening.loadSharedWatchlist(store)).skipped) : undefined;
+  const unmatchable = store ? unmatchableSharedText((await screening.shared.load(store)).skipped) : undefined;
   if (unmatchable) say(unmatchable);
   const actor = { actor: 'cli', action: 'application.import', detail: { file: basename(file) } };
   let chunk: { record: Application; screened: Screened }[] = [];

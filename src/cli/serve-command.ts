@@ -14,7 +14,7 @@ import { buildLazyScreenContext, warmReference } from '../service/lazy-reference
 import { existsSync } from 'node:fs';
 import { DEFAULT_ORG } from '../store/index.js';
 import { UsageError } from './cli-errors.js';
-import { intelKeyFrom } from './key-file.js';
+import { INTEL_REFRESH_HELP, intelKeyFrom } from './key-file.js';
 import type { DemoLoad } from './demo.js';
 
 /**
@@ -36,6 +36,7 @@ interface ServeOptions extends OutboundSettings {
   demo: boolean;
   trustProxy: boolean;
   intelKeyFile?: string;
+  intelRefresh: number;
 }
 
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -78,7 +79,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     ...(options.linkageWarmup > 0 ? { linkageWarmup: { orgs: await listOrganisations(target), perOrg: options.linkageWarmup } } : {}),
     logger: options.log,
     trustProxy: options.trustProxy,
-    intel: { ...(intelKey ? { key: intelKey } : {}), orgs: await listOrganisations(target) },
+    intel: { ...(intelKey ? { key: intelKey } : {}), orgs: await listOrganisations(target), refreshMs: options.intelRefresh * 1000 },
     ...(sinks ? { findings: sinks } : {}),
     onServicesError: (err) => say(`the API services (screening, linkage warm-up, monitoring) could not be loaded: ${err instanceof Error ? err.message : String(err)}; the next request tries again`),
   });
@@ -129,6 +130,7 @@ export function registerServeCommand(program: Command): void {
     .option('--corporate-networks <cidrs>', "the organisation's own egress networks, comma-separated CIDRs")
     .option('--linkage-warmup <n>', "link new applications to each organisation's N most recent stored ones (0: only those received since start)", wholeNumber, 5000)
     .option('--intel-key-file <file>', 'the consortium key (docs/SHARING.md; default: HIREWATCH_INTEL_KEY_FILE): serve TAXII 2.1 at /taxii2/ and match keyed shared indicators')
+    .option('--intel-refresh <seconds>', INTEL_REFRESH_HELP, wholeNumber, 30)
     .option('--log', 'log each request (keys and signatures redacted)', false)
     .option('--demo', 'load the examples into a fresh database (a temporary file unless --db names a new one), create keys for a small team and print them, then serve the console', false)
     .option('--trust-proxy', 'behind a reverse proxy: take the client address and https from X-Forwarded-For/-Proto (rate limits, Secure session cookies)', false)

@@ -12,9 +12,9 @@ import { locationText } from '../parse/record-error.js';
 import { loadScoringConfig } from './load-config.js';
 import type { OutboundSettings } from '../outbound/index.js';
 import { addAlertOptions, closeAlertSinks, openAlertSinks } from './alert-options.js';
-import { positiveInteger } from './option-parsers.js';
+import { positiveInteger, wholeNumber } from './option-parsers.js';
 import { requireApplicationsFile } from './screen-command.js';
-import { INTEL_KEY_FILE_HELP, intelKeyFrom } from './key-file.js';
+import { INTEL_KEY_FILE_HELP, INTEL_REFRESH_HELP, intelKeyFrom } from './key-file.js';
 
 /**
  * `hirewatch worker` and `hirewatch publish` (docs/SCALE.md): applications
@@ -37,6 +37,7 @@ interface WorkerCommandOptions extends StreamOptions, OutboundSettings {
   config?: string;
   telemetry: boolean;
   intelKeyFile?: string;
+  intelRefresh: number;
 }
 
 interface PublishCommandOptions extends StreamOptions {
@@ -73,7 +74,7 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
     const totals = await runWorker({
       layout: layoutOf(options), store, leases, name: options.name, batch: options.batch, heartbeatMs: options.heartbeat, signal: stop.signal,
       newScreening: () => {
-        const screening = new Screening(context, { provenance, ...(intelKey ? { intelKey } : {}) });
+        const screening = new Screening(context, { provenance, ...(intelKey ? { intelKey } : {}), ...(options.intelRefresh > 0 ? { sharedRefreshMs: options.intelRefresh * 1000 } : {}) });
         screening.useSink(sinks);
         return screening;
       },
@@ -112,6 +113,7 @@ export function registerWorkerCommands(program: Command): void {
     .option('--heartbeat <ms>', 'between looks at the partition leases', positiveInteger, 1000)
     .option('-c, --config <config.json>', 'scoring configuration: prior, thresholds, family caps, weights')
     .option('--intel-key-file <file>', INTEL_KEY_FILE_HELP)
+    .option('--intel-refresh <seconds>', INTEL_REFRESH_HELP, wholeNumber, 30)
     .option('--no-telemetry', 'consume applications only')))
     .action(async (options: WorkerCommandOptions) => {
       process.exitCode = await runWorkerCommand(options);

@@ -61,9 +61,11 @@ export interface BuildServerOptions {
   /**
    * Shared intelligence (docs/SHARING.md): with the consortium key, TAXII 2.1
    * is served under /taxii2/ and keyed indicators are matched; the listed
-   * organisations' shared watchlists are loaded before serving.
+   * organisations' shared watchlists are loaded before serving, and each
+   * organisation's is read again when another process changed it, looked at
+   * every `refreshMs` at most (default 30 s; 0: never).
    */
-  readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[] };
+  readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[]; readonly refreshMs?: number };
   /** Where new holds, case decisions and post-hire alerts go out as OCSF findings (docs/ALERTS.md; none: nowhere). */
   readonly findings?: FindingSink;
   /** Told when loading the services once listening failed (default: Fastify's log); the next request that needs them tries again. */

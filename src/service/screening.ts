@@ -1,4 +1,5 @@
-import { sharedIndicatorSignals, SharedWatchlist } from '../intel/watchlist.js';
+import { sharedIndicatorSignals, type SharedWatchlist } from '../intel/watchlist.js';
+import { SharedWatchlists, type SharedWatchlistOptions } from './shared-watchlists.js';
 import { onboardingExtras } from '../linkage/identifiers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
@@ -7,7 +8,7 @@ import { normaliseApplication, type EnrichedApplication } from '../normalise/app
 import type { Application } from '../parse/application-schema.js';
 import { contractResult, type ScreeningResult } from '../score/result-contract.js';
 import { detectNormalised, scoreDetected, type Detected, type ScreenContext, type ScreenResult } from '../score/screen.js';
-import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance, SharedIndicatorRow } from '../store/index.js';
+import type { AuditInput, HirewatchStore, ImportOptions, ImportOutcome, RecordLinks, ScreenedRecord, ScreeningProvenance } from '../store/index.js';
 import { stickyBand } from '../cases/index.js';
 import { caseHooks, slices, stuck } from './batch-hooks.js';
 import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
@@ -27,7 +28,7 @@ import { SubmitGroups, type SubmitPart } from './submit-group.js';
  * from what the store holds and by every screening since. An application is
  * its organisation, source and id everywhere.
  */
-export interface ScreeningOptions {
+export interface ScreeningOptions extends SharedWatchlistOptions {
   /** What produced the results (catalogue, scoring, reference data): stored with each. */
   readonly provenance: ScreeningProvenance;
   /** Link applications to earlier ones (default true). */
@@ -37,8 +38,6 @@ export interface ScreeningOptions {
   readonly held?: ReadonlySet<string>;
   /** The clock cases are opened by (default: the system's). */
   readonly now?: () => Date;
-  /** The consortium key (docs/SHARING.md): keyed shared indicators match only under it; clear ones match without. */
-  readonly intelKey?: Buffer;
 }
 
 /** One record screened: what the store keeps, with the result. */
@@ -63,7 +62,7 @@ const refKey = (source: string | null | undefined, id: string): string => `${sou
 export class Screening {
   private readonly byOrg = new Map<string, LinkedScreener>();
   /** Each organisation's shared watchlist (docs/SHARING.md), consulted beside its linkage index. */
-  private readonly watchlists = new Map<string, SharedWatchlist>();
+  readonly shared: SharedWatchlists;
   /** How many applications each organisation's index was warmed with (undefined: all), so a rebuild warms the same. */
   private readonly warmedWith = new Map<string, number | undefined>();
   /** An organisation's index being rebuilt after an erasure: its submissions wait for it. */
@@ -77,6 +76,10 @@ export class Screening {
 
   constructor(readonly context: ScreenContext, private readonly options: ScreeningOptions) {
     this.cases = new Cases(options.now);
+    this.shared = new SharedWatchlists(options, (org, watchlist) => {
+      const linker = this.byOrg.get(org);
+      if (linker) this.consultOn(linker, watchlist);
+    });
   }
 
   /** Send each new hold, and each case decision, to `sink` from now on (undefined: send nothing). */
@@ -101,7 +104,7 @@ export class Screening {
         index: new LinkageIndex(this.options.linkageConfig),
         ...(this.options.held ? { held: this.options.held } : {}),
       });
-      this.consultOn(linker, this.watchlists.get(org));
+      this.consultOn(linker, this.shared.of(org));
       this.byOrg.set(org, linker);
     }
     return linker;
@@ -109,41 +112,6 @@ export class Screening {
 
   private consultOn(linker: LinkedScreener, watchlist: SharedWatchlist | undefined): void {
     linker.consult = watchlist ? (record, identifiers) => sharedIndicatorSignals(watchlist.match(identifiers, record)) : undefined;
-  }
-
-  /**
-   * Consult `watchlist` (indicators other organisations shared, loaded by
-   * loadSharedWatchlist) for each application of the organisation
-   * screened from now on: a match is the signal linkage.shared_indicator.
-   */
-  useWatchlist(org: string, watchlist: SharedWatchlist | undefined): void {
-    if (watchlist && watchlist.size > 0) this.watchlists.set(org, watchlist);
-    else this.watchlists.delete(org);
-    const linker = this.byOrg.get(org);
-    if (linker) this.consultOn(linker, this.watchlists.get(org));
-  }
-
-  /**
-   * Read the organisation's shared watchlist (store.org: the indicators it
-   * pulled from others) from the store and consult it from now on. Every
-   * door (serve, worker, import, screen --db) calls this before screening an
-   * organisation's applications, so an application meets the same
-   * indicators whichever way it arrives. Returns the watchlist (its
-   * `skipped` counts keyed indicators no local key can match).
-   */
-  async loadSharedWatchlist(store: HirewatchStore): Promise<SharedWatchlist> {
-    const watchlist = new SharedWatchlist(this.options.intelKey);
-    for await (const row of store.sharedIntel.all()) watchlist.add(row);
-    this.useWatchlist(store.org, watchlist);
-    return watchlist;
-  }
-
-  /** Rows just stored (a TAXII inbox write) joined to the organisation's watchlist in use, so the next screening sees them. */
-  extendSharedWatchlist(org: string, rows: readonly SharedIndicatorRow[]): void {
-    if (rows.length === 0) return;
-    const watchlist = this.watchlists.get(org) ?? new SharedWatchlist(this.options.intelKey);
-    for (const row of rows) watchlist.add(row);
-    this.useWatchlist(org, watchlist);
   }
 
   /**
@@ -270,6 +238,7 @@ export class Screening {
    */
   async submitParts(store: HirewatchStore, parts: readonly SubmitPart[], prepared?: ReadonlyMap<Application, Prepared>): Promise<Submitted[][]> {
     await this.rebuilding.get(store.org);
+    await this.shared.look(store);
     const fresh = new Map<string, Screened>();
     const bands = new Map<string, string>();
     const floors = new Map<string, 'review' | 'hold'>();

@@ -102,7 +102,7 @@ export class TaxiiCollections {
    * sender's name, in one transaction with the audit entry. Returns the
    * TAXII status resource (kept in memory for GET .../status/{id}).
    */
-  async add(store: HirewatchStore, objects: readonly unknown[], sender: { keyId: string; label?: string | undefined }, actor: Actor): Promise<{ status: StatusResource; rows: SharedIndicatorRow[] }> {
+  async add(store: HirewatchStore, objects: readonly unknown[], sender: { keyId: string; label?: string | undefined }, actor: Actor): Promise<{ status: StatusResource; rows: SharedIndicatorRow[]; version?: number }> {
     const requested = this.now().toISOString();
     const read = readStixObjects(objects, { indicatorsOnly: true });
     const failures = read.failures.map((f) => ({ id: f.id ?? 'unknown', message: f.message }));
@@ -120,10 +120,12 @@ export class TaxiiCollections {
         successes.push({ id: i.objectId, version: i.modified });
       }
     }
+    let version: number | undefined;
     if (rows.length > 0) {
-      await store.transaction(async (tx) => {
-        const { added, refreshed } = await tx.sharedIntel.upsert(rows, requested);
-        await tx.admin.audit.append({ actor: actor.actor, action: actor.action, detail: { ...(actor.detail ?? {}), collection: 'inbox', added, refreshed, refused: failures.length } });
+      version = await store.transaction(async (tx) => {
+        const written = await tx.sharedIntel.upsert(rows, requested);
+        await tx.admin.audit.append({ actor: actor.actor, action: actor.action, detail: { ...(actor.detail ?? {}), collection: 'inbox', added: written.added, refreshed: written.refreshed, refused: failures.length } });
+        return written.version;
       });
     }
     const status: StatusResource = {
@@ -132,7 +134,7 @@ export class TaxiiCollections {
     };
     if (this.statuses.size >= MAX_STATUSES) this.statuses.delete(this.statuses.keys().next().value!);
     this.statuses.set(status.id, { org: store.org, status });
-    return { status, rows };
+    return { status, rows, ...(version !== undefined ? { version } : {}) };
   }
 
   /** A status resource of the organisation's (undefined for another's, as for an unknown id). */

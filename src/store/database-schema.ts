@@ -286,6 +286,11 @@ export interface LegalHoldsTable {
 }
 
 /** Added by migration 2026_011 (docs/SHARING.md): indicators other organisations share, one watchlist per sharer. */
+export interface SharedIntelVersionsTable {
+  org_id: string;
+  version: number;
+}
+
 export interface SharedIndicatorsTable {
   org_id: string;
   sharer_id: string;
@@ -331,4 +336,5 @@ export interface HirewatchDatabase {
   retention_policies: RetentionPoliciesTable;
   legal_holds: LegalHoldsTable;
   shared_indicators: SharedIndicatorsTable;
+  shared_intel_versions: SharedIntelVersionsTable;
 }

@@ -37,3 +37,19 @@ export const sharedIntelMigration: Migration = {
       .execute();
   },
 };
+
+/**
+ * The version of each organisation's shared watchlist (2026_012): one more on
+ * every write to shared_indicators, in the write's transaction, so a running
+ * server learns with one indexed read that another process (`hirewatch intel
+ * pull`) changed the watchlist it holds in memory.
+ */
+export const sharedIntelVersionMigration: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema
+      .createTable('shared_intel_versions')
+      .addColumn('org_id', 'text', (c) => c.notNull().primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};

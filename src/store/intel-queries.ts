@@ -37,7 +37,9 @@ export interface StoredSharedIndicator extends SharedIndicatorRow {
 
 export interface SharedIntelStore {
   /** Insert or refresh (a row already held keeps its first pull time); how many rows were new. */
-  upsert(rows: readonly SharedIndicatorRow[], at: string): Promise<{ readonly added: number; readonly refreshed: number }>;
+  upsert(rows: readonly SharedIndicatorRow[], at: string): Promise<{ readonly added: number; readonly refreshed: number; readonly version: number }>;
+  /** The watchlist's version: 0 before the first write, one more on each upsert (migration 2026_012). */
+  version(): Promise<number>;
   /** Every shared indicator of the organisation, `batch` rows at a time, in key order. */
   all(batch?: number): AsyncIterable<StoredSharedIndicator>;
   /** Rows per sharer. */
@@ -67,7 +69,14 @@ export function sharedIntelStore(db: Db, org: string): SharedIntelStore {
           .execute();
       }
       const added = (await countOf(db, org)) - before;
-      return { added, refreshed: rows.length - added };
+      const bumped = await db.insertInto('shared_intel_versions').values({ org_id: org, version: 1 })
+        .onConflict((oc) => oc.column('org_id').doUpdateSet((eb) => ({ version: eb('shared_intel_versions.version', '+', 1) })))
+        .returning('version').executeTakeFirstOrThrow();
+      return { added, refreshed: rows.length - added, version: Number(bumped.version) };
+    },
+    async version() {
+      const row = await db.selectFrom('shared_intel_versions').select('version').where('org_id', '=', org).executeTakeFirst();
+      return row ? Number(row.version) : 0;
     },
     async *all(batch = 5000) {
       let after: { sharer_id: string; kind: string; keyed: number; value: string } | undefined;

@@ -149,7 +149,7 @@ export class PartitionRun {
       const store = cx.store.withOrg(org);
       if (!this.warmed.has(org)) {
         const filed = await this.screening.warm(store);
-        const shared = await this.screening.loadSharedWatchlist(store);
+        const shared = await this.screening.shared.load(store);
         this.warmed.add(org);
         if (filed > 0) cx.log(`partition ${this.partition}: organisation ${org}'s linkage index warmed with ${filed} stored applications`);
         if (shared.size > 0) cx.log(`partition ${this.partition}: organisation ${org}'s shared watchlist holds ${shared.size} indicators`);

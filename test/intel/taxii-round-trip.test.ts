@@ -84,7 +84,7 @@ for (const engine of ENGINES) {
 
     it('B\'s next application from the ring holds, the evidence naming A and its collection, the kind and the dates', async () => {
       const screening = new Screening(context, { provenance: screeningProvenance(DEFAULT_SCORING), intelKey: KEY });
-      expect((await screening.loadSharedWatchlist(b)).size).toBeGreaterThan(8);
+      expect((await screening.shared.load(b)).size).toBeGreaterThan(8);
       const [submitted] = await screening.submit(b, [ordinaryApplication('b-77', (x) => {
         x.applicant = { ...x.applicant, fullName: 'Daniel Reyes', emails: ['D.A.N.Reyes+globex@gmail.com'] };
       })], { actor: 'key:b', action: 'test' });

@@ -13,13 +13,16 @@ import type { RouteHandlers, ServerDeps } from './handler-types.js';
  * for them, as it waited for the server to start before, so every application is still linked
  * to the warmed ones.
  */
+/** How often a running server looks whether an organisation's stored shared watchlist changed. */
+export const DEFAULT_INTEL_REFRESH_MS = 30_000;
+
 export interface ServicesOptions {
   readonly store: HirewatchStore;
   readonly screenContext: ScreenContext;
   readonly provenance?: ScreeningProvenance;
   readonly monitor?: { readonly approvedTools?: readonly string[]; readonly corporateNetworks?: readonly string[] };
   readonly linkageWarmup?: { readonly orgs: readonly string[]; readonly perOrg: number };
-  readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[] };
+  readonly intel?: { readonly key?: Buffer; readonly orgs?: readonly string[]; readonly refreshMs?: number };
   readonly findings?: FindingSink;
 }
 
@@ -40,6 +43,8 @@ async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'sc
     screening: new Screening(screenContext, {
       provenance: options.provenance ?? screeningProvenance(screenContext.scoring),
       ...(options.intel?.key ? { intelKey: options.intel.key } : {}),
+      // Another process's pull (`hirewatch intel pull`) is seen within this (default 30 s; 0: only at start).
+      ...((options.intel?.refreshMs ?? DEFAULT_INTEL_REFRESH_MS) > 0 ? { sharedRefreshMs: options.intel?.refreshMs ?? DEFAULT_INTEL_REFRESH_MS } : {}),
     }),
     telemetry: new Monitoring(() => buildMonitorReference({
       ...options.monitor,
@@ -51,7 +56,7 @@ async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'sc
   }
   deps.screening.useSink(options.findings);
   deps.telemetry.useSink(options.findings);
-  for (const org of options.intel?.orgs ?? []) await deps.screening.loadSharedWatchlist(store.withOrg(org));
+  for (const org of options.intel?.orgs ?? []) await deps.screening.shared.load(store.withOrg(org));
   return { deps, handlers: ROUTE_HANDLERS };
 }
 

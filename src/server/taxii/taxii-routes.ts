@@ -202,8 +202,8 @@ export async function registerTaxii(app: FastifyInstance, deps: TaxiiDeps): Prom
       const envelope = parse(EnvelopeSchema, body, 'body');
       const store = deps.bound(principal.orgId);
       const label = (await store.admin.apiKeys.list()).find((k) => k.keyId === principal.keyPrefix)?.label;
-      const { status, rows } = await deps.collections.add(store, envelope.objects, { keyId: principal.keyPrefix, label }, { actor: `key:${principal.keyPrefix}`, action: 'intel.taxii.add', detail: { role: principal.role } });
-      deps.screening.extendSharedWatchlist(principal.orgId, rows);
+      const { status, rows, version } = await deps.collections.add(store, envelope.objects, { keyId: principal.keyPrefix, label }, { actor: `key:${principal.keyPrefix}`, action: 'intel.taxii.add', detail: { role: principal.role } });
+      if (version !== undefined) deps.screening.shared.extend(principal.orgId, rows, version);
       send(reply, status, 202);
     });
     routes('GET', '/taxii2/:root/status/:statusId/', async (request, reply) => {
