@@ -48,12 +48,10 @@ export interface StatusResource {
   readonly pendings: [];
 }
 
-const MAX_STATUSES = 1000;
 
 export class TaxiiCollections {
   readonly keyId: string;
   private readonly cache = new Map<string, { until: number; objects: Promise<CollectionObject[]> }>();
-  private readonly statuses = new Map<string, { org: string; status: StatusResource }>();
 
   /** `cacheMs`: how long an organisation's collection is reused between requests (pages of one pull see one snapshot). */
   constructor(private readonly key: Buffer, private readonly now: () => Date = () => new Date(), private readonly cacheMs = 30_000) {
@@ -100,7 +98,8 @@ export class TaxiiCollections {
    * Add objects to the organisation's inbox: keyed indicators under this
    * server's consortium key only, stored in its shared watchlist under the
    * sender's name, in one transaction with the audit entry. Returns the
-   * TAXII status resource (kept in memory for GET .../status/{id}).
+   * TAXII status resource, kept in the database in that transaction (30
+   * days; migration 2026_013), so any server answers GET .../status/{id}.
    */
   async add(store: HirewatchStore, objects: readonly unknown[], sender: { keyId: string; label?: string | undefined }, actor: Actor): Promise<{ status: StatusResource; rows: SharedIndicatorRow[]; version?: number }> {
     const requested = this.now().toISOString();
@@ -120,26 +119,24 @@ export class TaxiiCollections {
         successes.push({ id: i.objectId, version: i.modified });
       }
     }
-    let version: number | undefined;
-    if (rows.length > 0) {
-      version = await store.transaction(async (tx) => {
-        const written = await tx.sharedIntel.upsert(rows, requested);
-        await tx.admin.audit.append({ actor: actor.actor, action: actor.action, detail: { ...(actor.detail ?? {}), collection: 'inbox', added: written.added, refreshed: written.refreshed, refused: failures.length } });
-        return written.version;
-      });
-    }
     const status: StatusResource = {
       id: randomUUID(), status: 'complete', request_timestamp: requested, total_count: objects.length, success_count: successes.length, successes,
       failure_count: failures.length, failures, pending_count: 0, pendings: [],
     };
-    if (this.statuses.size >= MAX_STATUSES) this.statuses.delete(this.statuses.keys().next().value!);
-    this.statuses.set(status.id, { org: store.org, status });
+    // The status is kept with the rows it reports, in their transaction: any server of the organisation answers for it.
+    const version = await store.transaction(async (tx) => {
+      await tx.sharedIntel.putStatus(status.id, requested, JSON.stringify(status));
+      if (rows.length === 0) return undefined;
+      const written = await tx.sharedIntel.upsert(rows, requested);
+      await tx.admin.audit.append({ actor: actor.actor, action: actor.action, detail: { ...(actor.detail ?? {}), collection: 'inbox', added: written.added, refreshed: written.refreshed, refused: failures.length } });
+      return written.version;
+    });
     return { status, rows, ...(version !== undefined ? { version } : {}) };
   }
 
-  /** A status resource of the organisation's (undefined for another's, as for an unknown id). */
-  status(org: string, id: string): StatusResource | undefined {
-    const s = this.statuses.get(id);
-    return s && s.org === org ? s.status : undefined;
+  /** A status resource of the organisation's, from its store (undefined for an unknown id, another organisation's, or one older than 30 days). */
+  async status(store: HirewatchStore, id: string): Promise<StatusResource | undefined> {
+    const json = await store.sharedIntel.status(id);
+    return json === undefined ? undefined : (JSON.parse(json) as StatusResource);
   }
 }

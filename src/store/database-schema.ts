@@ -286,6 +286,13 @@ export interface LegalHoldsTable {
 }
 
 /** Added by migration 2026_011 (docs/SHARING.md): indicators other organisations share, one watchlist per sharer. */
+export interface TaxiiStatusesTable {
+  org_id: string;
+  status_id: string;
+  created_at: string;
+  status_json: string;
+}
+
 export interface SharedIntelVersionsTable {
   org_id: string;
   version: number;
@@ -337,4 +344,5 @@ export interface HirewatchDatabase {
   legal_holds: LegalHoldsTable;
   shared_indicators: SharedIndicatorsTable;
   shared_intel_versions: SharedIntelVersionsTable;
+  taxii_statuses: TaxiiStatusesTable;
 }

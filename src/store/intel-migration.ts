@@ -53,3 +53,23 @@ export const sharedIntelVersionMigration: Migration = {
       .execute();
   },
 };
+
+/**
+ * TAXII status resources (2026_013): what a member's POST to the inbox did,
+ * kept in the database so that any server behind the load balancer, and a
+ * restarted one, answers GET .../status/{id}; kept 30 days.
+ */
+export const taxiiStatusMigration: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema
+      .createTable('taxii_statuses')
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('status_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('status_json', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('taxii_statuses_pk', ['org_id', 'status_id'])
+      .execute();
+    await db.schema.createIndex('taxii_statuses_by_age').on('taxii_statuses').columns(['org_id', 'created_at']).execute();
+  },
+};
+

@@ -40,6 +40,10 @@ export interface SharedIntelStore {
   upsert(rows: readonly SharedIndicatorRow[], at: string): Promise<{ readonly added: number; readonly refreshed: number; readonly version: number }>;
   /** The watchlist's version: 0 before the first write, one more on each upsert (migration 2026_012). */
   version(): Promise<number>;
+  /** Keep a TAXII status resource (JSON text) made at `at`; statuses older than `keepDays` are dropped meanwhile. */
+  putStatus(id: string, at: string, json: string, keepDays?: number): Promise<void>;
+  /** A kept TAXII status resource's JSON text, or undefined (unknown, another organisation's, or dropped). */
+  status(id: string): Promise<string | undefined>;
   /** Every shared indicator of the organisation, `batch` rows at a time, in key order. */
   all(batch?: number): AsyncIterable<StoredSharedIndicator>;
   /** Rows per sharer. */
@@ -73,6 +77,15 @@ export function sharedIntelStore(db: Db, org: string): SharedIntelStore {
         .onConflict((oc) => oc.column('org_id').doUpdateSet((eb) => ({ version: eb('shared_intel_versions.version', '+', 1) })))
         .returning('version').executeTakeFirstOrThrow();
       return { added, refreshed: rows.length - added, version: Number(bumped.version) };
+    },
+    async putStatus(id, at, json, keepDays = 30) {
+      const before = new Date(Date.parse(at) - keepDays * 86_400_000).toISOString();
+      await db.deleteFrom('taxii_statuses').where('org_id', '=', org).where('created_at', '<', before).execute();
+      await db.insertInto('taxii_statuses').values({ org_id: org, status_id: id, created_at: at, status_json: json }).execute();
+    },
+    async status(id) {
+      const row = await db.selectFrom('taxii_statuses').select('status_json').where('org_id', '=', org).where('status_id', '=', id).executeTakeFirst();
+      return row?.status_json;
     },
     async version() {
       const row = await db.selectFrom('shared_intel_versions').select('version').where('org_id', '=', org).executeTakeFirst();

@@ -2,7 +2,7 @@ import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'k
 import { casesMigration } from './case-migration.js';
 import { listOrderMigration } from './list-order-migration.js';
 import { retentionMigration } from './retention-migration.js';
-import { sharedIntelMigration, sharedIntelVersionMigration } from './intel-migration.js';
+import { sharedIntelMigration, sharedIntelVersionMigration, taxiiStatusMigration } from './intel-migration.js';
 import { arrivalMigration } from './arrival-migration.js';
 
 /**
@@ -258,6 +258,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_010_arrival': arrivalMigration,
   '2026_011_shared_intel': sharedIntelMigration,
   '2026_012_shared_intel_version': sharedIntelVersionMigration,
+  '2026_013_taxii_status': taxiiStatusMigration,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

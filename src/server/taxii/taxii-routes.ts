@@ -210,7 +210,7 @@ export async function registerTaxii(app: FastifyInstance, deps: TaxiiDeps): Prom
       const { root, statusId } = parse(StatusParams, request.params, 'params');
       const principal = await caller(request, 'intel:write', root);
       await deps.perKey(request, reply);
-      const status = deps.collections.status(principal.orgId, statusId);
+      const status = await deps.collections.status(deps.bound(principal.orgId), statusId);
       if (!status) throw taxiiError(404, 'no such status');
       send(reply, status);
     });
