@@ -9,19 +9,19 @@ import { CliFailure } from './cli-errors.js';
  * its owner alone (mode 0600 or 0400), as ssh demands of a private key. The
  * key is never printed: messages name the file, never its content.
  */
-export function readKeyFile(file: string): Buffer {
+export function readKeyFile(file: string, option = '--key-file'): Buffer {
   let mode: number;
   let raw: Buffer;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new CliFailure(`the key file ${file} is a directory: give --key-file the file holding the consortium key`);
+    if (st.isDirectory()) throw new CliFailure(`the key file ${file} is a directory: give ${option} the file holding the consortium key`);
     mode = st.mode & 0o777;
     raw = readFileSync(file);
   } catch (err) {
     if (err instanceof CliFailure) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : 'cannot be read';
-    throw new CliFailure(`the key file ${file} ${why}: give --key-file the file holding the consortium key`);
+    throw new CliFailure(`the key file ${file} ${why}: give ${option} the file holding the consortium key`);
   }
   if ((mode & 0o077) !== 0) {
     throw new CliFailure(`the key file ${file} is readable by others (mode ${mode.toString(8).padStart(4, '0')}): make it the owner's alone with chmod 600 ${file}`);
@@ -40,8 +40,9 @@ export const INTEL_KEY_FILE_HELP = 'the consortium key (docs/SHARING.md; default
 
 /** The consortium key shared indicators are matched under: --intel-key-file, else HIREWATCH_INTEL_KEY_FILE; none when neither names a file. */
 export function intelKeyFrom(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
-  const named = file ?? env.HIREWATCH_INTEL_KEY_FILE;
-  return named ? readKeyFile(named) : undefined;
+  if (file !== undefined) return readKeyFile(file, '--intel-key-file');
+  const named = env.HIREWATCH_INTEL_KEY_FILE;
+  return named ? readKeyFile(named, 'HIREWATCH_INTEL_KEY_FILE') : undefined;
 }
 
 /** What a door says when its organisation's shared watchlist holds keyed indicators it cannot match (no key, or another one). */
