@@ -116,12 +116,17 @@ export class SharedWatchlist {
       this.sharers.push({ id: entry.sharerId, name: entry.sharerName, collectionId: entry.collectionId, sourceUrl: entry.sourceUrl });
       this.sharerNo.set(sharerKey, s);
     }
-    this.kinds[this.n] = kind | (entry.keyed ? 0x80 : 0);
-    this.sharerOf[this.n] = s;
-    this.counts[this.n] = entry.count;
-    this.first[this.n] = this.intern(entry.firstSeen);
-    this.last[this.n] = this.intern(entry.lastSeen);
-    this.decided[this.n] = entry.decidedAt === undefined ? undefined : this.intern(entry.decidedAt);
+    const flags = kind | (entry.keyed ? 0x80 : 0);
+    // The same indicator again (an inbox write resent, rows joined to a fresh read): its dates and count are refreshed, never held twice.
+    const held = this.heldAs(at, s, flags);
+    const e = held ?? this.n;
+    this.kinds[e] = flags;
+    this.sharerOf[e] = s;
+    this.counts[e] = entry.count;
+    this.first[e] = this.intern(entry.firstSeen);
+    this.last[e] = this.intern(entry.lastSeen);
+    this.decided[e] = entry.decidedAt === undefined ? undefined : this.intern(entry.decidedAt);
+    if (held !== undefined) return true;
     this.place(this.n);
     this.n++;
     this.classes.add(entry.matchClass);
@@ -156,6 +161,20 @@ export class SharedWatchlist {
         kind: INDICATOR_KINDS[this.kinds[e]! & 0x7f]!, keyed: (this.kinds[e]! & 0x80) !== 0, firstSeen: this.first[e]!, lastSeen: this.last[e]!,
         count: this.counts[e]!, ...(this.decided[e] !== undefined ? { decidedAt: this.decided[e] } : {}),
       });
+    }
+  }
+
+  /** The entry already holding the digest at words[at..at+8] from this sharer, kind and form, if any. */
+  private heldAs(at: number, sharer: number, flags: number): number | undefined {
+    const w = this.words;
+    const mask = this.slots.length - 1;
+    for (let slot = w[at]! & mask; ; slot = (slot + 1) & mask) {
+      const e = this.slots[slot]! - 1;
+      if (e < 0) return undefined;
+      if (this.sharerOf[e] !== sharer || this.kinds[e] !== flags) continue;
+      let same = true;
+      for (let i = 0; i < 8 && same; i++) same = w[e * 8 + i] === w[at + i];
+      if (same) return e;
     }
   }
 

@@ -1,6 +1,6 @@
 import { sharedIndicatorSignals, type SharedWatchlist } from '../intel/watchlist.js';
 import { SharedWatchlists, type SharedWatchlistOptions } from './shared-watchlists.js';
-import { onboardingExtras } from '../linkage/identifiers.js';
+import { identifiersOf, onboardingExtras } from '../linkage/identifiers.js';
 import { LinkageIndex } from '../linkage/linkage-index.js';
 import { LinkedScreener } from '../linkage/linked-screening.js';
 import type { ClusterView, LinkageConfig } from '../linkage/types.js';
@@ -168,7 +168,10 @@ export class Screening {
   screenDetected(org: string, app: Application, prepared: Prepared): Screened {
     const linker = this.linker(org);
     if (!linker) {
-      return { result: scoreDetected(app, prepared.normalised, prepared.detected, this.context.scoring), normalised: prepared.normalised };
+      // Without linkage the shared watchlist is still consulted, on the identifiers the index would have filed.
+      const watchlist = this.shared.of(org);
+      const across = watchlist ? (record: EnrichedApplication) => ({ signals: sharedIndicatorSignals(watchlist.match(identifiersOf(record, onboardingExtras(app)), record)) }) : undefined;
+      return { result: scoreDetected(app, prepared.normalised, prepared.detected, this.context.scoring, across), normalised: prepared.normalised };
     }
     const { result, links, normalised } = linker.screenDetected(app, prepared.normalised, prepared.detected);
     // The links as the store keeps them (fingerprints hashed) are worked out only when something stores them.

@@ -33,6 +33,8 @@ export class SharedWatchlists {
   private readonly loads = new Map<string, Promise<SharedWatchlist>>();
   /** When each organisation's stored version was last looked at. */
   private readonly looked = new Map<string, number>();
+  /** Rows an inbox write added while a read was under way: joined to what that read returns. */
+  private readonly added = new Map<string, SharedIndicatorRow[]>();
 
   constructor(private readonly options: SharedWatchlistOptions, private readonly onChange: (org: string, watchlist: SharedWatchlist | undefined) => void) {}
 
@@ -58,10 +60,14 @@ export class SharedWatchlists {
       const version = await store.sharedIntel.version();
       const watchlist = new SharedWatchlist(this.options.intelKey);
       for await (const row of store.sharedIntel.all()) watchlist.add(row);
+      for (const row of this.added.get(org) ?? []) watchlist.add(row);
       this.use(org, watchlist);
       this.versions.set(org, version);
       return watchlist;
-    })().finally(() => this.loads.delete(org));
+    })().finally(() => {
+      this.loads.delete(org);
+      this.added.delete(org);
+    });
     this.loads.set(org, load);
     return load;
   }
@@ -70,11 +76,13 @@ export class SharedWatchlists {
    * At most every sharedRefreshMs per organisation, one read of the stored
    * version; when it is not the one in use, the watchlist is read again in
    * the background and swapped in when complete (until then the one in use
-   * answers). A failed look or read is tried again at the next call.
+   * answers). A failed look or read is tried again at the next call. A
+   * store bound to a transaction is never looked through.
    */
   async look(store: HirewatchStore): Promise<void> {
     const every = this.options.sharedRefreshMs;
-    if (every === undefined) return;
+    // A transaction's store (an ATS webhook's) ends with it: a read in the background would outlive it.
+    if (every === undefined || store.inTransaction) return;
     const org = store.org;
     const at = (this.options.now ?? (() => new Date()))().getTime();
     const last = this.looked.get(org);
@@ -97,10 +105,12 @@ export class SharedWatchlists {
    * Rows just stored (a TAXII inbox write, which made `version`) joined to
    * the organisation's watchlist in use, so the next screening sees them.
    * When the one in use was the version before, it is now that version;
-   * otherwise another write came between, and the next look reads all.
+   * otherwise another write came between, and the next look reads all. A
+   * read under way gets the rows too, so swapping it in cannot lose them.
    */
   extend(org: string, rows: readonly SharedIndicatorRow[], version: number): void {
     if (rows.length === 0) return;
+    if (this.loads.has(org)) this.added.set(org, [...(this.added.get(org) ?? []), ...rows]);
     const watchlist = this.lists.get(org) ?? new SharedWatchlist(this.options.intelKey);
     for (const row of rows) watchlist.add(row);
     this.use(org, watchlist);

@@ -36,7 +36,7 @@ export interface StoredSharedIndicator extends SharedIndicatorRow {
 }
 
 export interface SharedIntelStore {
-  /** Insert or refresh (a row already held keeps its first pull time); how many rows were new. */
+  /** Insert or refresh (a row already held keeps its first pull time); how many rows were new, and the version after (one more, unless `rows` is empty). */
   upsert(rows: readonly SharedIndicatorRow[], at: string): Promise<{ readonly added: number; readonly refreshed: number; readonly version: number }>;
   /** The watchlist's version: 0 before the first write, one more on each upsert (migration 2026_012). */
   version(): Promise<number>;
@@ -53,8 +53,14 @@ export interface SharedIntelStore {
 const CHUNK = 400;
 
 export function sharedIntelStore(db: Db, org: string): SharedIntelStore {
+  const version = async (): Promise<number> => {
+    const row = await db.selectFrom('shared_intel_versions').select('version').where('org_id', '=', org).executeTakeFirst();
+    return row ? Number(row.version) : 0;
+  };
   return {
     async upsert(rows, at) {
+      // Nothing new (a pull with nothing added since): the version stays, so no reader reads the watchlist again.
+      if (rows.length === 0) return { added: 0, refreshed: 0, version: await version() };
       const before = await countOf(db, org);
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK).map((r) => ({
@@ -87,10 +93,7 @@ export function sharedIntelStore(db: Db, org: string): SharedIntelStore {
       const row = await db.selectFrom('taxii_statuses').select('status_json').where('org_id', '=', org).where('status_id', '=', id).executeTakeFirst();
       return row?.status_json;
     },
-    async version() {
-      const row = await db.selectFrom('shared_intel_versions').select('version').where('org_id', '=', org).executeTakeFirst();
-      return row ? Number(row.version) : 0;
-    },
+    version,
     async *all(batch = 5000) {
       let after: { sharer_id: string; kind: string; keyed: number; value: string } | undefined;
       for (;;) {

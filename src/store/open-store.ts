@@ -75,6 +75,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
       return boundStore(db, engine, shared, other);
     },
     transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, shared, org, claimed)))),
+    inTransaction: head !== undefined,
     importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head, bind),
     putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head, bind))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),

@@ -96,6 +96,8 @@ export interface HirewatchStore {
    * `transaction` runs `work` in the same transaction.
    */
   transaction<T>(work: (tx: HirewatchStore) => Promise<T>): Promise<T>;
+  /** True for the store a transaction hands its work (valid only until that transaction ends). */
+  readonly inTransaction: boolean;
 
   /**
    * One transaction: each record is stored as a new application, a new

@@ -148,8 +148,9 @@ export class PartitionRun {
     for (const [org, list] of byOrganisation(messages, (s, e) => this.error(s, e))) {
       const store = cx.store.withOrg(org);
       if (!this.warmed.has(org)) {
-        const filed = await this.screening.warm(store);
+        // The watchlist first: a failed warm is run again with the next batch, and must not file anything twice.
         const shared = await this.screening.shared.load(store);
+        const filed = await this.screening.warm(store);
         this.warmed.add(org);
         if (filed > 0) cx.log(`partition ${this.partition}: organisation ${org}'s linkage index warmed with ${filed} stored applications`);
         if (shared.size > 0) cx.log(`partition ${this.partition}: organisation ${org}'s shared watchlist holds ${shared.size} indicators`);

@@ -43,6 +43,7 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: a running server s
     expect(await pulling.sharedIntel.version()).toBe(0);
     expect(await pulling.sharedIntel.upsert([row('+15125550101')], '2026-12-03T08:00:00.000Z')).toEqual({ added: 1, refreshed: 0, version: 1 });
     expect(await pulling.sharedIntel.upsert([row('+15125550101')], '2026-12-03T08:30:00.000Z')).toEqual({ added: 0, refreshed: 1, version: 2 });
+    expect(await pulling.sharedIntel.upsert([], '2026-12-03T08:40:00.000Z')).toEqual({ added: 0, refreshed: 0, version: 2 });
     expect(await pulling.withOrg('initech').sharedIntel.version()).toBe(0);
   });
 
@@ -63,5 +64,31 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))('%s: a running server s
     expect(screening.shared.of('globex')?.size).toBe(2);
     const [late] = await screening.submit(serving, [withPhone('gh-4', '+1 512 555 0102')], actor);
     expect(sharedSignals(late!)).toEqual(['phone +15125550102 matches a phone indicator shared by acme (collection c-acme): seen 2025-11-03 to 2025-11-20 on 2 applications']);
+  });
+
+  it.skipIf(!engine.available)('a submission inside a transaction (an ATS webhook) never reads through it; the next one outside does', async () => {
+    expect((await pulling.sharedIntel.upsert([row('+15125550103')], '2026-12-03T09:01:00.000Z')).version).toBe(4);
+    clock = new Date('2026-12-03T09:02:00.000Z');
+    await serving.transaction((tx) => screening.submit(tx, [withPhone('gh-5', '+1 512 555 0198')], actor));
+    await screening.shared.settled('globex');
+    expect(screening.shared.of('globex')?.size).toBe(2);
+    await screening.submit(serving, [withPhone('gh-6', '+1 512 555 0197')], actor);
+    await screening.shared.settled('globex');
+    expect(screening.shared.of('globex')?.size).toBe(3);
+  });
+
+  it.skipIf(!engine.available)('rows an inbox write adds while a read is under way are in what the read swaps in', async () => {
+    const reading = screening.shared.load(serving);
+    screening.shared.extend('globex', [row('+15125550104')], 5);
+    expect((await reading).size).toBe(4);
+    const [hit] = await screening.submit(serving, [withPhone('gh-7', '+1 512 555 0104')], actor);
+    expect(sharedSignals(hit!)).toHaveLength(1);
+  });
+
+  it.skipIf(!engine.available)('without linkage the watchlist is consulted all the same', async () => {
+    const alone = new Screening(context, { provenance: screeningProvenance(DEFAULT_SCORING), linkage: false });
+    await alone.shared.load(serving);
+    const [hit] = await alone.submit(serving, [withPhone('gh-8', '+1 512 555 0101')], actor);
+    expect(sharedSignals(hit!)).toEqual(['phone +15125550101 matches a phone indicator shared by acme (collection c-acme): seen 2025-11-03 to 2025-11-20 on 2 applications']);
   });
 });

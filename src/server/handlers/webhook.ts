@@ -60,6 +60,8 @@ export const receiveWebhookRoute: Handler<R['receiveWebhook']> = async (ctx) => 
   }
   const detail = { vendor, ...(outcome.deliveryId ? { deliveryId: outcome.deliveryId } : {}), notes: notes.length, ...(sourceUpdatedAt ? { sourceUpdatedAt } : {}) };
   const actor = actorOf(ctx, 'webhook.ingest', detail, `webhook:${vendor}`);
+  // The shared watchlist is looked at before the transaction: screening never reads it through one.
+  await ctx.deps.screening.shared.look(ctx.store);
   return ctx.store.transaction(async (tx) => {
     if (!(await dedupe.claim(tx, vendor, outcome.deliveryId, now))) return { status: 'duplicate' as const };
     const [submitted] = await ctx.deps.screening.submit(withSourceTime(tx, sourceUpdatedAt), [application], actor);
