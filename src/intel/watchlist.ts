@@ -166,22 +166,19 @@ export class SharedWatchlist {
 
   /** The entry already holding the digest at words[at..at+8] from this sharer, kind and form, if any. */
   private heldAs(at: number, sharer: number, flags: number): number | undefined {
-    const w = this.words;
     const mask = this.slots.length - 1;
-    for (let slot = w[at]! & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = this.words[at]! & mask; ; slot = (slot + 1) & mask) {
       const e = this.slots[slot]! - 1;
       if (e < 0) return undefined;
-      if (this.sharerOf[e] !== sharer || this.kinds[e] !== flags) continue;
-      let same = true;
-      for (let i = 0; i < 8 && same; i++) same = w[e * 8 + i] === w[at + i];
-      if (same) return e;
+      if (this.sharerOf[e] === sharer && this.kinds[e] === flags && this.same(e, this.words, at)) return e;
     }
   }
 
-  private same(e: number, p: Int32Array): boolean {
+  /** Whether entry e holds the digest at p[at..at+8]. */
+  private same(e: number, p: Int32Array, at = 0): boolean {
     const w = this.words;
     const o = e * 8;
-    for (let i = 0; i < 8; i++) if (w[o + i] !== p[i]) return false;
+    for (let i = 0; i < 8; i++) if (w[o + i] !== p[at + i]) return false;
     return true;
   }
 

@@ -48,7 +48,6 @@ export interface StatusResource {
   readonly pendings: [];
 }
 
-
 export class TaxiiCollections {
   readonly keyId: string;
   private readonly cache = new Map<string, { until: number; objects: Promise<CollectionObject[]> }>();
