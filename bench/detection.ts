@@ -5,8 +5,14 @@
  * 200-300 people has a handful flagged, and a ratio of 2 is often chance), and where it
  * draws its lines.
  *
- * Every application is screened in order of arrival through src/service's
- * Screening with linkage on, as `hirewatch screen` does (no store). Printed:
+ * Measured twice. At arrival: every application is screened in order of
+ * arrival through src/service's Screening with linkage on, as `hirewatch
+ * screen` does (no store), and counted by its own band. Through the store
+ * (skipped with --no-store): the same mix submitted in order, as `hirewatch
+ * import` and the API do, and counted by what a person sees afterwards: a
+ * stored band other than clear, or membership of a case (the first of a ring
+ * is clear when it arrives, and joins the case a later member opens;
+ * bench/_detection-store.ts). Printed for each:
  * - recall: fraudulent applications flagged (review or hold), and held;
  * - honest applicants (people, a repeat applicant counted once: flagged when
  *   any of their applications is) flagged and held, overall and per
@@ -18,7 +24,8 @@
  * - the signals honest applications were flagged on, alone and as sets, and
  *   the rule that decided each band when the result names one;
  * - the planted traits of the fraudulent applications left clear.
- * Last line: one JSON object with the figures.
+ * Last line: one JSON object with the figures (those at arrival at the top
+ * level, those through the store under `throughStore`).
  */
 import { writeFileSync } from 'node:fs';
 import { parseJsonLine } from '../src/parse/parse-application.js';
@@ -27,8 +34,10 @@ import type { ScreenResult } from '../src/score/screen.js';
 import { buildScreenContext, Screening } from '../src/service/index.js';
 import { screeningProvenance } from '../src/store/provenance.js';
 import { readFileSync } from 'node:fs';
-import { generateLabelled, ORIGINS, type LabelledApplication, type Origin } from './generate-labelled.js';
-import { binomialUpperTail, wilson } from './rates.js';
+import { generateLabelled, type LabelledApplication } from './generate-labelled.js';
+import { wilson } from './rates.js';
+import { ALPHA, CEILING, fairness, peopleOf, type Fairness, type PersonOutcome } from './_detection-groups.js';
+import { beforePerson, heldByPerson, reachThroughStore } from './_detection-store.js';
 
 const args = process.argv.slice(3);
 const flag = (name: string): string | undefined => {
@@ -64,20 +73,6 @@ const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const fraud = rows.filter((r) => r.item.label === 'fraud');
 const honest = rows.filter((r) => r.item.label === 'honest');
 
-/** Honest people: flagged (held) when any of their applications is. */
-interface PersonOutcome { origin: Origin; flagged: boolean; held: boolean }
-const people = new Map<string, PersonOutcome>();
-for (const r of honest) {
-  const p = people.get(r.item.person) ?? { origin: r.item.origin, flagged: false, held: false };
-  p.flagged ||= flagged(r);
-  p.held ||= r.result.band === 'hold';
-  people.set(r.item.person, p);
-}
-const persons = [...people.values()];
-const rate = (xs: readonly PersonOutcome[], f: (p: PersonOutcome) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
-const flagRate = rate(persons, (p) => p.flagged);
-const holdRate = rate(persons, (p) => p.held);
-
 /** ROC AUC as the Mann-Whitney statistic (ties count half). */
 function auc(pos: readonly number[], neg: readonly number[]): number {
   const all = [...pos.map((v) => [v, 1] as const), ...neg.map((v) => [v, 0] as const)].sort((a, b) => a[0] - b[0]);
@@ -93,46 +88,36 @@ function auc(pos: readonly number[], neg: readonly number[]): number {
 }
 const rocAuc = auc(fraud.map((r) => r.result.logOdds), honest.map((r) => r.result.logOdds));
 
+const byItem = new Map(rows.map((r) => [r.item, r]));
 const recall = fraud.filter(flagged).length / fraud.length;
 const fraudHeld = fraud.filter((r) => r.result.band === 'hold').length / fraud.length;
 console.log(`labelled mix: ${rows.length} applications (seed ${seed}), generated in ${Math.round(generatedMs)} ms, screened with linkage in ${Math.round(screenMs)} ms`);
 const ci = (k: number, n: number) => { const w = wilson(k, n); return `95 % CI ${pct(w.lo)}-${pct(w.hi)}`; };
+const persons = peopleOf(mix, (i) => flagged(byItem.get(i)!), (i) => byItem.get(i)!.result.band === 'hold');
+const howMany = (xs: readonly PersonOutcome[], f: (p: PersonOutcome) => boolean) => xs.filter(f).length;
+const share = (xs: readonly PersonOutcome[], f: (p: PersonOutcome) => boolean) => `${howMany(xs, f)} (${pct(xs.length ? howMany(xs, f) / xs.length : 0)}, ${ci(howMany(xs, f), xs.length)})`;
+console.log(`\nat arrival (each application's own band when it is screened):`);
 console.log(`fraudulent applications: ${fraud.length}; flagged (review or hold) ${fraud.filter(flagged).length}: recall ${pct(recall)} (${ci(fraud.filter(flagged).length, fraud.length)}); held ${pct(fraudHeld)}`);
-console.log(`honest: ${honest.length} applications from ${persons.length} people; people flagged ${persons.filter((p) => p.flagged).length} (${pct(flagRate)}, ${ci(persons.filter((p) => p.flagged).length, persons.length)}), held ${persons.filter((p) => p.held).length} (${pct(holdRate)}, ${ci(persons.filter((p) => p.held).length, persons.length)})`);
+console.log(`honest: ${honest.length} applications from ${persons.length} people; people flagged ${share(persons, (p) => p.flagged)}, held ${share(persons, (p) => p.held)}`);
 console.log(`honest applications flagged ${pct(honest.filter(flagged).length / honest.length)}, held ${pct(honest.filter((r) => r.result.band === 'hold').length / honest.length)}`);
 console.log(`ROC AUC (log-odds, fraudulent vs honest applications): ${rocAuc.toFixed(4)}`);
+const arrival = fairness(persons, 'honest people by name-origin group, at arrival');
 
-/** 1.25x the overall rate: the goal's ceiling for a group. */
-const CEILING = 1.25;
-/** Twelve groups tested at once: a group's excess is shown when its p-value is under 0.05 / 12 (Bonferroni). */
-const ALPHA = 0.05 / ORIGINS.length;
-interface GroupRates {
-  people: number; flagged: number; held: number; flagRate: number; holdRate: number; flagRatio: number | null; holdRatio: number | null;
-  /** 95 % Wilson interval of the flag rate, and as ratios to the overall rate. */
-  flagCi: [number, number]; flagRatioCi: [number, number] | null;
-  /** P(this many flagged or more | the group's true rate were 1.25x the overall): small means a real excess. */
-  flagP: number; holdP: number;
-}
-const groups: Record<string, GroupRates> = {};
-console.log(`\nhonest people by name-origin group (ratio = group rate / overall rate; 95 % Wilson interval; p = chance of this count or more at ${CEILING}x the overall rate, * under ${ALPHA.toFixed(4)}):`);
-console.log(`  ${'group'.padEnd(22)} ${'people'.padStart(6)} ${'flagged'.padStart(8)} ${'rate'.padStart(8)} ${'ratio'.padStart(6)} ${'ratio 95 % CI'.padStart(13)} ${'p'.padStart(7)} ${'held'.padStart(5)} ${'rate'.padStart(8)} ${'ratio'.padStart(6)} ${'p'.padStart(7)}`);
-for (const origin of ORIGINS) {
-  const xs = persons.filter((p) => p.origin === origin);
-  const f = xs.filter((p) => p.flagged).length;
-  const h = xs.filter((p) => p.held).length;
-  const fr = xs.length ? f / xs.length : 0;
-  const hr = xs.length ? h / xs.length : 0;
-  const flagRatio = flagRate > 0 ? fr / flagRate : null;
-  const holdRatio = holdRate > 0 ? hr / holdRate : null;
-  const ci = wilson(f, xs.length);
-  const flagRatioCi: [number, number] | null = flagRate > 0 ? [ci.lo / flagRate, ci.hi / flagRate] : null;
-  const flagP = binomialUpperTail(f, xs.length, Math.min(1, CEILING * flagRate));
-  const holdP = binomialUpperTail(h, xs.length, Math.min(1, CEILING * holdRate));
-  groups[origin] = { people: xs.length, flagged: f, held: h, flagRate: fr, holdRate: hr, flagRatio, holdRatio, flagCi: [ci.lo, ci.hi], flagRatioCi, flagP, holdP };
-  const p = (x: number) => `${x < 0.001 ? x.toExponential(0) : x.toFixed(3)}${x < ALPHA ? '*' : ' '}`;
-  const ratioCi = flagRatioCi ? `${flagRatioCi[0].toFixed(2)}-${flagRatioCi[1].toFixed(2)}` : '-';
-  console.log(`  ${origin.padEnd(22)} ${String(xs.length).padStart(6)} ${String(f).padStart(8)} ${pct(fr).padStart(8)} ${(flagRatio ?? 0).toFixed(2).padStart(6)} ${ratioCi.padStart(13)} ${p(flagP).padStart(7)} ${String(h).padStart(5)} ${pct(hr).padStart(8)} ${(holdRatio ?? 0).toFixed(2).padStart(6)} ${p(holdP).padStart(7)}`);
-}
+// Through the store: what a person sees once the mix is stored (bench/_detection-store.ts).
+const stored = args.includes('--no-store') ? undefined : await (async () => {
+  const t = performance.now();
+  const reached = await reachThroughStore(mix, scoring);
+  const ms = performance.now() - t;
+  const of = (i: LabelledApplication) => reached.get(String(i.record['id']));
+  const fraudItems = mix.filter((i) => i.label === 'fraud');
+  const found = fraudItems.filter((i) => beforePerson(of(i))).length;
+  const inCaseOnly = fraudItems.filter((i) => of(i)?.stored === 'clear' && of(i)?.caseBand).length;
+  const people = peopleOf(mix, (i) => beforePerson(of(i)), (i) => heldByPerson(of(i)));
+  console.log(`\nthrough the store (Screening.submit into SQLite in batches of 50, ${Math.round(ms)} ms): put before a person = a stored band other than clear, or a member of a case (the verification view says pending)`);
+  console.log(`fraudulent applications before a person ${found} of ${fraudItems.length}: recall ${pct(found / fraudItems.length)} (${ci(found, fraudItems.length)}); ${inCaseOnly} of them only as members of a case a later application of their ring opened; held ${pct(fraudItems.filter((i) => heldByPerson(of(i))).length / fraudItems.length)}`);
+  console.log(`honest people before a person ${share(people, (p) => p.flagged)}, held ${share(people, (p) => p.held)}`);
+  return { recall: found / fraudItems.length, recallCi: wilson(found, fraudItems.length), inCaseOnly, ms, ...fairness(people, 'honest people by name-origin group, through the store') };
+})();
 
 const tally = (xs: Iterable<string>): [string, number][] => {
   const m = new Map<string, number>();
@@ -174,25 +159,27 @@ for (const c of calibration) console.log(`  ${c.scores.padEnd(7)} ${String(c.app
 const saved = flag('--save');
 if (saved) writeFileSync(saved, rows.map((r) => JSON.stringify({ ...r.item.record, _label: r.item.label, _origin: r.item.origin, _traits: r.item.traits, _ring: r.item.ring, _band: r.result.band, _score: r.result.score })).join('\n') + '\n');
 
-const maxRatio = (k: 'flagRatio' | 'holdRatio') => Math.max(0, ...Object.values(groups).map((g) => g[k] ?? 0));
-/** Groups whose excess over 1.25x the overall rate is beyond sampling noise (p under ALPHA). */
-const shown = (k: 'flagP' | 'holdP') => Object.entries(groups).filter(([, g]) => g[k] < ALPHA).map(([o]) => o);
-const goals = {
-  recallAtLeast95: recall >= 0.95,
-  honestFlaggedAtMost1: flagRate <= 0.01,
-  honestHeldAtMost0_1: holdRate <= 0.001,
+/** The issue's goals on one measure (at arrival, or through the store). */
+const goalsOf = (rec: number, f: Fairness) => ({
+  recallAtLeast95: rec >= 0.95,
+  honestFlaggedAtMost1: f.flagRate <= 0.01,
+  honestHeldAtMost0_1: f.holdRate <= 0.001,
   // The point estimates, as the goal is written; with a handful flagged per group they swing with the seed.
-  groupFlagRatioAtMost1_25: maxRatio('flagRatio') <= CEILING,
-  groupHoldRatioAtMost1_25: holdRate === 0 || maxRatio('holdRatio') <= CEILING,
+  groupFlagRatioAtMost1_25: f.maxFlagRatio <= CEILING,
+  groupHoldRatioAtMost1_25: f.holdRate === 0 || f.maxHoldRatio <= CEILING,
   // No group's count significantly above 1.25x the overall rate (exact binomial test, Bonferroni over the groups).
-  noGroupFlagExcessShown: shown('flagP').length === 0,
-  noGroupHoldExcessShown: shown('holdP').length === 0,
-};
-console.log(`\ngoals: ${Object.entries(goals).map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`).join('; ')}`);
-if (!goals.groupFlagRatioAtMost1_25 && goals.noGroupFlagExcessShown) console.log(`  (a group's flag ratio is above ${CEILING}, but no group's count is beyond sampling noise at this size: see p above)`);
+  noGroupFlagExcessShown: f.shown.flag.length === 0,
+  noGroupHoldExcessShown: f.shown.hold.length === 0,
+});
+const goals = { atArrival: goalsOf(recall, arrival), ...(stored ? { throughStore: goalsOf(stored.recall, stored) } : {}) };
+for (const [measure, g] of Object.entries(goals)) {
+  console.log(`\ngoals ${measure}: ${Object.entries(g).map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`).join('; ')}`);
+  if (!g.groupFlagRatioAtMost1_25 && g.noGroupFlagExcessShown) console.log(`  (a group's flag ratio is above ${CEILING}, but no group's count is beyond sampling noise at this size: see p above)`);
+}
 console.log(JSON.stringify({
   bench: 'detection', count: rows.length, seed, fraud: fraud.length, recall, fraudHeld, honestApplications: honest.length, honestPeople: persons.length,
-  honestFlagRate: flagRate, honestHoldRate: holdRate, rocAuc, groups, groupExcessShown: { flag: shown('flagP'), hold: shown('holdP'), alpha: ALPHA, ceiling: CEILING },
-  recallCi: wilson(fraud.filter(flagged).length, fraud.length), honestFlagRateCi: wilson(persons.filter((p) => p.flagged).length, persons.length),
+  honestFlagRate: arrival.flagRate, honestHoldRate: arrival.holdRate, rocAuc, groups: arrival.groups, groupExcessShown: { ...arrival.shown, alpha: ALPHA, ceiling: CEILING },
+  recallCi: wilson(fraud.filter(flagged).length, fraud.length), honestFlagRateCi: wilson(howMany(persons, (p) => p.flagged), persons.length),
+  throughStore: stored ? { recall: stored.recall, recallCi: stored.recallCi, fraudInCaseOnly: stored.inCaseOnly, honestFlagRate: stored.flagRate, honestHoldRate: stored.holdRate, groups: stored.groups, groupExcessShown: stored.shown, seconds: stored.ms / 1000 } : null,
   seconds: { generate: generatedMs / 1000, screen: screenMs / 1000 }, honestFlaggedSignals: Object.fromEntries(bySignal), calibration, goals,
 }));

@@ -11,6 +11,7 @@ import { DEFAULT_DB_FILE, DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, 
 import { CliFailure, EXIT, readNamedFile, requireFile, say } from './cli-errors.js';
 import { openNamedStore, parseOrg } from './cli-store.js';
 import { forStdout } from './terminal-text.js';
+import { RingNotice } from './ring-notice.js';
 import { csvWriter } from './formats/csv.js';
 import { htmlWriter } from './formats/html.js';
 import { packageVersion } from './package-version.js';
@@ -191,6 +192,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
 
   let read = 0;
   let failed = 0;
+  const rings = options.linkage !== false ? new RingNotice() : undefined;
   for await (const outcome of input.outcomes(file, {
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
     ...(columnMap ? { columnMap } : {}),
@@ -200,6 +202,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
       read++;
       const screened = 'prepared' in outcome ? screening.screenDetected(org, outcome.record, outcome.prepared) : screening.screen(org, outcome.record);
       writer.write({ ok: true, result: screened.result });
+      rings?.see(screened.result);
       if (store) {
         chunk.push({ record: outcome.record, screened });
         if (chunk.length >= STORE_CHUNK) await flush();
@@ -225,6 +228,7 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
     return EXIT.failed;
   }
   if (options.out) say(`${read} screened${failed ? `, ${failed} unreadable` : ''}, written to ${options.out}`);
+  for (const line of rings?.lines((refs) => screening.clustersWith(org, refs), replayed) ?? []) say(line);
   return EXIT.done;
 }
 

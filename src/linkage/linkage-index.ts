@@ -110,6 +110,28 @@ export class LinkageIndex {
     return n === undefined || this.clusters.sizeOf(n) < 2 ? undefined : this.clusterView(n);
   }
 
+  /**
+   * The whole clusters (two or more applications) of the given applications,
+   * by cluster id, each member in order of filing (`filed`: its position,
+   * from 0): one pass over the index.
+   */
+  clustersWith(refs: Iterable<{ readonly id: string; readonly source?: string | undefined }>): Map<string, { id: string; source: string; filed: number }[]> {
+    const roots = new Set<number>();
+    for (const r of refs) {
+      const n = this.filed.numberOf(r.source ?? '', r.id);
+      if (n !== undefined && this.clusters.sizeOf(n) >= 2) roots.add(this.clusters.find(n));
+    }
+    const byRoot = new Map<number, { id: string; source: string; filed: number }[]>();
+    for (let n = 0; roots.size > 0 && n < this.filed.size; n++) {
+      const r = this.clusters.find(n);
+      if (!roots.has(r)) continue;
+      let list = byRoot.get(r);
+      if (!list) byRoot.set(r, (list = []));
+      list.push({ id: this.filed.id(n), source: this.filed.source(n), filed: n });
+    }
+    return new Map([...byRoot].map(([r, members]) => [this.clusterId(r), members]));
+  }
+
   /** Cluster id of every application in a cluster of two or more, with the member ids (for benchmarks and exports). */
   *allClusters(): IterableIterator<{ id: string; members: string[] }> {
     const byRoot = new Map<number, string[]>();

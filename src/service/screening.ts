@@ -192,6 +192,15 @@ export class Screening {
   }
 
   /**
+   * The whole clusters of the given applications of an organisation, by
+   * cluster id (empty without linkage): after a run, which earlier
+   * applications a later one linked into a ring.
+   */
+  clustersWith(org: string, refs: Iterable<{ readonly id: string; readonly source?: string | undefined }>): Map<string, { id: string; source: string; filed: number }[]> {
+    return this.byOrg.get(org)?.index.clustersWith(refs) ?? new Map();
+  }
+
+  /**
    * Store records already screened (`screen`), in one transaction with the
    * audit entry `actor` describes. Only new and changed content is written;
    * an unchanged record keeps its stored result.

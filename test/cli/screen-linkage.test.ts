@@ -21,8 +21,17 @@ describe('hirewatch screen links applications to the ones before it', () => {
     expect(out.get('ln-8005').signals).toEqual([]);
   });
 
+  it('names the first of the ring, clear when it arrived, once later members are flagged with it', () => {
+    const run = hirewatch(['screen', EXAMPLES, '-f', 'jsonl']);
+    expect(lines(run.stdout).get('ln-8001').band).toBe('clear');
+    expect(run.stderr).toContain('hirewatch: 1 application was screened clear before a later application linked it into a flagged ring; verify it with the ring:');
+    expect(run.stderr).toMatch(/hirewatch: {3}ln-8001 \(lever\): cluster c-[0-9a-f]{6}, with ln-8002 hold, ln-8003 hold\n/);
+  });
+
   it('--no-linkage screens each application alone', () => {
-    const out = lines(hirewatch(['screen', EXAMPLES, '-f', 'jsonl', '--no-linkage']).stdout);
+    const run = hirewatch(['screen', EXAMPLES, '-f', 'jsonl', '--no-linkage']);
+    expect(run.stderr).not.toContain('flagged ring');
+    const out = lines(run.stdout);
     expect([...out.values()].flatMap((r) => r.signals).filter((s: { family: string }) => s.family === 'linkage')).toEqual([]);
     expect([...out.values()].filter((r) => r.cluster)).toEqual([]);
   });
