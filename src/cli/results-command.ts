@@ -23,6 +23,7 @@ interface ListOptions extends StoreOptions {
   readonly band?: Band[];
   readonly minScore?: number;
   readonly source?: string;
+  readonly attention?: boolean;
   readonly order: 'received' | 'score';
   readonly limit: number;
   readonly all?: boolean;
@@ -68,6 +69,7 @@ async function list(options: ListOptions): Promise<void> {
         ...(options.band ? { band: options.band } : {}),
         ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
         ...(options.source !== undefined ? { source: options.source } : {}),
+        ...(options.attention ? { attention: true } : {}),
         orderBy: options.order,
         limit: Math.min(options.limit, 1000),
         ...(cursor ? { cursor } : {}),
@@ -123,6 +125,7 @@ export function registerResultsCommand(program: Command): void {
     .option('--band <bands>', 'only these bands, e.g. hold,review', bandList)
     .option('--min-score <n>', 'only scores of at least n', wholeNumber)
     .option('--source <source>', 'only applications from this source')
+    .option('--attention', 'only those a person must look at: review or hold, or a member of a case not yet decided (the first of a ring, clear when it arrived)')
     .option('--order <order>', 'received or score', oneOf(['received', 'score'] as const), 'received')
     .option('--limit <n>', 'how many (at most 1000 a page)', positiveInteger, 50)
     .option('--all', 'every page, not only the first')

@@ -78,6 +78,8 @@ export const ResultsQuerySchema = z.strictObject({
   source: idText.optional(),
   clusterId: idText.optional().meta({ description: 'needs result:evidence' }),
   receivedSince: z.iso.datetime({ offset: true }).optional(),
+  attention: z.enum(['true', 'false']).optional().transform((v) => v === 'true')
+    .meta({ description: 'true: only applications a person must look at, a result at review or hold or a member of a case not yet decided (the first of a ring, clear when it arrived, is listed once a later member opens the case)' }),
   orderBy: z.enum(['received', 'score']).default('received'),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   cursor: z.string().max(1024).optional(),

@@ -50,6 +50,15 @@ export async function listResults(db: Db, org: string, input: ResultFilter = {})
   if (filter.source !== undefined) query = query.where('a.source', '=', filter.source);
   if (filter.clusterId !== undefined) query = query.where('r.cluster_id', '=', filter.clusterId);
   if (filter.receivedSince !== undefined) query = query.where('a.last_received_at', '>=', filter.receivedSince);
+  if (filter.attention) {
+    query = query.where((eb) => eb.or([
+      eb('r.band', 'in', ['review', 'hold']),
+      eb.exists(eb.selectFrom('case_members as cm').innerJoin('cases as c', (j) => j.onRef('c.org_id', '=', 'cm.org_id').onRef('c.case_id', '=', 'cm.case_id'))
+        .select('cm.case_id')
+        .whereRef('cm.org_id', '=', 'a.org_id').whereRef('cm.application_id', '=', 'a.application_id').whereRef('cm.source', '=', 'a.source')
+        .where('c.is_open', '=', 1)),
+    ]));
+  }
   if (filter.cursor !== undefined) {
     const [value, source, id] = decodeCursor(filter.cursor);
     query = byScore

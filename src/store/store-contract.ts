@@ -102,6 +102,12 @@ export const ResultFilterSchema = z.object({
   clusterId: z.string().optional(),
   /** Only applications received at or after this ISO time. */
   receivedSince: z.string().optional(),
+  /**
+   * Only applications a person must look at: a latest result at review or
+   * hold, or membership of a case not yet decided (the first of a ring is
+   * clear when it arrives and joins the case a later member opens).
+   */
+  attention: z.boolean().optional(),
   orderBy: z.enum(['received', 'score']).default('received'),
   limit: z.number().int().min(1).max(1000).default(50),
   /** Opaque: the nextCursor of the previous page. */

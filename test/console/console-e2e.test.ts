@@ -7,8 +7,8 @@ import { CHROMIUM, chromiumPresent, consoleBuilt, startDemoServer, type DemoServ
  * over the demo data on an in-process server: the walk-through of issue 14. An analyst
  * signs in, filters the queue to holds, opens the ring's case, sees the evidence and the
  * graph, records two verification steps and proposes "confirmed fraud"; a second analyst
- * confirms it (four eyes); a recruiter sees the pending status and the questions but no
- * evidence; another organisation's analyst sees none of it; the audit chain verifies.
+ * confirms it (four eyes); a recruiter sees the ring's first member (clear when screened)
+ * listed for verification, its pending status and the questions but no evidence; another organisation's analyst sees none of it; the audit chain verifies.
  *
  * Skipped only when /usr/bin/chromium is absent and CI is not set (.ci/run installs the
  * chromium package); under CI a missing browser fails the test.
@@ -136,6 +136,10 @@ describe.skipIf(!runnable)(runnable ? 'console in a browser' : `console in a bro
   it('a recruiter sees the pending status and the questions, never the evidence', async () => {
     const { context, page } = await signedIn('Riley (recruiter)');
     await page.getByRole('heading', { name: 'Pending verification' }).waitFor();
+    // The ring's first member was clear when screened: it is listed for its case all the same.
+    const first = page.getByRole('row', { name: /ln-8001/ });
+    await first.waitFor();
+    expect((await first.textContent())!.replace(/\s+/g, ' ')).toMatch(/ln-8001\s*clear\s*In a case: linked to applications flagged after it/);
     await page.getByLabel('Application id').fill('ln-8001');
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByTestId('verification-status').waitFor();

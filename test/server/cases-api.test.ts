@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../store/store-engines.js';
+import { heldApplication, ordinaryApplication } from '../helpers/case-applications.js';
 import { heldSample } from './case-fixtures.js';
 import { ORG, startHarness, type Harness } from './server-harness.js';
 
@@ -120,6 +121,19 @@ for (const engine of ENGINES) {
       expect((await h.request('GET', '/api/v1/policy', { key: h.keys.auditor })).json()).toMatchObject({ openOn: ['hold', 'review'], slaDays: { hold: 1, review: 3 } });
       const bad = await h.app.inject({ method: 'PUT', url: '/api/v1/policy', headers: { authorization: `Bearer ${h.keys.admin}`, 'content-type': 'application/json' }, payload: JSON.stringify({ ...policy, openOn: ['review'] }) });
       expect(bad.statusCode).toBe(400);
+    });
+
+    it('a recruiter lists the ring member that was clear when it arrived once a later member opens the case (attention=true)', async () => {
+      const phone = '(312) 555-0191';
+      const first = ordinaryApplication('api-ring-1', (a) => { a.applicant.fullName = 'Daniel Reyes'; a.applicant.phones = [phone]; a.session = { ...a.session, deviceId: 'fp_api_ring' }; });
+      const later = heldApplication('api-ring-2', (a) => { a.applicant.fullName = 'Olivia Brandt'; a.applicant.phones = [phone]; a.session = { ...a.session, deviceId: 'fp_api_ring' }; });
+      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body: first })).json().result.band).toBe('clear');
+      const listed = async () => (await h.request('GET', '/api/v1/results?attention=true&limit=1000', { key: h.keys.recruiter })).json().items.map((i: { id: string; band: string }) => [i.id, i.band]);
+      expect(await listed()).not.toContainEqual(['api-ring-1', 'clear']);
+      expect((await h.request('POST', '/api/v1/applications', { key: h.keys.recruiter, body: later })).json().result.band).toBe('hold');
+      expect(await listed()).toEqual(expect.arrayContaining([['api-ring-1', 'clear'], ['api-ring-2', 'hold'], [heldId, 'hold']]));
+      expect((await h.request('GET', '/api/v1/applications/api-ring-1/verification', { key: h.keys.recruiter })).json().status).toBe('pending_verification');
+      expect((await h.request('GET', '/api/v1/results?attention=maybe', { key: h.keys.recruiter })).statusCode).toBe(400);
     });
   });
 }

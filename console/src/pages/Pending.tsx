@@ -16,13 +16,15 @@ const STATUS: Record<Verification['status'], string> = {
 
 /**
  * The recruiter's view: which applications wait for verification and what to ask the
- * candidate (GET /applications/:id/verification). Never the evidence.
+ * candidate (GET /applications/:id/verification). Never the evidence. The list is every
+ * application a person must look at (GET /results?attention=true): flagged ones, and
+ * those clear when screened that are members of an open case (the first of a ring).
  */
 export function Pending({ search }: { search: URLSearchParams }) {
   usePageTitle('Pending verification');
   const id = search.get('id') ?? '';
   const [draft, setDraft] = useState(id);
-  const held = useLoad(() => api<{ items: ResultItem[] }>('GET', `/results${query({ band: 'hold,review', limit: 50 })}`), 'held');
+  const held = useLoad(() => api<{ items: ResultItem[] }>('GET', `/results${query({ attention: 'true', limit: 50 })}`), 'held');
   const v = useLoad(() => (id ? api<Verification>('GET', `/applications/${encodeURIComponent(id)}/verification`) : Promise.resolve(undefined)), id);
   const look = (e: FormEvent) => {
     e.preventDefault();
@@ -59,12 +61,13 @@ export function Pending({ search }: { search: URLSearchParams }) {
         {held.data && held.data.items.length === 0 && <p>None.</p>}
         {held.data && held.data.items.length > 0 && (
           <table>
-            <thead><tr><th scope="col">Application</th><th scope="col">Band</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+            <thead><tr><th scope="col">Application</th><th scope="col">Band</th><th scope="col">Why</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
             <tbody>
               {held.data.items.map((r) => (
                 <tr key={`${r.source ?? ''}:${r.id}`}>
                   <td><code>{r.id}</code></td>
                   <td><BandBadge band={r.band} /></td>
+                  <td>{r.band === 'clear' ? 'In a case: linked to applications flagged after it' : 'Flagged when screened'}</td>
                   <td><button type="button" className="secondary" onClick={() => { setDraft(r.id); navigate(`/pending?id=${encodeURIComponent(r.id)}`); }}>Questions for {r.id}</button></td>
                 </tr>
               ))}

@@ -18,6 +18,7 @@ export const listResults: Handler<R['listResults']> = async (ctx) => {
     ...(q.source !== undefined ? { source: q.source } : {}),
     ...(q.clusterId !== undefined ? { clusterId: q.clusterId } : {}),
     ...(q.receivedSince !== undefined ? { receivedSince: q.receivedSince } : {}),
+    ...(q.attention ? { attention: true } : {}),
     ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
     orderBy: q.orderBy,
     limit: q.limit,
