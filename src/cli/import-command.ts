@@ -84,6 +84,8 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
     if (shared.size > 0 && options.verbose) say(`consulting ${shared.size} shared indicators`);
     const unmatchable = unmatchableSharedText(shared.skipped);
     if (unmatchable) say(unmatchable);
+    // Findings an earlier run stored but was stopped before sending.
+    await screening.sendLeftovers(store);
     totals = await importChunks(
       screening,
       store,

@@ -9,7 +9,7 @@ import type { MonitorReport } from '../monitor/assess.js';
 import { forEachLine, ingestFile } from '../monitor/ingest.js';
 import { SequencedLines } from '../monitor/sequenced-lines.js';
 import { ContentPrefix, contentConsumer, contentConsumerPrefix, matchedLines } from '../monitor/content-prefix.js';
-import { buildMonitorReference, Monitoring, type AlertCounts } from '../service/index.js';
+import { buildMonitorReference, Monitoring, sendLeftovers, type AlertCounts } from '../service/index.js';
 import { consumeTelemetry, publishTelemetryFile, type NatsTelemetryOptions } from '../stream/nats-telemetry.js';
 import { resolveStoreTarget, type HirewatchStore } from '../store/index.js';
 import { EXIT, UsageError, requireFile, say } from './cli-errors.js';
@@ -190,6 +190,8 @@ export async function runMonitor(file: string | undefined, options: MonitorOptio
   monitoring.useSink(sinks);
   const store = target ? await openNamedStore(target, options.org ? { org: options.org } : {}) : undefined;
   try {
+    // Findings an earlier run stored but was stopped before sending.
+    if (store) await sendLeftovers(store, sinks);
     let report = await reportFor(file, options, store, monitoring);
     if (!report) return EXIT.failed;
     if (options.applications) {

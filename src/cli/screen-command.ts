@@ -164,6 +164,8 @@ async function screenInto(file: string, options: ScreenOptions, run: ScreenRun):
   if (replayed > 0 && target) say(`linking against ${replayed} applications stored in ${describeStoreTarget(target)}`);
   const unmatchable = store ? unmatchableSharedText((await screening.shared.load(store)).skipped) : undefined;
   if (unmatchable) say(unmatchable);
+  // Findings an earlier run stored but was stopped before sending.
+  if (store) await screening.sendLeftovers(store);
   const actor = { actor: 'cli', action: 'application.import', detail: { file: basename(file) } };
   let chunk: { record: Application; screened: Screened }[] = [];
   const flush = async (): Promise<void> => {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { Command } from 'commander';
-import { buildMonitorReference, buildScreenContext, Monitoring, Screening } from '../service/index.js';
+import { buildMonitorReference, buildScreenContext, Monitoring, Screening, sweepLeftovers } from '../service/index.js';
 import { DEFAULT_ORG, describeStoreTarget, resolveStoreTarget, screeningProvenance } from '../store/index.js';
 import { openLeaseSession } from '../store/lease-session.js';
 import { DEFAULT_PREFIX, DEFAULT_STREAM } from '../worker/partitions.js';
@@ -69,6 +69,8 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
   const leases = await openLeaseSession(target.url);
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+  // Findings a stopped worker or server stored but had not sent, now and every minute (a worker's destinations serve every organisation).
+  const stopSweeps = sweepLeftovers(store, sinks, { everyOrganisation: true });
   say(`worker ${options.name}: consuming stream ${options.stream} at ${options.nats} into ${describeStoreTarget(target)}`);
   try {
     const totals = await runWorker({
@@ -88,6 +90,7 @@ async function runWorkerCommand(options: WorkerCommandOptions): Promise<number> 
     say(err instanceof Error ? err.message : String(err));
     process.exit(EXIT.failed);
   } finally {
+    await stopSweeps();
     await leases.close().catch(() => undefined);
     await closeAlertSinks(sinks);
     await store.close();

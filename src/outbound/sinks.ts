@@ -9,9 +9,11 @@ import type { Target } from './target.js';
  * The outbound sink the services emit to (src/service/finding-sink.ts): each
  * finding goes to every configured destination in the background, with
  * retries; after the last failed attempt it is appended to the dead-letter
- * file. `emit` never waits and never throws; `drain` waits for every
- * delivery under way (a command calls it before it exits, a server when it
- * closes).
+ * file. `emit` never waits and never throws; its `kept` callback (the
+ * outbox forgetting the finding) runs once every destination has the finding
+ * or its dead letter, never when one of them lost it. `drain` waits for every
+ * delivery under way and its callback (a command calls it before it exits, a
+ * server when it closes).
  */
 export interface OutboundOptions {
   readonly producer: Producer;
@@ -35,7 +37,9 @@ export interface OutboundCounts {
 export class OutboundSinks implements FindingSink {
   readonly producer: Producer;
   readonly counts: OutboundCounts = { delivered: 0, deadLettered: 0, lost: 0 };
-  private readonly pending = new Set<Promise<void>>();
+  private readonly pending = new Set<Promise<unknown>>();
+  /** The outbox's `kept` callbacks waiting on their deliveries: not deliveries, so not counted against maxPending. */
+  private readonly settling = new Set<Promise<unknown>>();
   private readonly deadLetters: AppendOnlyFile;
 
   constructor(private readonly options: OutboundOptions) {
@@ -51,11 +55,15 @@ export class OutboundSinks implements FindingSink {
     return this.options.deadLetterFile;
   }
 
-  emit(event: OcsfFinding): void {
-    for (const target of this.options.targets) {
-      const delivery = this.deliver(target, event).catch((err) => this.failed(err));
-      this.pending.add(delivery);
-      void delivery.finally(() => this.pending.delete(delivery));
+  emit(event: OcsfFinding, kept?: () => Promise<void>): void {
+    const deliveries = this.options.targets.map((target) => track(this.pending, this.deliver(target, event).catch((err) => {
+      this.failed(err);
+      return false;
+    })));
+    if (kept) {
+      track(this.settling, Promise.all(deliveries).then(async (each) => {
+        if (each.every(Boolean)) await kept();
+      }).catch((err) => this.failed(err)));
     }
   }
 
@@ -63,9 +71,9 @@ export class OutboundSinks implements FindingSink {
     this.log(`a finding could not be sent (${error instanceof Error ? error.name : 'error'})`);
   }
 
-  /** Wait until every delivery under way has succeeded or been dead-lettered. */
+  /** Wait until every delivery under way has succeeded or been dead-lettered, and the outbox was told. */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    while (this.pending.size + this.settling.size > 0) await Promise.all([...this.pending, ...this.settling]);
   }
 
   private log(message: string): void {
@@ -76,23 +84,33 @@ export class OutboundSinks implements FindingSink {
     }
   }
 
-  private async deliver(target: Target, event: OcsfFinding): Promise<void> {
+  /** True when delivered or dead-lettered; false when lost (not even the dead-letter file took it). */
+  private async deliver(target: Target, event: OcsfFinding): Promise<boolean> {
     const overloaded = this.pending.size >= (this.options.maxPending ?? 10_000);
     const outcome = overloaded
       ? { ok: false, attempts: 0, error: 'too many deliveries under way' }
       : await withRetries(this.options.retry ?? DEFAULT_RETRY, () => target.send(event));
     if (outcome.ok) {
       this.counts.delivered++;
-      return;
+      return true;
     }
     const now = (this.options.now ?? (() => new Date()))();
     try {
       await this.deadLetters.append(JSON.stringify(deadLetter(target, event, outcome.attempts, outcome.error ?? 'failed', now)));
       this.counts.deadLettered++;
       this.log(`${target.label}: ${outcome.error ?? 'failed'} after ${outcome.attempts} attempt(s); event ${event.metadata.uid} kept in ${this.options.deadLetterFile} (hirewatch alerts replay)`);
+      return true;
     } catch (err) {
       this.counts.lost++;
-      this.log(`${target.label}: event ${event.metadata.uid} failed and could not be written to ${this.options.deadLetterFile} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      this.log(`${target.label}: event ${event.metadata.uid} failed and could not be written to ${this.options.deadLetterFile} (${(err as NodeJS.ErrnoException).code ?? 'error'}); it stays in the outbox`);
+      return false;
     }
   }
+}
+
+/** Keep `work` in `set` while it runs. */
+function track<T>(set: Set<Promise<unknown>>, work: Promise<T>): Promise<T> {
+  set.add(work);
+  void work.finally(() => set.delete(work));
+  return work;
 }

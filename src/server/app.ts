@@ -181,6 +181,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   app.decorateRequest('principal', undefined);
   installErrorHandlers(app);
+  // Closing stops the outbox sweeps before whoever built the server drains its sinks and closes the store.
+  app.addHook('onClose', async () => services.stop());
 
   const sessions = options.sessions instanceof SessionStore ? options.sessions : new SessionStore(options.sessions ?? {});
   const auth = keyAuthenticator(store, options.keyCacheMs ?? config.keyCacheMs ?? 0, Date.now, sessions);

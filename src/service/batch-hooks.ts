@@ -22,6 +22,8 @@ export function caseHooks(parts: readonly SubmitPartSize[], floors: Map<string, 
   const now = clock ?? (() => new Date());
   return {
     floor: async (tx, refs) => {
+      // A transaction tried again reads its floors afresh: one read by a failed try may have changed since.
+      floors.clear();
       const found = await floorsOf(tx, refs);
       for (const [k, v] of found) floors.set(k, v);
       return found;

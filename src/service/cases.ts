@@ -6,7 +6,9 @@ import {
 import { StoreError, type CaseFilter, type HirewatchStore, type StoredCase } from '../store/index.js';
 import type { Actor } from './audit-entry.js';
 import { newCaseId } from './case-ids.js';
-import { emitDecision, type FindingSink } from './finding-sink.js';
+import { buildFindings, type FindingSink } from './finding-sink.js';
+import { sendStaged, stageFindings } from './finding-outbox.js';
+import { decisionFinding, type OcsfFinding } from './findings.js';
 import type { DecisionFact } from './findings.js';
 import { caseView, dashboard, labels, verificationFor, type CaseView, type Dashboard, type Label, type VerificationView } from './case-views.js';
 
@@ -120,9 +122,9 @@ export class Cases {
 
   /** A person's decision (docs/CASES.md): reason required, four eyes on confirmed fraud per policy. */
   async decide(store: HirewatchStore, caseId: string, input: DecisionInput, actor: Actor): Promise<CaseView> {
-    let decided: StoredCase | undefined;
+    let staged: OcsfFinding[] = [];
     await this.change(store, caseId, actor, async (tx, c, at) => {
-      decided = undefined;
+      staged = [];
       const policy = await tx.cases.policy();
       const result = decide(c, { outcome: input.outcome, reason: input.reason, reliedOnBackgroundCheck: input.reliedOnBackgroundCheck ?? false, by: actor.actor, at }, policy);
       if (result.kind === 'refused') {
@@ -141,12 +143,17 @@ export class Cases {
         const app = await tx.getApplication(m.applicationId, m.source);
         snapshot.push({ source: m.source, applicationId: m.applicationId, signals: app?.result?.signals.map((s) => s.id) ?? [] });
       }
-      decided = { ...c, status: 'decided', decision: result.decision, pendingDecision: undefined, decidedAt: at, snapshot };
+      const decided: StoredCase = { ...c, status: 'decided', decision: result.decision, pendingDecision: undefined, decidedAt: at, snapshot };
       await tx.cases.update(decided, at);
+      // The decision goes out once committed; kept in the outbox with it until then.
+      if (this.sink) {
+        staged = buildFindings(this.sink, [decisionFact(store.org, decided)], decisionFinding);
+        await stageFindings(tx, staged, at);
+      }
       await tx.cases.appendEvent(caseId, { at, by: actor.actor, type: 'decided', detail: { outcome: result.decision.outcome, reason: result.decision.reason, ...(result.decision.confirmedBy ? { proposedBy: result.decision.by, confirmedBy: result.decision.confirmedBy } : {}) } });
       return { outcome: result.decision.outcome, ...(result.decision.confirmedBy ? { confirmedBy: result.decision.confirmedBy } : {}) };
     });
-    if (decided) emitDecision(this.sink, decisionFact(store.org, decided));
+    sendStaged(store, this.sink, staged);
     return this.get(store, caseId);
   }
 

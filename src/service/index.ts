@@ -15,5 +15,6 @@ export { summaryOf } from './case-views.js';
 export { Cases, CaseConflict, type CaseView, type Dashboard, type DecisionInput, type Label, type VerificationView } from './cases.js';
 export { Retention, type ErasureReport, type ErasureSubject, type Kept, type RetentionReport } from './retention.js';
 export { backtestWeights, type Backtest, type BacktestOptions, type BacktestRow } from './backtest.js';
-export { emitFindings, type FindingSink } from './finding-sink.js';
+export { buildFindings, type FindingSink } from './finding-sink.js';
+export { OUTBOX_LEASE_MS, OUTBOX_SWEEP_MS, sendLeftovers, sweepLeftovers } from './finding-outbox.js';
 export { alertFinding, decisionFinding, holdFinding, OCSF_VERSION, type AlertFact, type DecisionFact, type HoldFact, type OcsfFinding, type Producer } from './findings.js';

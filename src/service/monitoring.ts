@@ -10,7 +10,9 @@ import type { AuditInput, HirewatchStore } from '../store/index.js';
 import { withCases, type Actor } from './audit-entry.js';
 import { openEmployeeCase } from './case-opening.js';
 import { newCaseId } from './case-ids.js';
-import { emitAlerts, type FindingSink } from './finding-sink.js';
+import { buildFindings, type FindingSink } from './finding-sink.js';
+import { sendStaged, stageFindings } from './finding-outbox.js';
+import { alertFinding, type OcsfFinding } from './findings.js';
 import type { AlertFact } from './findings.js';
 import * as state from './telemetry-state.js';
 
@@ -89,12 +91,16 @@ export class Monitoring {
   async ingest(store: HirewatchStore, events: readonly TelemetryEvent[], options: IngestOptions): Promise<TelemetryOutcome> {
     const batch = createAggregate();
     for (const e of events) fold(batch, e);
-    const told: AlertFact[] = [];
-    const outcome = await store.transaction((tx) => {
-      told.length = 0;
-      return this.persistAndAssess(tx, batch, events.length, options, (fact) => told.push({ org: store.org, ...fact }));
+    let staged: OcsfFinding[] = [];
+    const outcome = await store.transaction(async (tx) => {
+      const told: AlertFact[] = [];
+      const stored = await this.persistAndAssess(tx, batch, events.length, options, (fact) => told.push({ org: store.org, ...fact }));
+      // The alerts go out once committed; kept in the outbox with the batch until then.
+      staged = this.sink ? buildFindings(this.sink, told, alertFinding) : [];
+      await stageFindings(tx, staged, this.now().toISOString());
+      return stored;
     });
-    emitAlerts(this.sink, told);
+    sendStaged(store, this.sink, staged);
     return outcome;
   }
 

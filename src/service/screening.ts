@@ -13,7 +13,9 @@ import { stickyBand } from '../cases/index.js';
 import { caseHooks, slices, stuck } from './batch-hooks.js';
 import { auditEntryFor, withCases, type Actor } from './audit-entry.js';
 import { Cases } from './cases.js';
-import { emitNewHolds, type FindingSink } from './finding-sink.js';
+import type { FindingSink } from './finding-sink.js';
+import { sendLeftovers, sendStaged, stagingHolds } from './finding-outbox.js';
+import type { OcsfFinding } from './findings.js';
 import { recordLinks } from './record-links.js';
 import { SubmitGroups, type SubmitPart } from './submit-group.js';
 
@@ -86,6 +88,11 @@ export class Screening {
   useSink(sink: FindingSink | undefined): void {
     this.sink = sink;
     this.cases.useSink(sink);
+  }
+
+  /** Send the organisation's findings that a stopped process stored but had not sent (src/service/finding-outbox.ts); how many. */
+  sendLeftovers(store: HirewatchStore): Promise<number> {
+    return sendLeftovers(store, this.sink, this.options.now ? { now: this.options.now } : {});
   }
 
   private now(): string {
@@ -211,13 +218,16 @@ export class Screening {
     const bands = new Map([...byKey].map(([k, s]) => [k, s.result.band]));
     const floors = new Map<string, 'review' | 'hold'>();
     const changes: AuditInput[][] = [[]];
+    const staged: OcsfFinding[] = [];
+    const hooks = caseHooks([{ actor, count: items.length }], floors, changes, this.options.now);
     const outcomes = await store.importBatch(items.map((i) => i.record), {
       provenance: this.provenance,
       screen: (record) => byKey.get(refKey(record.source, record.id))!,
       audit: (done) => [withCases(auditEntryFor(actor, done, stuck(bands, floors)), changes[0]!)],
-      ...caseHooks([{ actor, count: items.length }], floors, changes, this.options.now),
+      floor: hooks.floor,
+      within: stagingHolds(hooks.within, this.sink, floors, () => this.now(), staged),
     });
-    emitNewHolds(this.sink, store.org, outcomes, (k) => byKey.get(k)?.result, floors, this.now());
+    sendStaged(store, this.sink, staged);
     return outcomes;
   }
 
@@ -256,6 +266,8 @@ export class Screening {
     const floors = new Map<string, 'review' | 'hold'>();
     const changes: AuditInput[][] = parts.map(() => []);
     const sizes = parts.map((p) => ({ actor: p.actor, count: p.records.length }));
+    const staged: OcsfFinding[] = [];
+    const hooks = caseHooks(sizes, floors, changes, this.options.now);
     const outcomes = await store.importBatch(parts.flatMap((p) => p.records), {
       provenance: this.provenance,
       screen: (record) => {
@@ -266,9 +278,10 @@ export class Screening {
         return screened;
       },
       audit: (done) => slices(done, sizes).map((mine, i) => withCases(auditEntryFor(parts[i]!.actor, mine, stuck(bands, floors)), changes[i]!)),
-      ...caseHooks(sizes, floors, changes, this.options.now),
+      floor: hooks.floor,
+      within: stagingHolds(hooks.within, this.sink, floors, () => this.now(), staged),
     });
-    emitNewHolds(this.sink, store.org, outcomes, (k) => fresh.get(k)?.result, floors, this.now());
+    sendStaged(store, this.sink, staged);
     const submitted: Submitted[] = [];
     for (const outcome of outcomes) {
       const screened = fresh.get(refKey(outcome.source, outcome.id));

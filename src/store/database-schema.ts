@@ -293,6 +293,17 @@ export interface TaxiiStatusesTable {
   status_json: string;
 }
 
+/** A finding a stored change sends out, kept until delivered or dead-lettered (migration 2026_014). */
+export interface OutboxTable {
+  org_id: string;
+  /** The finding's metadata.uid. */
+  event_uid: string;
+  created_at: string;
+  /** Until then the process that wrote or claimed it is sending it. */
+  lease_until: string;
+  event_json: string;
+}
+
 export interface SharedIntelVersionsTable {
   org_id: string;
   version: number;
@@ -345,4 +356,5 @@ export interface HirewatchDatabase {
   shared_indicators: SharedIndicatorsTable;
   shared_intel_versions: SharedIntelVersionsTable;
   taxii_statuses: TaxiiStatusesTable;
+  outbox: OutboxTable;
 }

@@ -14,3 +14,4 @@ export { type LatestRecord } from './latest-records.js';
 export { ERASED_MENTION, type ErasedCounts } from './erase-queries.js';
 export { RetentionPolicySchema, LegalHoldSchema, type AppRef, type LegalHold, type RetentionPolicy, type RetentionStore } from './retention-queries.js';
 export { type SharedIndicatorRow, type SharedIntelStore, type StoredSharedIndicator } from './intel-queries.js';
+export { type OutboxRow, type OutboxStore } from './outbox-queries.js';

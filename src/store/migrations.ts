@@ -3,6 +3,7 @@ import { casesMigration } from './case-migration.js';
 import { listOrderMigration } from './list-order-migration.js';
 import { retentionMigration } from './retention-migration.js';
 import { sharedIntelMigration, sharedIntelVersionMigration, taxiiStatusMigration } from './intel-migration.js';
+import { outboxMigration } from './outbox-migration.js';
 import { arrivalMigration } from './arrival-migration.js';
 
 /**
@@ -259,6 +260,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_011_shared_intel': sharedIntelMigration,
   '2026_012_shared_intel_version': sharedIntelVersionMigration,
   '2026_013_taxii_status': taxiiStatusMigration,
+  '2026_014_outbox': outboxMigration,
 };
 
 /** The in-code provider the Migrator reads (no migration files to ship or find). */

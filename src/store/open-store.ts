@@ -17,6 +17,7 @@ import { isRetryableWriteError } from './row-mapping.js';
 import { parseStoreTarget, type StoreTarget } from './store-target.js';
 import { retentionStore, type RetentionStore } from './retention-queries.js';
 import { sharedIntelStore, type SharedIntelStore } from './intel-queries.js';
+import { outboxStore, type OutboxStore } from './outbox-queries.js';
 import { addClusterMembers, listLinks, putLinks, putResult } from './write-queries.js';
 
 export interface OpenStoreOptions extends ConnectOptions {
@@ -36,10 +37,12 @@ const MAX_ATTEMPTS = 5;
 /** What every organisation's view of one connection shares: each organisation's queue of audit entries appended outside a transaction, and how the connection closes. */
 interface PerConnection {
   readonly groups: Map<string, AuditGroupCommit>;
+  /** The connection itself, outside any transaction. */
+  readonly root: Kysely<HirewatchDatabase>;
   readonly close: () => Promise<void>;
 }
 
-function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], shared: PerConnection, orgInput: string, head?: ClaimedHead): HirewatchStore {
+function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine'], shared: PerConnection, orgInput: string, head?: ClaimedHead, after?: (() => void)[]): HirewatchStore {
   const { groups } = shared;
   const org = OrgIdSchema.parse(orgInput);
   let admin: AdminStore | undefined;
@@ -47,6 +50,7 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
   let cases: CaseStore | undefined;
   let retention: RetentionStore | undefined;
   let sharedIntel: SharedIntelStore | undefined;
+  let outbox: OutboxStore | undefined;
   const bind = (trx: Kysely<HirewatchDatabase>, claimed: ClaimedHead): HirewatchStore => boundStore(trx, engine, shared, org, claimed);
   const inOrgTransaction: InOrgTransaction = async (work) => {
     if (head) return work(db, head);
@@ -74,8 +78,30 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
       if (head) throw new Error('a transaction belongs to one organisation');
       return boundStore(db, engine, shared, other);
     },
-    transaction: (work) => (head ? work(store) : inOrgTransaction((trx, claimed) => work(boundStore(trx, engine, shared, org, claimed)))),
+    transaction: async (work) => {
+      if (head) return work(store);
+      let committed: (() => void)[] = [];
+      const result = await inOrgTransaction((trx, claimed) => {
+        // A transaction tried again starts its after-commit work afresh.
+        committed = [];
+        return work(boundStore(trx, engine, shared, org, claimed, committed));
+      });
+      for (const fn of committed) {
+        try {
+          fn();
+        } catch {
+          // After-commit work reports its own failures; what was committed stays.
+        }
+      }
+      return result;
+    },
     inTransaction: head !== undefined,
+    outside: () => (head ? boundStore(shared.root, engine, shared, org) : store),
+    afterCommit: (fn) => {
+      if (after) after.push(fn);
+      else if (head) throw new Error('afterCommit inside importBatch: call it on the store importBatch was called on');
+      else fn();
+    },
     importBatch: (records, options = {}) => importBatch(db, org, records, options, inOrgTransaction, !head, bind),
     putVersion: async (record, options = {}) => (await importBatch(db, org, [record], options, inOrgTransaction, !head, bind))[0]!,
     putResult: (r, result, provenance) => putResult(db, org, { ...ref(r), version: r.version }, result, provenance),
@@ -110,6 +136,10 @@ function boundStore(db: Kysely<HirewatchDatabase>, engine: StoreTarget['engine']
       sharedIntel ??= sharedIntelStore(db, org);
       return sharedIntel;
     },
+    get outbox() {
+      outbox ??= outboxStore(db, org);
+      return outbox;
+    },
     refreshStatistics: async () => {
       if (head) throw new Error('refresh statistics outside a transaction');
       await (engine === 'sqlite'
@@ -134,5 +164,5 @@ export async function openStore(target: string | StoreTarget, options: OpenStore
   const resolved = typeof target === 'string' ? parseStoreTarget(target) : target;
   const org = OrgIdSchema.parse(options.org ?? DEFAULT_ORG);
   const { db, engine, close } = await connect(resolved, options);
-  return boundStore(db, engine, { groups: new Map(), close }, org);
+  return boundStore(db, engine, { groups: new Map(), root: db, close }, org);
 }

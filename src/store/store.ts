@@ -8,6 +8,7 @@ import type { LatestRecord } from './latest-records.js';
 import type { MonitorStore } from './monitor-queries.js';
 import type { RetentionStore } from './retention-queries.js';
 import type { SharedIntelStore } from './intel-queries.js';
+import type { OutboxStore } from './outbox-queries.js';
 import type {
   ApplicationRef, ImportOutcome, LinkInput, ResultFilter, ResultPage, ScreeningProvenance, StoreCounts,
   StoredApplication, StoredCluster, StoredLink, StoredResult, VersionSummary,
@@ -98,6 +99,17 @@ export interface HirewatchStore {
   transaction<T>(work: (tx: HirewatchStore) => Promise<T>): Promise<T>;
   /** True for the store a transaction hands its work (valid only until that transaction ends). */
   readonly inTransaction: boolean;
+  /**
+   * The same organisation's store outside any transaction (this store when it
+   * is not one): for work that must outlive the transaction, such as
+   * forgetting a finding from the outbox once it is delivered.
+   */
+  outside(): HirewatchStore;
+  /**
+   * Run `fn` once the transaction this store belongs to (one opened with
+   * `transaction`) has committed, never if it fails; outside one, at once.
+   */
+  afterCommit(fn: () => void): void;
 
   /**
    * One transaction: each record is stored as a new application, a new
@@ -139,6 +151,8 @@ export interface HirewatchStore {
   readonly retention: RetentionStore;
   /** Indicators other organisations share (docs/SHARING.md); written through src/service/intel-pull.ts. */
   readonly sharedIntel: SharedIntelStore;
+  /** Findings written with the change that sends them, kept until delivered (docs/ALERTS.md). */
+  readonly outbox: OutboxStore;
 
   /**
    * After a bulk load: bring the query planner's statistics up to date, so lists and

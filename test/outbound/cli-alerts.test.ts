@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../src/outbound/index.js';
-import type { OcsfFinding } from '../../src/service/index.js';
+import { holdFinding, type OcsfFinding } from '../../src/service/index.js';
+import { openStore } from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { validateOcsf } from '../helpers/ocsf-validate.js';
 import { Receiver } from './receivers.js';
@@ -110,5 +111,27 @@ describe('hirewatch import with outbound findings', () => {
       expect(verifySignature(SECRET, String(x.headers['x-hirewatch-timestamp']), x.body, String(x.headers['x-hirewatch-signature']), Math.floor(Date.now() / 1000))).toBe(true);
     }
     expect(existsSync(dead)).toBe(false);
+  });
+
+  it("a finding a killed run stored but never sent goes out with the next run of its organisation, and leaves the outbox", async () => {
+    const db = join(dir, 'left.db');
+    const past = '2026-01-01T00:00:00.000Z';
+    const leftover = holdFinding({ version: '0.0.0-test' }, { org: 'acme', applicationId: 'gh-9999', source: 'greenhouse', version: 1, score: 91, bandReason: 'two-lines: interview, contact', signals: [{ id: 'interview.face_mismatch', family: 'interview' }], at: past });
+    const theirs = holdFinding({ version: '0.0.0-test' }, { org: 'globex', applicationId: 'gx-1', source: '', version: 1, score: 91, bandReason: 'two-lines: interview, contact', signals: [{ id: 'interview.face_mismatch', family: 'interview' }], at: past });
+    const seeded = await openStore(db, { org: 'acme' });
+    await seeded.outbox.add([{ uid: leftover.metadata.uid, json: JSON.stringify(leftover) }], past, past);
+    await seeded.withOrg('globex').outbox.add([{ uid: theirs.metadata.uid, json: JSON.stringify(theirs) }], past, past);
+    await seeded.close();
+    const alerts = join(dir, 'left-alerts.jsonl');
+    const r = await hirewatchAsync(['import', 'examples/applications.jsonl', '--db', db, '--org', 'acme', '--alerts-file', alerts]);
+    expect(r.status).toBe(0);
+    const sent = readFileSync(alerts, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as OcsfFinding);
+    expect(sent.filter((e) => e.metadata.uid === leftover.metadata.uid)).toEqual([leftover]);
+    // Another organisation's finding is not this command's to send.
+    expect(sent.filter((e) => e.metadata.tenant_uid !== 'acme')).toEqual([]);
+    const after = await openStore(db, { org: 'acme' });
+    expect(await after.outbox.size()).toBe(0);
+    expect(await after.withOrg('globex').outbox.size()).toBe(1);
+    await after.close();
   });
 });

@@ -190,6 +190,34 @@ describe('signed webhooks', () => {
   });
 });
 
+describe('the outbox is told when a finding is safe', () => {
+  it('once delivered, or once dead-lettered; never when it could be lost', async () => {
+    const kept: string[] = [];
+    const keep = (what: string) => async () => void kept.push(what);
+    receiver.answer = () => 200;
+    const config = resolveOutbound({ webhookUrl: url, webhookSecretFile: secretFile('hook.secret', SECRET) }, {});
+    const delivered = sinksFor(targetsOf(config));
+    delivered.emit(events[0]!, keep('delivered'));
+    await delivered.drain();
+    expect(kept).toEqual(['delivered']);
+
+    receiver.answer = () => 500;
+    const dead = sinksFor(targetsOf(config), 2);
+    dead.emit(events[1]!, keep('dead-lettered'));
+    await dead.drain();
+    expect(dead.counts).toEqual({ delivered: 0, deadLettered: 1, lost: 0 });
+    expect(kept).toEqual(['delivered', 'dead-lettered']);
+
+    // The dead-letter file cannot be written (its directory does not exist): the finding stays in the outbox.
+    const lost = new OutboundSinks({ producer, targets: targetsOf(config), deadLetterFile: join(dir, 'missing', 'dead.jsonl'), retry: retry(1), log: (m) => logs.push(m) });
+    lost.emit(events[2]!, keep('lost'));
+    await lost.drain();
+    expect(lost.counts).toEqual({ delivered: 0, deadLettered: 0, lost: 1 });
+    expect(kept).toEqual(['delivered', 'dead-lettered']);
+    expect(logs.at(-1)).toContain('it stays in the outbox');
+  });
+});
+
 describe('the JSONL file', () => {
   it('is created 0600 and holds one event a line', async () => {
     const file = join(dir, 'alerts.jsonl');

@@ -29,11 +29,13 @@ export interface ServicesOptions {
 export interface LoadedServices {
   readonly deps: ServerDeps;
   readonly handlers: RouteHandlers;
+  /** Stop the background work the load started (the outbox sweeps), waiting for a sweep under way. */
+  readonly stop: () => Promise<void>;
 }
 
 /** Builds the handlers' dependencies from the ones that need no service (`base`). */
 async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'screening' | 'telemetry'>): Promise<LoadedServices> {
-  const [{ buildMonitorReference, Monitoring, Screening }, { ROUTE_HANDLERS }] = await Promise.all([
+  const [{ buildMonitorReference, Monitoring, Screening, sweepLeftovers }, { ROUTE_HANDLERS }] = await Promise.all([
     import('../../service/index.js'),
     import('./route-handlers.js'),
   ]);
@@ -57,7 +59,9 @@ async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'sc
   deps.screening.useSink(options.findings);
   deps.telemetry.useSink(options.findings);
   for (const org of options.intel?.orgs ?? []) await deps.screening.shared.load(store.withOrg(org));
-  return { deps, handlers: ROUTE_HANDLERS };
+  // Findings a stopped server or worker stored but had not sent, now and every minute (the server's destinations serve every organisation).
+  const stop = sweepLeftovers(store, options.findings, { everyOrganisation: true });
+  return { deps, handlers: ROUTE_HANDLERS, stop };
 }
 
 /**
@@ -65,13 +69,19 @@ async function loadServices(options: ServicesOptions, base: Omit<ServerDeps, 'sc
  * load that fails is not kept: the caller sees the error (a 500, logged) and the next call
  * tries again.
  */
-export function lazyServices(options: ServicesOptions, base: Omit<ServerDeps, 'screening' | 'telemetry'>): () => Promise<LoadedServices> {
+export function lazyServices(options: ServicesOptions, base: Omit<ServerDeps, 'screening' | 'telemetry'>): (() => Promise<LoadedServices>) & { readonly stop: () => Promise<void> } {
   let loading: Promise<LoadedServices> | undefined;
-  return () => {
+  const load = (): Promise<LoadedServices> => {
     loading ??= loadServices(options, base).catch((err: unknown) => {
       loading = undefined;
       throw err;
     });
     return loading;
   };
+  // On close: stop what a load started; a load that failed or never began started nothing.
+  const stop = async (): Promise<void> => {
+    const loaded = await loading?.catch(() => undefined);
+    await loaded?.stop();
+  };
+  return Object.assign(load, { stop });
 }
