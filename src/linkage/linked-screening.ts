@@ -50,7 +50,7 @@ export class LinkedScreener {
     const across = (record: EnrichedApplication): CrossEvidence => {
       links = this.index.add(record, onboardingExtras(app));
       const cluster = links.cluster;
-      const signals = linkageSignals(links, this.signalOptions);
+      const signals = linkageSignals(links, detected.sessionIpHosting ? { ...this.signalOptions, sessionIpHosting: true } : this.signalOptions);
       if (this.consult) signals.push(...this.consult(record, this.index.lastIdentifiers));
       return { signals, ...(cluster ? { cluster: { id: cluster.id, size: cluster.size } } : {}) };
     };

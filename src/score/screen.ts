@@ -54,6 +54,14 @@ export interface Detected {
   readonly raw: readonly RawSignal[];
   /** Detectors that failed on this record. */
   readonly skipped: readonly { readonly detector: string; readonly error: string }[];
+  /**
+   * The application session's IP is on a listed hosting, commercial VPN or
+   * proxy network (the geographic reference's, as geography.ip_hosting_or_vpn
+   * reads it): strangers share such an exit, so linkage raises nothing on it.
+   * Found here, beside the detectors, so a caller that links elsewhere (the
+   * main thread, with detectors on workers) needs no reference data.
+   */
+  readonly sessionIpHosting?: boolean;
 }
 
 /** Every detector of the context on one normalised record; a detector that throws is skipped, never fatal. */
@@ -67,7 +75,9 @@ export function detectNormalised(record: EnrichedApplication, context: ScreenCon
       skipped.push({ detector: detector.name, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  return { raw, skipped };
+  const ip = record.session?.ip;
+  const sessionIpHosting = ip ? context.detect.reference.geo?.ipNetwork(ip)?.hosting !== undefined : false;
+  return { raw, skipped, ...(sessionIpHosting ? { sessionIpHosting } : {}) };
 }
 
 /**
