@@ -25,7 +25,10 @@
  *   the rule that decided each band when the result names one;
  * - the planted traits of the fraudulent applications left clear.
  * Last line: one JSON object with the figures (those at arrival at the top
- * level, those through the store under `throughStore`).
+ * level, those through the store under `throughStore`). `--save FILE` writes
+ * every application of the mix as a JSON line with its label, name-origin
+ * group, traits, ring, and its band, score and signal ids at arrival, for a
+ * closer look at who was flagged on what (synthetic people only).
  */
 import { writeFileSync } from 'node:fs';
 import { parseJsonLine } from '../src/parse/parse-application.js';
@@ -157,7 +160,7 @@ console.log('\ncalibration (score range: applications, share fraudulent, mean sc
 for (const c of calibration) console.log(`  ${c.scores.padEnd(7)} ${String(c.applications).padStart(6)}  ${pct(c.fraudShare).padStart(8)}  ${pct(c.meanScore).padStart(8)}`);
 
 const saved = flag('--save');
-if (saved) writeFileSync(saved, rows.map((r) => JSON.stringify({ ...r.item.record, _label: r.item.label, _origin: r.item.origin, _traits: r.item.traits, _ring: r.item.ring, _band: r.result.band, _score: r.result.score })).join('\n') + '\n');
+if (saved) writeFileSync(saved, rows.map((r) => JSON.stringify({ ...r.item.record, _label: r.item.label, _origin: r.item.origin, _traits: r.item.traits, _ring: r.item.ring, _band: r.result.band, _score: r.result.score, _signals: r.result.signals.map((s) => s.id) })).join('\n') + '\n');
 
 /** The issue's goals on one measure (at arrival, or through the store). */
 const goalsOf = (rec: number, f: Fairness) => ({

@@ -384,12 +384,23 @@ export function generateLabelled(options: GenerateOptions = {}): LabelledApplica
   const usHomeIp = (state: string): string => hostIn(pools.byState.get(state) ?? pools.byState.get('TX')!);
   const anyUsIp = (): string => hostIn([...pools.byState.values()][Math.floor(rand() * pools.byState.size)]!);
   const exchanges = Array.from({ length: 790 }, (_, k) => 210 + k).filter((e) => e % 100 !== 11 && e !== 555 && e !== 950 && e !== 958 && e !== 959 && e !== 976);
-  /** A number the numbering plan assigns (honest people give working numbers): the next serial that libphonenumber finds valid. */
+  /**
+   * A number the numbering plan assigns (honest people give working numbers) and nobody was
+   * given before: the next serial that libphonenumber finds valid and that is new. The serials
+   * map onto the numbers periodically, so without the check two strangers (an applicant and
+   * someone else's referee) were given one number by accident, about once per 150 applications
+   * at 100,000, and the referee read as another applicant: a coincidence real numbering does
+   * not make. Numbers shared on purpose (a ring's phone, a family's) are copied, not drawn.
+   */
+  const issued = new Set<string>();
   const valid = (make: (n: number) => string, country: string): string => {
     for (;;) {
       const number = make(next());
       const parsed = parsePhoneNumberFromString(number, country as never);
-      if (parsed?.isValid() && parsed.country === country) return number;
+      if (parsed?.isValid() && parsed.country === country && !issued.has(parsed.number)) {
+        issued.add(parsed.number);
+        return number;
+      }
     }
   };
   const usNumber = (area: string): string => valid((n) => `(${area}) ${exchanges[(n * 37) % exchanges.length]}-${digits((n * 7919) % 10000, 4)}`, 'US');
