@@ -75,9 +75,18 @@ export function detectNormalised(record: EnrichedApplication, context: ScreenCon
       skipped.push({ detector: detector.name, error: err instanceof Error ? err.message : String(err) });
     }
   }
+  return { raw, skipped, ...(sessionOnHostingNetwork(record, context) ? { sessionIpHosting: true } : {}) };
+}
+
+/** Whether the session IP is on a listed hosting, VPN or proxy network; false when unknown (no reference, an address it cannot read). */
+function sessionOnHostingNetwork(record: EnrichedApplication, context: ScreenContext): boolean {
   const ip = record.session?.ip;
-  const sessionIpHosting = ip ? context.detect.reference.geo?.ipNetwork(ip)?.hosting !== undefined : false;
-  return { raw, skipped, ...(sessionIpHosting ? { sessionIpHosting } : {}) };
+  if (!ip) return false;
+  try {
+    return context.detect.reference.geo?.ipNetwork(ip)?.hosting !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
