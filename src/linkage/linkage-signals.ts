@@ -96,23 +96,24 @@ const appKey = (a: { source: string; id: string }): string => `${a.source}\u0000
 export function linkageSignals(result: LinkResult, options: LinkageSignalOptions = {}): RawSignal[] {
   const out: RawSignal[] = [];
   const fired = new Set<SignalId>();
-  const homeLink = result.identifiers.find((l) => l.kind === 'address' && l.earlier.some((e) => !e.sameIdentity));
+  // A hosting or VPN exit is a door strangers share, not an identifier of anyone: no link through it counts.
+  const identifiers = options.sessionIpHosting ? result.identifiers.filter((l) => l.kind !== 'ip') : result.identifiers;
+  const homeLink = identifiers.find((l) => l.kind === 'address' && l.earlier.some((e) => !e.sameIdentity));
   const home = new Set((homeLink?.earlier ?? []).filter((e) => !e.sameIdentity).map(appKey));
   const withHome: string[] = [];
-  for (const link of result.identifiers) {
+  for (const link of identifiers) {
     // The kind first: judging every name on a busy link (an IP network lists up to maxPerIdentifier) is the costly part.
     if (!HOUSEHOLD_KINDS.has(link.kind)) continue;
     const others = link.earlier.filter((e) => !e.sameIdentity);
     if (others.length === 0 || !others.every((e) => home.has(appKey(e)))) continue;
     withHome.push(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`);
   }
-  for (const link of result.identifiers) {
+  for (const link of identifiers) {
     const id = SHARED[link.kind];
     if (!id || fired.has(id)) continue;
     const others = link.earlier.filter((e) => !e.sameIdentity);
     if (others.length === 0) continue;
     if (HOUSEHOLD_KINDS.has(link.kind) && others.every((e) => home.has(appKey(e)))) continue;
-    if (link.kind === 'ip' && options.sessionIpHosting) continue;
     fired.add(id);
     const shared = link === homeLink && withHome.length > 0 ? ` (who live there also share ${withHome.join(', ')}: one household, counted once)` : '';
     const evidence = `${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)} also on ${listApplications(others, link.truncated)}${shared}`;
@@ -146,7 +147,7 @@ export function linkageSignals(result: LinkResult, options: LinkageSignalOptions
     const counts = [identity.phones >= 2 ? `${identity.phones} different phones` : '', identity.mailboxes >= 2 ? `${identity.mailboxes} different mailboxes` : ''].filter(Boolean).join(' and ');
     out.push({ id: 'linkage.identity_many_contacts', evidence: `${result.name} appears on ${identity.applications.length} linked applications with ${counts}: ${listApplications(identity.applications.filter((a) => a.id !== result.id))} and this one` });
   }
-  const burst = burstOf(result, options.burstWindowHours ?? 24, options.burstMin ?? 5, options.sessionIpHosting === true);
+  const burst = burstOf(result, identifiers, options.burstWindowHours ?? 24, options.burstMin ?? 5);
   if (burst) out.push({ id: 'linkage.burst', evidence: burst });
   return out;
 }
@@ -195,7 +196,7 @@ function resumeEvidence(result: LinkResult): RawSignal | undefined {
 }
 
 /** The largest group of applications within the window, sharing one identifier or the cluster, with another identity among them. */
-function burstOf(result: LinkResult, windowHours: number, min: number, hostingIp: boolean): string | undefined {
+function burstOf(result: LinkResult, identifiers: LinkResult['identifiers'], windowHours: number, min: number): string | undefined {
   let best: { count: number; what: string } | undefined;
   const consider = (what: string, apps: readonly (LinkedApplication | ClusterMember)[]): void => {
     const near = apps.filter((a) => a.id !== result.id && hoursApart(a.submittedAt, result.submittedAt) <= windowHours);
@@ -203,8 +204,8 @@ function burstOf(result: LinkResult, windowHours: number, min: number, hostingIp
     const otherIdentity = near.some((a) => !('sameIdentity' in a) || !a.sameIdentity);
     if (near.length + 1 >= min && otherIdentity && (!best || near.length + 1 > best.count)) best = { count: near.length + 1, what };
   };
-  // An IP network (/24) is a neighbourhood of an ISP, and a VPN or hosting exit a door strangers share, not an identifier of anyone: no burst from them.
-  for (const link of result.identifiers) if (link.kind !== 'ipPrefix' && !(link.kind === 'ip' && hostingIp)) consider(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`, link.earlier);
+  // An IP network (/24) is a neighbourhood of an ISP, not an identifier of anyone: no burst from it.
+  for (const link of identifiers) if (link.kind !== 'ipPrefix') consider(`${KIND_LABEL[link.kind]} ${displayValue(link.kind, link.value)}`, link.earlier);
   if (result.cluster && result.cluster.identities >= 2) consider(`cluster ${result.cluster.id}`, result.cluster.members);
   return best ? `${best.count} applications within ${windowHours} h from ${best.what}, under more than one identity` : undefined;
 }
