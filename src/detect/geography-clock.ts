@@ -15,6 +15,12 @@ export const NIGHT_FROM_HOUR = 0;
 export const NIGHT_TO_HOUR = 5;
 /** Night-time activity counts only when at least this many activity times fall at night. */
 export const NIGHT_MIN_COUNT = 2;
+/**
+ * A clock at most this many minutes from the claimed address's offset is a
+ * neighbouring zone: the span of one continent's zones (the contiguous
+ * United States from Eastern to Pacific, Europe from London to Moscow).
+ */
+export const NEIGHBOURING_ZONE_MINUTES = 180;
 
 // ---------------------------------------------------------------- browser time zone
 
@@ -52,10 +58,13 @@ export function timeZoneSignals(record: EnrichedApplication, instantMs: number, 
   if (offsets.size === 0 || offsets.has(clock.offset)) return [];
   const expected = [...offsets].map(([o, z]) => `${z} ${formatUtcOffset(o)}`).join(' or ');
   const day = new Date(instantMs).toISOString().slice(0, 10);
+  const apart = Math.min(...[...offsets.keys()].map((o) => Math.abs(o - clock.offset)));
+  const hours = `${apart % 60 === 0 ? apart / 60 : (apart / 60).toFixed(1)} h`;
+  const neighbouring = apart <= NEIGHBOURING_ZONE_MINUTES;
   return [
     {
-      id: 'geography.timezone_mismatch',
-      evidence: `${clock.described} at submission on ${day}, but the claimed address ${labelOf(place)} keeps ${expected} (${zones.basis}; offsets from the ${geo.provenance.timeZones})`,
+      id: neighbouring ? 'geography.timezone_mismatch_nearby' : 'geography.timezone_mismatch',
+      evidence: `${clock.described} at submission on ${day}, but the claimed address ${labelOf(place)} keeps ${expected}: ${hours} apart, ${neighbouring ? 'a neighbouring zone' : 'beyond the zones of one continent'} (${zones.basis}; offsets from the ${geo.provenance.timeZones})`,
     },
   ];
 }

@@ -20,9 +20,13 @@ import type { Detector, RawSignal } from './types.js';
  *   the claimed address; honest causes (travel, a recent move) exist but are
  *   uncommon at the moment of applying. Not raised for hosting/VPN addresses,
  *   whose location is a data centre's.
- * - timezone_mismatch 1.2 (x3.3): the browser's clock disagrees with the
- *   address at that instant (DST included); travel and misconfigured clocks
- *   explain some. Browsers reporting UTC (privacy modes) are ignored.
+ * - timezone_mismatch 1.2 (x3.3): the browser's clock is more than three
+ *   hours from the address's at that instant (DST included), beyond the
+ *   zones of one continent; travel abroad explains some. Browsers reporting
+ *   UTC (privacy modes) are ignored.
+ * - timezone_mismatch_nearby 0.4 (x1.5), weak: a clock in a neighbouring
+ *   zone, within three hours (New York against Los Angeles): a laptop still
+ *   set to a previous home, or a trip, and common among honest people.
  * - ip_hosting_or_vpn 1.0 (x2.7): the U.S.-ROK guidance names VPNs and VPSs as
  *   the workers' tools, but many honest people use a VPN; consumer relays
  *   (iCloud Private Relay, WARP) and corporate gateways are not listed at all.

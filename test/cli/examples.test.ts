@@ -21,7 +21,7 @@ describe('examples/ats-export.csv with examples/ats-mapping.json', () => {
       ['gh-5002', 'clear'],
       ['lv-7241', 'hold'],
       ['gh-5041', 'review'],
-      ['geo-0004', 'review'],
+      ['geo-0004', 'clear'],
       ['ab-9119', 'review'],
     ]);
   });

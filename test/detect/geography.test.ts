@@ -236,8 +236,8 @@ describe('geography.timezone_mismatch (offsets at the submission instant, DST in
         a.applicant.phones = ['213-555-0178'];
         a.session = { ip: '108.178.129.123', timezone: 'America/Phoenix' };
       }),
-      fires: ['geography.timezone_mismatch'],
-      evidence: ['America/Phoenix (UTC-07:00 then)', 'America/Los_Angeles UTC-08:00'],
+      fires: ['geography.timezone_mismatch_nearby'],
+      evidence: ['America/Phoenix (UTC-07:00 then)', 'America/Los_Angeles UTC-08:00: 1 h apart, a neighbouring zone'],
     },
     {
       name: 'a fixed offset of -300 is right for Chicago in July',
@@ -248,10 +248,28 @@ describe('geography.timezone_mismatch (offsets at the submission instant, DST in
       fires: [],
     },
     {
-      name: 'and wrong for Chicago in November',
+      name: 'and an hour off for Chicago in November: a neighbouring zone',
       record: () => austin((a) => (a.session = { ip: IP.austin, utcOffsetMinutes: -300 })),
-      fires: ['geography.timezone_mismatch'],
+      fires: ['geography.timezone_mismatch_nearby'],
       evidence: ['browser clock offset UTC-05:00'],
+    },
+    {
+      name: 'Austin address, browser still on Los Angeles time: 2 h, a neighbouring zone (weak)',
+      record: () => austin((a) => (a.session = { ip: IP.austin, timezone: 'America/Los_Angeles' })),
+      fires: ['geography.timezone_mismatch_nearby'],
+      evidence: ['America/Chicago UTC-06:00: 2 h apart, a neighbouring zone'],
+    },
+    {
+      name: 'Austin address, browser in Europe/London: 6 h, beyond one continent',
+      record: () => austin((a) => (a.session = { ip: IP.austin, timezone: 'Europe/London' })),
+      fires: ['geography.timezone_mismatch'],
+      evidence: ['America/Chicago UTC-06:00: 6 h apart, beyond the zones of one continent'],
+    },
+    {
+      name: 'Austin address, browser in Asia/Kolkata: offsets of half an hour are told in tenths',
+      record: () => austin((a) => (a.session = { ip: IP.austin, timezone: 'Asia/Kolkata' })),
+      fires: ['geography.timezone_mismatch'],
+      evidence: ['browser time zone Asia/Kolkata (UTC+05:30 then)', '11.5 h apart'],
     },
     {
       name: 'a browser reporting UTC (privacy modes do) places nobody',

@@ -211,6 +211,14 @@ describe('bands by corroboration', () => {
     expect(r.bandReason).toMatch(/^independent-lines: /);
   });
 
+  it('a clock in a neighbouring zone with a phone from another state with a VPN is weak on every line: 21, clear', () => {
+    const r = band(['geography.timezone_mismatch_nearby', 'geography.area_code_region_mismatch', 'geography.ip_hosting_or_vpn']);
+    // 0.4 + 0.3 + 1.0 = 1.7; -1.3; 100 / (1 + e^1.3) = 100 / 4.669 = 21.4 -> 21. A move explains the clock and the phone, a VPN the network.
+    expect(r.score).toBe(21);
+    expect(r.band).toBe('clear');
+    expect(r.bandReason).toMatch(/^weak-only: /);
+  });
+
   it('a name-only sanctions match is no line: with the foreign clock it adds 0.4 but decides nothing, 20, clear', () => {
     const r = band(['geography.timezone_mismatch', 'watchlist.sanctions_potential_match']);
     // 1.2 + 0.4 = 1.6; -1.4; 100 / (1 + e^1.4) = 100 / 5.055 = 19.8 -> 20. The clock is the only line.
