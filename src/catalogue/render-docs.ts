@@ -4,7 +4,7 @@ import { SOURCES } from './sources.js';
 /** What the band rules make of a signal: weak or not, its basis, whether it holds alone. */
 function bandRules(def: SignalDefinition): string {
   const basis = def.basis === undefined ? `basis ${def.family}` : typeof def.basis === 'string' ? `basis ${def.basis}` : def.basis.length === 0 ? 'no line of its own' : `basis ${def.basis.join(' or ')}`;
-  return [def.weak ? `*weak*: ${def.weak}` : '', basis, def.holdsAlone ? `*holds alone*: ${def.holdsAlone}` : ''].filter(Boolean).join('; ');
+  return [def.weak ? `*weak*: ${def.weak}` : '', basis, def.holdsAlone ? `*holds alone*: ${def.holdsAlone}` : '', def.decidesNoBand ? `*decides no band*: ${def.decidesNoBand}` : ''].filter(Boolean).join('; ');
 }
 
 /** docs/signals.md, generated from the catalogue (`npm run docs`); a test fails when it is stale. */
@@ -14,9 +14,10 @@ export function renderSignalDocs(): string {
     '',
     '<!-- Generated from src/catalogue/signals.ts by `npm run docs`. Do not edit by hand. -->',
     '',
-    'Every signal hirewatch can raise. Weights are log-odds (the natural log of a likelihood ratio):',
-    'the scorer adds them to the prior, caps each family\'s total so that correlated clues do not',
-    'count twice, and turns the sum into a 0-100 score. A configuration file may override any',
+    'Every signal hirewatch can raise. Weights are log-odds, the natural log of a likelihood ratio (shown',
+    'beside each weight: how many times likelier the signal is in a fraudulent application than in an',
+    'honest one). The scorer adds them to the prior, caps each family\'s total so that correlated clues do',
+    'not count twice, and turns the sum into a 0-100 score. A configuration file may override any',
     'weight (`--config`, key `weights`).',
     '',
     '## Bands: weak signals and independent lines',
@@ -37,6 +38,9 @@ export function renderSignalDocs(): string {
     '- `hold` needs the hold score and substantive evidence on two or more independent lines, or a signal',
     '  that holds alone (marked *holds alone* below: a corroborated sanctions match, a link to an application',
     '  a reviewer held or confirmed), whatever the score.',
+    '- A signal that **decides no band** (marked below: a match on a name alone) adds its weight to the score',
+    '  shown, but the thresholds are read on the score without it: no name moves anyone from one band to',
+    '  another.',
     '',
     'Bases besides the families:',
     '',
@@ -48,11 +52,11 @@ export function renderSignalDocs(): string {
     const rows = entries.filter(([, def]) => def.family === family);
     if (rows.length === 0) continue;
     lines.push(`## ${family}`, '', `Family cap: ${DEFAULT_FAMILY_CAPS[family]} log-odds.`, '');
-    lines.push('| id | weight | what it means | band rules | source |', '|---|---:|---|---|---|');
+    lines.push('| id | weight | likelihood ratio | what it means | band rules | source |', '|---|---:|---:|---|---|---|');
     for (const [id, def] of rows) {
       const source = SOURCES[def.source];
       const cite = 'url' in source ? `[${source.publisher}, ${source.date}](${source.url})` : `${source.publisher}, ${source.date}`;
-      lines.push(`| \`${id}\` | ${def.weight.toFixed(2)} | ${def.description.replace(/\|/g, '\\|')} | ${bandRules(def).replace(/\|/g, '\\|')} | ${cite} |`);
+      lines.push(`| \`${id}\` | ${def.weight.toFixed(2)} | ×${Math.exp(def.weight).toFixed(def.weight < 2.3 ? 2 : 0)} | ${def.description.replace(/\|/g, '\\|')} | ${bandRules(def).replace(/\|/g, '\\|')} | ${cite} |`);
     }
     lines.push('');
   }

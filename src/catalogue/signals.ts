@@ -78,6 +78,12 @@ export interface SignalDefinition {
    * reviewer held or confirmed.
    */
   readonly holdsAlone?: string;
+  /**
+   * Decides no band: a match on a name alone, which is not a match (OFAC FAQ 5). It adds its small
+   * weight to the score a reader sees, and the band is decided on the score without it, so no name
+   * can move anyone from one band to another.
+   */
+  readonly decidesNoBand?: string;
 }
 
 export const SIGNALS = {
@@ -154,6 +160,7 @@ export const SIGNALS = {
     weak: 'common names of every origin are identical to listed names; a name alone is not a match',
     // No line of evidence: a name alone is not a valid match (OFAC FAQ 5), so it may add its small weight but never decides a band.
     basis: [],
+    decidesNoBand: 'a name alone is not a match (OFAC FAQ 5)',
   },
   'watchlist.reference_sanctioned': {
     family: 'watchlist',
@@ -162,6 +169,7 @@ export const SIGNALS = {
     source: 'ofacFaqMatches',
     weak: 'references with common names collide with listed names as applicants do',
     basis: [],
+    decidesNoBand: "a reference's name alone is not a match (OFAC FAQ 5)",
   },
   'watchlist.high_risk_employer': {
     family: 'watchlist',
@@ -413,6 +421,12 @@ export function basesOf(id: SignalId): readonly Basis[] {
 export function weakReason(id: SignalId): string | undefined {
   const def: SignalDefinition = SIGNALS[id];
   return def.weak;
+}
+
+/** Why a signal decides no band (a name alone), or undefined. */
+export function decidesNoBandReason(id: SignalId): string | undefined {
+  const def: SignalDefinition = SIGNALS[id];
+  return def.decidesNoBand;
 }
 
 /** Why a signal decides `hold` by itself, or undefined. */

@@ -1,4 +1,4 @@
-import { basesOf, holdsAloneReason, SIGNALS, weakReason, type Basis, type Family, type SignalId } from '../catalogue/signals.js';
+import { basesOf, decidesNoBandReason, holdsAloneReason, SIGNALS, weakReason, type Basis, type Family, type SignalId } from '../catalogue/signals.js';
 import type { RawSignal } from '../detect/types.js';
 import { familyCap, type ScoringConfig } from './config.js';
 
@@ -104,6 +104,8 @@ export function evidenceLines(signals: readonly { readonly id: SignalId }[]): st
  *   evidence on two or more independent lines, one of them substantive
  *   (one-substantive-line: review although the score reaches hold);
  * - one-line, below-review: otherwise `clear`.
+ * Signals that decide no band (a match on a name alone) are left out here:
+ * combine() decides the band on the evidence without them.
  */
 function bandOf(score: number, signals: readonly ScoredSignal[], config: ScoringConfig): { band: Band; reason: string } {
   const counted = signals.filter((s) => s.weight > 0);
@@ -157,6 +159,20 @@ export function combine(raw: readonly RawSignal[], config: ScoringConfig): Score
   scored.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const logOdds = config.prior + scored.reduce((sum, s) => sum + s.weight, 0);
   const score = Math.round(100 / (1 + Math.exp(-logOdds)));
-  const { band, reason } = bandOf(score, scored, config);
+  const { band, reason } = bandWithoutNames(raw, score, scored, config);
   return { score, band, logOdds: round2(logOdds), signals: scored, bandReason: reason };
+}
+
+/**
+ * A match on a name alone adds its small weight to the score a reader sees but
+ * decides no band: the band is the one the rest of the evidence gets, scored
+ * without it, so no name moves anyone from one band to another.
+ */
+function bandWithoutNames(raw: readonly RawSignal[], score: number, scored: readonly ScoredSignal[], config: ScoringConfig): { band: Band; reason: string } {
+  const names = scored.filter((s) => s.weight > 0 && decidesNoBandReason(s.id)).map((s) => s.id);
+  if (names.length === 0) return bandOf(score, scored, config);
+  const rest = combine(raw.filter((s) => !decidesNoBandReason(s.id)), config);
+  const aside = `${list(names)} set aside: a name alone decides no band`;
+  if (rest.signals.length === 0) return { band: rest.band, reason: `no-evidence: no signal but ${aside} (score ${score} with it)` };
+  return { band: rest.band, reason: `${rest.bandReason} (${aside}; score ${score} with it)` };
 }

@@ -219,6 +219,33 @@ describe('bands by corroboration', () => {
     expect(r.bandReason).toMatch(/^weak-only: /);
   });
 
+  it("a reference's name-only match cannot move an honest traveller from review to hold: 63 shown, 52 without it decides, review", () => {
+    // The held honest applicant of the labelled mix (seed 11): a revived, renamed profile, a clock abroad, an IP in another state.
+    const r = combine(
+      [raw('profile.dormant_revived_renamed'), raw('geography.timezone_mismatch'), raw('geography.ip_region_mismatch'), raw('watchlist.reference_sanctioned', 0.9)],
+      DEFAULT_SCORING,
+    );
+    // 1.5 + 1.2 + 0.4 + 0.45 (0.5 x 0.9) = 3.55; 0.55; 100 / (1 + e^-0.55) = 100 / 1.577 = 63.4 -> 63 shown.
+    expect(r.score).toBe(63);
+    // Without the name: 3.1; 0.1; 100 / (1 + e^-0.1) = 100 / 1.905 = 52.5 -> 52, under hold (60): review on two lines.
+    expect(r.band).toBe('review');
+    expect(r.bandReason).toBe(
+      'independent-lines: score 52 and evidence on 3 independent lines (profile, clock and network) (watchlist.reference_sanctioned set aside: a name alone decides no band; score 63 with it)',
+    );
+  });
+
+  it('no name-only match ever changes a band: any signals, with and without one', () => {
+    const nameOnly: SignalId[] = ['watchlist.sanctions_potential_match', 'watchlist.reference_sanctioned'];
+    const others = signalIds().filter((id) => !nameOnly.includes(id));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...others), { maxLength: 6 }), fc.subarray(nameOnly, { minLength: 1 }), fc.double({ min: 0.1, max: 1, noNaN: true }), (ids, names, strength) => {
+        const without = combine(ids.map((id) => raw(id)), DEFAULT_SCORING);
+        const withName = combine([...ids.map((id) => raw(id)), ...names.map((id) => raw(id, strength))], DEFAULT_SCORING);
+        expect(withName.band).toBe(without.band);
+      }),
+    );
+  });
+
   it('a name-only sanctions match is no line: with the foreign clock it adds 0.4 but decides nothing, 20, clear', () => {
     const r = band(['geography.timezone_mismatch', 'watchlist.sanctions_potential_match']);
     // 1.2 + 0.4 = 1.6; -1.4; 100 / (1 + e^1.4) = 100 / 5.055 = 19.8 -> 20. The clock is the only line.
