@@ -173,6 +173,7 @@ function bandWithoutNames(raw: readonly RawSignal[], score: number, scored: read
   if (names.length === 0) return bandOf(score, scored, config);
   const rest = combine(raw.filter((s) => !decidesNoBandReason(s.id)), config);
   const aside = `${list(names)} set aside: a name alone decides no band`;
-  if (rest.signals.length === 0) return { band: rest.band, reason: `no-evidence: no signal but ${aside} (score ${score} with it)` };
-  return { band: rest.band, reason: `${rest.bandReason} (${aside}; score ${score} with it)` };
+  const withNames = `score ${score} with ${names.length > 1 ? 'them' : 'it'}`;
+  if (rest.signals.length === 0) return { band: rest.band, reason: `no-evidence: no signal but ${aside} (${withNames})` };
+  return { band: rest.band, reason: `${rest.bandReason} (${aside}; ${withNames})` };
 }
