@@ -10,7 +10,7 @@ import { keyId, MATCH_CLASS } from './sharing.js';
 /**
  * The shared watchlist screening consults (docs/SHARING.md): indicators other
  * organisations shared, held as 32-byte digests in flat typed arrays (about
- * 60 bytes an indicator besides its dates), looked up by open addressing. An
+ * 70 bytes an indicator, its dates as day numbers), looked up by open addressing. An
  * application's identifiers, in the linkage index's canonical form (the very
  * list the index filed it under), are each digested once (HMAC-SHA256 under
  * the local consortium key, keyed-digest.ts) and probed: the cost per
@@ -41,6 +41,7 @@ export interface WatchlistHit {
   readonly sourceUrl: string;
   readonly kind: string;
   readonly keyed: boolean;
+  /** Days (YYYY-MM-DD), as the evidence shows them. */
   readonly firstSeen: string;
   readonly lastSeen: string;
   readonly count: number;
@@ -66,12 +67,14 @@ export class SharedWatchlist {
   private kinds = new Uint8Array(1024);
   private sharerOf = new Uint16Array(1024);
   private counts = new Int32Array(1024);
-  private readonly first: string[] = [];
-  private readonly last: string[] = [];
-  private readonly decided: (string | undefined)[] = [];
+  /** Dates as numbers into `days` (0: none): a million indicators hold no strings the collector must trace. */
+  private first = new Uint32Array(1024);
+  private last = new Uint32Array(1024);
+  private decided = new Uint32Array(1024);
+  private readonly days: string[] = [''];
+  private readonly dayNo = new Map<string, number>();
   private readonly sharers: { id: string; name: string; collectionId: string; sourceUrl: string }[] = [];
   private readonly sharerNo = new Map<string, number>();
-  private readonly strings = new Map<string, string>();
   private slots = new Int32Array(MIN_SLOTS);
   private n = 0;
   /** Match classes held: an application's identifiers of other classes are not digested at all. */
@@ -123,9 +126,9 @@ export class SharedWatchlist {
     this.kinds[e] = flags;
     this.sharerOf[e] = s;
     this.counts[e] = entry.count;
-    this.first[e] = this.intern(entry.firstSeen);
-    this.last[e] = this.intern(entry.lastSeen);
-    this.decided[e] = entry.decidedAt === undefined ? undefined : this.intern(entry.decidedAt);
+    this.first[e] = this.dayOf(entry.firstSeen);
+    this.last[e] = this.dayOf(entry.lastSeen);
+    this.decided[e] = entry.decidedAt === undefined ? 0 : this.dayOf(entry.decidedAt);
     if (held !== undefined) return true;
     this.place(this.n);
     this.n++;
@@ -158,8 +161,8 @@ export class SharedWatchlist {
       const sharer = this.sharers[this.sharerOf[e]!]!;
       out.push({
         identifier: { kind, value }, sharer: sharer.name, collectionId: sharer.collectionId, sourceUrl: sharer.sourceUrl,
-        kind: INDICATOR_KINDS[this.kinds[e]! & 0x7f]!, keyed: (this.kinds[e]! & 0x80) !== 0, firstSeen: this.first[e]!, lastSeen: this.last[e]!,
-        count: this.counts[e]!, ...(this.decided[e] !== undefined ? { decidedAt: this.decided[e] } : {}),
+        kind: INDICATOR_KINDS[this.kinds[e]! & 0x7f]!, keyed: (this.kinds[e]! & 0x80) !== 0, firstSeen: this.days[this.first[e]!]!, lastSeen: this.days[this.last[e]!]!,
+        count: this.counts[e]!, ...(this.decided[e] !== 0 ? { decidedAt: this.days[this.decided[e]!]! } : {}),
       });
     }
   }
@@ -196,6 +199,9 @@ export class SharedWatchlist {
       const kinds = new Uint8Array(size); kinds.set(this.kinds); this.kinds = kinds;
       const sharerOf = new Uint16Array(size); sharerOf.set(this.sharerOf); this.sharerOf = sharerOf;
       const counts = new Int32Array(size); counts.set(this.counts); this.counts = counts;
+      const first = new Uint32Array(size); first.set(this.first); this.first = first;
+      const last = new Uint32Array(size); last.set(this.last); this.last = last;
+      const decided = new Uint32Array(size); decided.set(this.decided); this.decided = decided;
     }
     // At most half full, so a probe that misses stops after a slot or two.
     if ((this.n + 1) * 2 > this.slots.length) {
@@ -204,13 +210,16 @@ export class SharedWatchlist {
     }
   }
 
-  private intern(s: string): string {
-    let v = this.strings.get(s);
-    if (v === undefined) {
-      if (this.strings.size > 100_000) this.strings.clear();
-      this.strings.set(s, (v = s));
+  /** The number of a date's day (what the evidence shows: "seen 2025-11-03 to 2025-11-20"). */
+  private dayOf(at: string): number {
+    const d = day(at);
+    let no = this.dayNo.get(d);
+    if (no === undefined) {
+      no = this.days.length;
+      this.days.push(d);
+      this.dayNo.set(d, no);
     }
-    return v;
+    return no;
   }
 }
 
