@@ -56,7 +56,8 @@ export function renderSignalDocs(): string {
     for (const [id, def] of rows) {
       const source = SOURCES[def.source];
       const cite = 'url' in source ? `[${source.publisher}, ${source.date}](${source.url})` : `${source.publisher}, ${source.date}`;
-      lines.push(`| \`${id}\` | ${def.weight.toFixed(2)} | ×${Math.exp(def.weight).toFixed(def.weight < 2.3 ? 2 : 0)} | ${def.description.replace(/\|/g, '\\|')} | ${bandRules(def).replace(/\|/g, '\\|')} | ${cite} |`);
+      const ratio = Math.exp(def.weight);
+      lines.push(`| \`${id}\` | ${def.weight.toFixed(2)} | ×${ratio.toFixed(ratio < 10 ? 2 : 0)} | ${def.description.replace(/\|/g, '\\|')} | ${bandRules(def).replace(/\|/g, '\\|')} | ${cite} |`);
     }
     lines.push('');
   }
